@@ -1,0 +1,362 @@
+//! Deadlines and statuses: every row gets exactly one status, every quarter one once it has
+//! tasks, and the ledger rows this build would add.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use crate::config::{Config, Disclosure, QuarterAnchor};
+use crate::dates::Quarter;
+use crate::error::{Error, Result};
+use crate::ingest::{Record, Tasks};
+use crate::ledger::{Entry, Ledger};
+use crate::report::{Item, ItemKind, Problem, Report, Status};
+
+/// Deadline arithmetic under a site's rules and calendar.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadlines<'a> {
+    pub calendar: &'a Calendar,
+    pub disclosure: &'a Disclosure,
+}
+
+impl Deadlines<'_> {
+    /// A task result's deadline: the Nth working day after the inspection ended.
+    pub fn task(&self, end: NaiveDate) -> Result<NaiveDate> {
+        let rules = self.disclosure.rules_for(end);
+        self.calendar.add_working_days(end, rules.task_working_days)
+    }
+
+    /// A quarterly summary's deadline: N natural days after the anchor (the quarter's last day,
+    /// or with `last_task_end` the day its last task ended), rolled forward to a working day.
+    pub fn quarter(&self, quarter: Quarter, last_task_end: Option<NaiveDate>) -> Result<NaiveDate> {
+        let rules = self.disclosure.rules_for(quarter.last_day());
+        let anchor = match rules.quarter_anchor {
+            QuarterAnchor::QuarterEnd => quarter.last_day(),
+            QuarterAnchor::LastTaskEnd => last_task_end.unwrap_or(quarter.last_day()),
+        };
+        let day = anchor
+            .checked_add_days(chrono::Days::new(u64::from(rules.quarter_natural_days)))
+            .ok_or(Error::MissingCalendarYear { year: 10_000 })?;
+        if rules.roll_forward {
+            self.calendar.roll_forward(day)
+        } else {
+            Ok(day)
+        }
+    }
+}
+
+/// A task whose result is published by this build, with what its page shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PublishedTask {
+    pub record: Record,
+    pub status: Status,
+    pub deadline: NaiveDate,
+    pub published_on: NaiveDate,
+    pub file: String,
+    pub line: u64,
+}
+
+/// A quarter and the tasks that count in it.
+#[derive(Debug, Clone)]
+pub struct QuarterState {
+    pub quarter: Quarter,
+    pub status: Status,
+    pub deadline: Option<NaiveDate>,
+    pub published_on: Option<NaiveDate>,
+    /// Indexes into [`Assessment::records`].
+    pub tasks: Vec<usize>,
+}
+
+/// The outcome of checking every row and quarter against the ledger and the deadlines.
+#[derive(Debug)]
+pub struct Assessment {
+    pub report: Report,
+    /// Every valid record, with its status (in file order).
+    pub records: Vec<(Record, Status)>,
+    pub published: Vec<PublishedTask>,
+    pub quarters: Vec<QuarterState>,
+    /// Ledger rows for what this build publishes for the first time.
+    pub new_entries: Vec<Entry>,
+}
+
+pub fn assess(
+    tasks: Tasks,
+    ledger: &Ledger,
+    calendar: &Calendar,
+    config: &Config,
+    as_of: NaiveDate,
+) -> Result<Assessment> {
+    let deadlines = Deadlines {
+        calendar,
+        disclosure: &config.disclosure,
+    };
+    let mut items = Vec::with_capacity(tasks.rows.len());
+    let mut errors = Vec::new();
+    let mut warnings = tasks.warnings;
+    let mut invalid = 0;
+    let mut records = Vec::new();
+    let mut published = Vec::new();
+    let mut new_entries = Vec::new();
+
+    for row in tasks.rows {
+        let mut item = Item {
+            kind: ItemKind::Task,
+            id: row.task_id.clone(),
+            status: Status::Rejected,
+            deadline: None,
+            published_on: None,
+            days_late: None,
+            late_reason: None,
+            file: Some(row.file.clone()),
+            line: Some(row.line),
+        };
+        let Some(record) = row.record else {
+            invalid += 1;
+            errors.extend(row.errors);
+            items.push(item);
+            continue;
+        };
+        let Some(end) = record.end else {
+            item.status = Status::InProgress;
+            items.push(item);
+            records.push((record, Status::InProgress));
+            continue;
+        };
+        let deadline = deadlines.task(end)?;
+        item.deadline = Some(deadline);
+        let entry = ledger.get(ItemKind::Task, &record.task_id);
+        if record.is_publishable() {
+            let (published_on, reason) = match entry {
+                Some(entry) => (entry.published_on, entry.late_reason.as_str()),
+                None => {
+                    new_entries.push(Entry {
+                        kind: ItemKind::Task,
+                        id: record.task_id.clone(),
+                        published_on: as_of,
+                        late_reason: String::new(),
+                    });
+                    (as_of, "")
+                }
+            };
+            item.published_on = Some(published_on);
+            item.status = publication_status(published_on, deadline, reason);
+            if published_on > deadline {
+                item.days_late = Some((published_on - deadline).num_days());
+                item.late_reason = (!reason.is_empty()).then(|| reason.to_string());
+            }
+            published.push(PublishedTask {
+                record: record.clone(),
+                status: item.status,
+                deadline,
+                published_on,
+                file: row.file.clone(),
+                line: row.line,
+            });
+        } else {
+            if let Some(entry) = entry {
+                warnings.push(Problem::at(
+                    &row.file,
+                    row.line,
+                    Some("检查结果"),
+                    format!(
+                        "the ledger records this task as published on {}, but it has no result now; \
+                         it is not published again until a result is recorded",
+                        entry.published_on
+                    ),
+                ));
+            }
+            if as_of <= deadline {
+                item.status = Status::Due;
+                let rules = config.disclosure.rules_for(end);
+                let left = calendar.working_days_between(as_of, deadline)?;
+                if left <= rules.warn_within_working_days {
+                    warnings.push(Problem::at(
+                        &row.file,
+                        row.line,
+                        Some("检查结果"),
+                        format!(
+                            "task {} has no result yet and is due by {deadline} ({left} working day{} left)",
+                            record.task_id,
+                            if left == 1 { "" } else { "s" }
+                        ),
+                    ));
+                }
+            } else {
+                item.status = Status::Overdue;
+                item.days_late = Some((as_of - deadline).num_days());
+            }
+        }
+        records.push((record, item.status));
+        items.push(item);
+    }
+
+    let mut by_quarter: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
+    for (i, (record, _)) in records.iter().enumerate() {
+        if let Some(quarter) = record.quarter() {
+            by_quarter.entry(quarter).or_default().push(i);
+        }
+    }
+    let mut quarters = Vec::new();
+    for (quarter, members) in by_quarter {
+        let rules = config.disclosure.rules_for(quarter.last_day());
+        let in_progress = members.iter().any(|&i| records[i].0.end.is_none());
+        let last_task_end = members.iter().filter_map(|&i| records[i].0.end).max();
+        let ended = as_of > quarter.last_day()
+            && !(rules.quarter_anchor == QuarterAnchor::LastTaskEnd && in_progress);
+        let id = quarter.to_string();
+        let mut item = Item {
+            kind: ItemKind::Quarter,
+            id: id.clone(),
+            status: Status::Open,
+            deadline: None,
+            published_on: None,
+            days_late: None,
+            late_reason: None,
+            file: None,
+            line: None,
+        };
+        if ended {
+            let deadline = deadlines.quarter(quarter, last_task_end)?;
+            let (published_on, reason) = match ledger.get(ItemKind::Quarter, &id) {
+                Some(entry) => (entry.published_on, entry.late_reason.as_str()),
+                None => {
+                    new_entries.push(Entry {
+                        kind: ItemKind::Quarter,
+                        id: id.clone(),
+                        published_on: as_of,
+                        late_reason: String::new(),
+                    });
+                    (as_of, "")
+                }
+            };
+            item.deadline = Some(deadline);
+            item.published_on = Some(published_on);
+            item.status = publication_status(published_on, deadline, reason);
+            if published_on > deadline {
+                item.days_late = Some((published_on - deadline).num_days());
+                item.late_reason = (!reason.is_empty()).then(|| reason.to_string());
+            }
+        } else {
+            // An open quarter's deadline is shown when the calendar already has its year; it is
+            // not needed for any status yet, so a missing year is no error here.
+            match deadlines.quarter(quarter, last_task_end) {
+                Ok(deadline) => item.deadline = Some(deadline),
+                Err(Error::MissingCalendarYear { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        quarters.push(QuarterState {
+            quarter,
+            status: item.status,
+            deadline: item.deadline,
+            published_on: item.published_on,
+            tasks: members,
+        });
+        items.push(item);
+    }
+
+    let summary = Report::summarize(&items, invalid);
+    Ok(Assessment {
+        report: Report {
+            as_of,
+            summary,
+            items,
+            errors,
+            warnings,
+            notes: tasks.notes,
+        },
+        records,
+        published,
+        quarters,
+        new_entries,
+    })
+}
+
+fn publication_status(published_on: NaiveDate, deadline: NaiveDate, late_reason: &str) -> Status {
+    if published_on <= deadline {
+        Status::OnTime
+    } else if late_reason.is_empty() {
+        Status::Late
+    } else {
+        Status::Excused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn deadlines_with(config: &str, f: impl FnOnce(Deadlines<'_>)) {
+        let config = Config::parse(config).unwrap();
+        let calendar = Calendar::built_in();
+        f(Deadlines {
+            calendar: &calendar,
+            disclosure: &config.disclosure,
+        });
+    }
+
+    /// The reference values of the domain document, checked by hand against the notices.
+    #[test]
+    fn task_deadlines_match_the_reference_table() {
+        let table = [
+            ("2024-09-13", "2024-10-15", "2024-10-17"),
+            ("2025-01-20", "2025-02-19", "2025-02-21"),
+            ("2025-04-30", "2025-05-29", "2025-06-03"),
+            ("2025-09-26", "2025-10-28", "2025-10-30"),
+        ];
+        deadlines_with("", |deadlines| {
+            for (end, eighteen, _) in table {
+                assert_eq!(deadlines.task(d(end)).unwrap(), d(eighteen), "{end}");
+            }
+        });
+        deadlines_with("[disclosure]\ntask_working_days = 20\n", |deadlines| {
+            for (end, _, twenty) in table {
+                assert_eq!(deadlines.task(d(end)).unwrap(), d(twenty), "{end}");
+            }
+        });
+    }
+
+    #[test]
+    fn an_earlier_period_keeps_its_own_rule() {
+        let config = "[[disclosure.period]]\nuntil = \"2024-12-31\"\ntask_working_days = 20\n";
+        deadlines_with(config, |deadlines| {
+            assert_eq!(deadlines.task(d("2024-09-13")).unwrap(), d("2024-10-17"));
+            assert_eq!(deadlines.task(d("2025-01-20")).unwrap(), d("2025-02-19"));
+        });
+    }
+
+    #[test]
+    fn quarter_deadlines_roll_forward_off_rest_days() {
+        let q = |s: &str| s.parse::<Quarter>().unwrap();
+        deadlines_with("", |deadlines| {
+            // 2025-04-13 is a Sunday.
+            assert_eq!(deadlines.quarter(q("2025Q1"), None).unwrap(), d("2025-04-14"));
+            // 2025-10-13 is a Monday.
+            assert_eq!(deadlines.quarter(q("2025Q3"), None).unwrap(), d("2025-10-13"));
+        });
+        deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
+            assert_eq!(deadlines.quarter(q("2025Q1"), None).unwrap(), d("2025-04-13"));
+        });
+        deadlines_with("[disclosure]\nquarter_anchor = \"last_task_end\"\n", |deadlines| {
+            // Last task ended 2025-09-24 (Wednesday): + 13 days = 2025-10-07, inside the
+            // National Day holiday, so the period ends on Thursday 2025-10-09.
+            assert_eq!(deadlines.quarter(q("2025Q3"), Some(d("2025-09-24"))).unwrap(), d("2025-10-09"));
+        });
+    }
+
+    #[test]
+    fn a_year_without_a_notice_is_an_error_naming_it() {
+        deadlines_with("", |deadlines| {
+            let err = deadlines.task(d("2026-12-20")).unwrap_err();
+            assert!(matches!(err, Error::MissingCalendarYear { year: 2027 }), "{err}");
+            assert!(err.to_string().contains("2027"));
+            let err = deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap_err();
+            assert!(matches!(err, Error::MissingCalendarYear { year: 2027 }));
+        });
+    }
+}

@@ -1,0 +1,128 @@
+//! The build, start to end: load, validate, compute deadlines, model the site, render, write.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::assess::{self, Assessment};
+use crate::calendar::Calendar;
+use crate::config::Config;
+use crate::content;
+use crate::error::{Error, Result};
+use crate::ingest;
+use crate::ledger::Ledger;
+use crate::report::Report;
+use crate::site::{self, Output};
+use crate::theme::Theme;
+
+/// What a build or check is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub site: PathBuf,
+    /// Where the site goes; `None` renders nothing and writes nothing (`gongshi check`).
+    pub out: Option<PathBuf>,
+    pub as_of: NaiveDate,
+    /// Append first publications to `data/published.csv`.
+    pub write_ledger: bool,
+}
+
+/// A site loaded and checked.
+pub struct Loaded {
+    pub config: Config,
+    pub calendar: Calendar,
+    pub assessment: Assessment,
+    pub ledger: Ledger,
+}
+
+/// Reads the site and computes every status; writes nothing.
+pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
+    let config = Config::load(site)?;
+    let calendar = Calendar::for_site(site)?;
+    let ledger = Ledger::load(site)?;
+    let tasks = ingest::read_tasks(site, as_of)?;
+    let mut assessment = assess::assess(tasks, &ledger, &calendar, &config, as_of)?;
+    let known: std::collections::HashSet<&str> =
+        assessment.records.iter().map(|(r, _)| r.task_id.as_str()).collect();
+    let unknown = ledger
+        .entries()
+        .iter()
+        .filter(|e| e.kind == crate::report::ItemKind::Task && !known.contains(e.id.as_str()))
+        .count();
+    {
+        if unknown > 0 {
+            assessment.report.notes.push(format!(
+                "{unknown} task(s) in {} are not in any task ledger now; their pages are no longer built",
+                crate::ledger::LEDGER_FILE
+            ));
+        }
+    }
+    Ok(Loaded {
+        config,
+        calendar,
+        assessment,
+        ledger,
+    })
+}
+
+/// Runs a build (or a check when `options.out` is `None`) and returns its report. Fatal errors
+/// leave the output folder and the ledger as they were.
+pub fn run(options: &Options) -> Result<Report> {
+    let loaded = load(&options.site, options.as_of)?;
+    if let Some(out) = &options.out {
+        let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
+        let content = content::load(&options.site)?;
+        let output = site::render(&loaded.assessment, &content, &loaded.config, &theme)?;
+        write_output(out, &output)?;
+        if options.write_ledger {
+            loaded.ledger.append(&loaded.assessment.new_entries)?;
+        }
+    }
+    Ok(loaded.assessment.report)
+}
+
+/// Writes the site into a fresh folder beside `out`, then swaps it in, so a reader (or a failed
+/// build) never sees a half-written site.
+pub fn write_output(out: &Path, output: &Output) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("--out {}: expected a folder name", out.display())))?
+        .to_string_lossy()
+        .into_owned();
+    let staging = parent.join(format!(".{name}.gongshi-new-{}", std::process::id()));
+    let previous = parent.join(format!(".{name}.gongshi-old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let write_all = || -> std::io::Result<()> {
+        for (path, bytes) in output {
+            debug_assert!(path.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != "."));
+            let target = staging.join(path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&target, bytes)?;
+        }
+        Ok(())
+    };
+    if let Err(e) = write_all() {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Error::io(&staging, e));
+    }
+    let had_previous = out.exists();
+    if had_previous {
+        std::fs::rename(out, &previous).map_err(|e| Error::io(out, e))?;
+    }
+    if let Err(e) = std::fs::rename(&staging, out) {
+        if had_previous {
+            let _ = std::fs::rename(&previous, out);
+        }
+        return Err(Error::io(out, e));
+    }
+    if had_previous {
+        let _ = std::fs::remove_dir_all(&previous);
+    }
+    Ok(())
+}

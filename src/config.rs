@@ -1,0 +1,269 @@
+//! `gongshi.toml`: the site's settings and its disclosure rules. Every field has a default, so a
+//! site without the file builds.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::DateValue;
+use crate::error::{Error, Result};
+
+pub const CONFIG_FILE: &str = "gongshi.toml";
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub site: SiteSettings,
+    pub disclosure: Disclosure,
+    pub privacy: Privacy,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteSettings {
+    pub title: String,
+    /// The bureau (公示单位) named in page footers.
+    pub bureau: String,
+    /// Absolute URL the site is served from; links in pages stay relative to it.
+    pub base_url: String,
+    pub description: String,
+    /// Folder under `themes/` whose files override the embedded default theme.
+    pub theme: String,
+    /// How many results the home page lists.
+    pub latest_results: usize,
+}
+
+impl Default for SiteSettings {
+    fn default() -> Self {
+        SiteSettings {
+            title: "双随机、一公开 抽查结果公示".into(),
+            bureau: String::new(),
+            base_url: "/".into(),
+            description: String::new(),
+            theme: "default".into(),
+            latest_results: 20,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Privacy {
+    /// Inspector names (执法人员) are personal data; publish them only where the bureau decided to.
+    pub publish_inspectors: bool,
+}
+
+/// From when the quarterly summary's 13 days are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuarterAnchor {
+    /// 每季度结束后: the quarter's last day.
+    QuarterEnd,
+    /// 在双随机检查任务全部结束后 (Nanshan): the day the quarter's last task ended.
+    LastTaskEnd,
+}
+
+/// The rules in force for one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rules {
+    pub task_working_days: u32,
+    pub quarter_natural_days: u32,
+    pub quarter_anchor: QuarterAnchor,
+    pub roll_forward: bool,
+    pub warn_within_working_days: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            task_working_days: 18,
+            quarter_natural_days: 13,
+            quarter_anchor: QuarterAnchor::QuarterEnd,
+            roll_forward: true,
+            warn_within_working_days: 3,
+        }
+    }
+}
+
+/// `[disclosure]`: the current rules and, in `[[disclosure.period]]`, the rules that applied
+/// until a date. (Fields are spelled out rather than flattened: serde cannot deny unknown keys
+/// through `flatten`, and a mistyped rule must not pass silently.)
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclosure {
+    pub task_working_days: Option<u32>,
+    pub quarter_natural_days: Option<u32>,
+    pub quarter_anchor: Option<QuarterAnchor>,
+    pub roll_forward: Option<bool>,
+    pub warn_within_working_days: Option<u32>,
+    #[serde(default, rename = "period")]
+    pub periods: Vec<Period>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(skip_serializing)]
+    until: DateValue,
+    #[serde(skip_deserializing)]
+    pub until_date: Option<NaiveDate>,
+    pub task_working_days: Option<u32>,
+    pub quarter_natural_days: Option<u32>,
+    pub quarter_anchor: Option<QuarterAnchor>,
+    pub roll_forward: Option<bool>,
+    pub warn_within_working_days: Option<u32>,
+}
+
+/// Fills the rules a table states over `base`.
+macro_rules! overlay {
+    ($table:expr, $base:expr) => {{
+        let table = $table;
+        let base: Rules = $base;
+        Rules {
+            task_working_days: table.task_working_days.unwrap_or(base.task_working_days),
+            quarter_natural_days: table.quarter_natural_days.unwrap_or(base.quarter_natural_days),
+            quarter_anchor: table.quarter_anchor.unwrap_or(base.quarter_anchor),
+            roll_forward: table.roll_forward.unwrap_or(base.roll_forward),
+            warn_within_working_days: table
+                .warn_within_working_days
+                .unwrap_or(base.warn_within_working_days),
+        }
+    }};
+}
+
+impl Disclosure {
+    /// The rules for something dated `day` (a task's end date, a quarter's last day): the first
+    /// period whose `until` is on or after it, else the current rules. A period states only what
+    /// differed; the rest comes from the current rules.
+    pub fn rules_for(&self, day: NaiveDate) -> Rules {
+        let current = self.current();
+        self.periods
+            .iter()
+            .find(|p| p.until_date.is_some_and(|until| day <= until))
+            .map_or(current, |p| overlay!(p, current))
+    }
+
+    /// The rules in force now (outside every period).
+    pub fn current(&self) -> Rules {
+        overlay!(self, Rules::default())
+    }
+}
+
+impl Config {
+    /// Reads `<site>/gongshi.toml`, or the defaults when there is none.
+    pub fn load(site: &Path) -> Result<Config> {
+        let path = site.join(CONFIG_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text).map_err(|message| Error::config(CONFIG_FILE, message)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        for (i, period) in config.disclosure.periods.iter_mut().enumerate() {
+            let until = period
+                .until
+                .date()
+                .map_err(|e| format!("disclosure.period[{i}].until: {e}"))?;
+            period.until_date = Some(until);
+        }
+        let sorted = config
+            .disclosure
+            .periods
+            .windows(2)
+            .all(|w| w[0].until_date < w[1].until_date);
+        if !sorted {
+            return Err("[[disclosure.period]] entries must be in order of `until`, oldest first, \
+                        each with a different date"
+                .into());
+        }
+        let mut all_rules = vec![config.disclosure.current()];
+        all_rules.extend(
+            config.disclosure.periods.iter().map(|p| overlay!(p, config.disclosure.current())),
+        );
+        if all_rules.iter().any(|r| r.task_working_days == 0) {
+            return Err("disclosure.task_working_days must be at least 1".into());
+        }
+        if config.site.latest_results == 0 {
+            return Err("site.latest_results must be at least 1".into());
+        }
+        if config.site.theme.is_empty()
+            || !config.site.theme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(format!(
+                "site.theme = \"{}\": expected a folder name under themes/ (letters, digits, - and _)",
+                config.site.theme
+            ));
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn empty_file_gives_the_legal_defaults() {
+        let config = Config::parse("").unwrap();
+        let rules = config.disclosure.rules_for(d("2025-01-01"));
+        assert_eq!(rules, Rules::default());
+        assert_eq!(rules.task_working_days, 18);
+        assert_eq!(rules.quarter_natural_days, 13);
+        assert!(!config.privacy.publish_inspectors);
+    }
+
+    #[test]
+    fn periods_pick_rules_by_date_and_inherit_the_rest() {
+        let config = Config::parse(
+            r#"
+[disclosure]
+task_working_days = 18
+quarter_anchor = "last_task_end"
+warn_within_working_days = 5
+
+[[disclosure.period]]
+until = "2022-12-31"
+task_working_days = 15
+
+[[disclosure.period]]
+until = 2023-12-31
+task_working_days = 20
+"#,
+        )
+        .unwrap();
+        let rules = |day| config.disclosure.rules_for(d(day));
+        assert_eq!(rules("2022-06-01").task_working_days, 15);
+        assert_eq!(rules("2023-01-01").task_working_days, 20);
+        assert_eq!(rules("2023-12-31").task_working_days, 20);
+        assert_eq!(rules("2024-01-01").task_working_days, 18);
+        assert_eq!(rules("2023-05-05").quarter_anchor, QuarterAnchor::LastTaskEnd);
+        assert_eq!(rules("2023-05-05").warn_within_working_days, 5);
+    }
+
+    #[test]
+    fn mistakes_are_refused_with_the_key_named() {
+        for (text, expected) in [
+            ("[disclosure]\ntask_working_dayz = 18\n", "task_working_dayz"),
+            ("[disclosure]\nquarter_anchor = \"quarter_start\"\n", "quarter_start"),
+            ("[[disclosure.period]]\nuntil = \"2023-02-30\"\n", "until"),
+            (
+                "[[disclosure.period]]\nuntil = \"2024-01-01\"\n[[disclosure.period]]\nuntil = \"2023-01-01\"\n",
+                "in order",
+            ),
+            ("[disclosure]\ntask_working_days = 0\n", "at least 1"),
+            ("[site]\ntheme = \"../x\"\n", "site.theme"),
+            ("[privacy]\npublish_inspectors = \"yes\"\n", "publish_inspectors"),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.contains(expected), "{text}: {err}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Errors that stop a build (exit code 2). Problems with single rows are not errors here: they
+//! are collected as [`crate::report::Problem`]s and the build goes on.
+
+use std::path::PathBuf;
+
+/// A fatal error: bad configuration, a broken template, unreadable input or a calendar gap.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{path}: {message}")]
+    Config { path: PathBuf, message: String },
+
+    #[error(
+        "no working-day calendar for {year}: a deadline here needs {year}.\n  \
+         help: add data/calendar/{year}.toml to the site once the State Council's holiday notice \
+         for {year} is out (see README, 'Calendar')"
+    )]
+    MissingCalendarYear { year: i32 },
+
+    #[error("{path}:{line}: {message}")]
+    Input {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn config(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Error::Config {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

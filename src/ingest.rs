@@ -1,0 +1,648 @@
+//! Reading the task ledgers (台账) exported by the platforms: encodings, header aliases, dates,
+//! and the checks that decide whether a row can be trusted.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::credit_code::{self, CodeProblem};
+use crate::dates::{self, Quarter};
+use crate::error::{Error, Result};
+use crate::privacy::mask;
+use crate::report::Problem;
+
+/// A column gongshi knows, whatever the export calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    TaskId,
+    Unit,
+    Category,
+    Matter,
+    Entity,
+    CreditCode,
+    Address,
+    Inspectors,
+    Start,
+    End,
+    Result,
+    Handling,
+    Joint,
+    JointDepartments,
+    Quarter,
+}
+
+impl Field {
+    pub const ALL: [Field; 15] = [
+        Field::TaskId,
+        Field::Unit,
+        Field::Category,
+        Field::Matter,
+        Field::Entity,
+        Field::CreditCode,
+        Field::Address,
+        Field::Inspectors,
+        Field::Start,
+        Field::End,
+        Field::Result,
+        Field::Handling,
+        Field::Joint,
+        Field::JointDepartments,
+        Field::Quarter,
+    ];
+
+    /// Header names that mean this field: Chinese as the platforms export them, then English.
+    /// Headers are compared after trimming and, for English, ignoring case, spaces and dashes.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::TaskId => &["任务编号", "抽查任务编号", "检查任务编号", "任务id", "task_id", "taskid", "id"],
+            Field::Unit => &["执法机构", "抽查机关", "检查机关", "实施单位", "执法单位", "unit", "agency", "authority"],
+            Field::Category => &["监管对象类别", "对象类型", "检查对象类别", "对象类别", "category"],
+            Field::Matter => &["抽查事项", "检查事项", "matter", "inspection_item"],
+            Field::Entity => &["检查对象名称", "抽查市场主体名称", "企业名称", "检查对象", "单位名称", "entity", "entity_name", "company"],
+            Field::CreditCode => &["统一社会信用代码", "信用代码", "credit_code", "uscc"],
+            Field::Address => &["地址", "住所", "经营地址", "address"],
+            Field::Inspectors => &["执法人员", "检查人员", "inspectors"],
+            Field::Start => &["检查开始日期", "开始日期", "start", "start_date"],
+            Field::End => &["检查结束日期", "检查完成日期", "结束日期", "完成日期", "end", "end_date"],
+            Field::Result => &["检查结果", "抽查结果", "result"],
+            Field::Handling => &["处理情况", "处置情况", "备注", "handling"],
+            Field::Joint => &["是否联合检查", "joint"],
+            Field::JointDepartments => &["联合检查部门", "joint_departments"],
+            Field::Quarter => &["所属季度", "抽查批次", "quarter", "batch"],
+        }
+    }
+
+    /// The name used in reports: the usual Chinese header.
+    pub fn label(self) -> &'static str {
+        self.aliases()[0]
+    }
+
+    fn from_header(header: &str) -> Option<Field> {
+        let key = normalize_header(header);
+        Field::ALL
+            .into_iter()
+            .find(|field| field.aliases().iter().any(|alias| *alias == key))
+    }
+}
+
+fn normalize_header(header: &str) -> String {
+    let trimmed = header.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '*');
+    if trimmed.is_ascii() {
+        trimmed
+            .chars()
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+            .collect()
+    } else {
+        trimmed.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+/// A task row that passed every check. Text fields are already masked for publication.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Record {
+    pub task_id: String,
+    /// The folder name of the task's page: `/tasks/<slug>/`.
+    pub slug: String,
+    pub unit: String,
+    pub category: String,
+    pub matter: String,
+    pub entity: String,
+    pub credit_code: String,
+    pub address: String,
+    pub inspectors: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub result: String,
+    pub handling: String,
+    pub joint: bool,
+    pub joint_departments: String,
+    pub quarter: Option<Quarter>,
+}
+
+impl Record {
+    /// The quarter a task counts in: its quarter column, else its end date's quarter.
+    pub fn quarter(&self) -> Option<Quarter> {
+        self.quarter.or(self.end.map(Quarter::of))
+    }
+
+    /// A result can be published once the inspection ended and a result was recorded.
+    pub fn is_publishable(&self) -> bool {
+        self.end.is_some() && !self.result.is_empty()
+    }
+}
+
+/// One data row as read, whether or not it could be trusted.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Site-relative path, with `/`.
+    pub file: String,
+    /// Line in the file where the row starts (1-based, header included).
+    pub line: u64,
+    /// The task id as written (trimmed), empty if missing.
+    pub task_id: String,
+    /// `None` when the row was rejected; its errors say why.
+    pub record: Option<Record>,
+    pub errors: Vec<Problem>,
+}
+
+/// Everything read from `data/tasks/`.
+#[derive(Debug, Default)]
+pub struct Tasks {
+    pub rows: Vec<Row>,
+    pub warnings: Vec<Problem>,
+    pub notes: Vec<String>,
+}
+
+/// Reads every `data/tasks/**/*.csv` of the site, in path order.
+pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
+    let dir = site.join("data").join("tasks");
+    let mut files: Vec<PathBuf> = Vec::new();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                Error::io(path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")))
+            })?;
+            let is_csv = entry
+                .path()
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+            if entry.file_type().is_file() && is_csv {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    let mut tasks = Tasks::default();
+    let mut unknown_columns: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let shown = crate::site_relative(site, path);
+        read_file(&shown, &bytes, as_of, &mut tasks, &mut unknown_columns)?;
+    }
+    if files.is_empty() {
+        tasks.notes.push("no task ledgers found: put CSV files under data/tasks/".into());
+    }
+    for (column, files) in unknown_columns {
+        let files: Vec<String> = files.into_iter().collect();
+        tasks.notes.push(format!("column \"{column}\" ignored (not a known field) in {}", files.join(", ")));
+    }
+    reject_duplicates(&mut tasks.rows);
+    Ok(tasks)
+}
+
+/// Decodes a file: UTF-8 (BOM or not), UTF-16 with BOM, else GBK/GB18030.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(format!("starts with a {} byte-order mark but is not valid {}", encoding.name(), encoding.name()));
+        }
+        return Ok((text.into_owned(), encoding.name()));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), "UTF-8"));
+    }
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| (text.into_owned(), "GB18030"))
+        .ok_or_else(|| "is neither UTF-8 nor GBK/GB18030 text: save it as CSV (UTF-8) and try again".into())
+}
+
+fn read_file(
+    file: &str,
+    bytes: &[u8],
+    as_of: NaiveDate,
+    tasks: &mut Tasks,
+    unknown_columns: &mut BTreeMap<String, BTreeSet<String>>,
+) -> Result<()> {
+    let (text, _encoding) = decode(bytes).map_err(|message| Error::Input {
+        path: file.into(),
+        line: 1,
+        message,
+    })?;
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if !first_line.contains(',') && first_line.contains('\t') { b'\t' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+
+    let mut columns: Option<Columns> = None;
+    let mut blank_rows = 0u64;
+    let mut title_lines = Vec::new();
+    for result in reader.records() {
+        let record = result.map_err(|e| Error::Input {
+            path: file.into(),
+            line: e.position().map_or(0, csv::Position::line),
+            message: format!("not readable as CSV: {e}"),
+        })?;
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            blank_rows += 1;
+            continue;
+        }
+        let Some(columns) = &columns else {
+            let candidate = Columns::from_header(&record);
+            if candidate.index.contains_key(&Field::TaskId) {
+                for (name, _) in candidate.unknown.iter() {
+                    unknown_columns.entry(name.clone()).or_default().insert(file.to_string());
+                }
+                for warning in &candidate.warnings {
+                    tasks.warnings.push(Problem::at(file, line, None, warning.clone()));
+                }
+                if !candidate.index.contains_key(&Field::End) {
+                    return Err(missing_column(file, line, Field::End));
+                }
+                columns = Some(candidate);
+            } else if title_lines.len() < 5 {
+                title_lines.push(line);
+            } else {
+                return Err(missing_column(file, title_lines[0], Field::TaskId));
+            }
+            continue;
+        };
+        tasks.rows.push(read_row(file, line, &record, columns, as_of, &mut tasks.warnings));
+    }
+    if columns.is_none() {
+        return Err(missing_column(file, 1, Field::TaskId));
+    }
+    if !title_lines.is_empty() {
+        let lines: Vec<String> = title_lines.iter().map(u64::to_string).collect();
+        tasks.notes.push(format!("{file}: line(s) {} above the header skipped as a title", lines.join(", ")));
+    }
+    if blank_rows > 0 {
+        tasks.notes.push(format!("{file}: {blank_rows} blank row(s) skipped"));
+    }
+    Ok(())
+}
+
+fn missing_column(file: &str, line: u64, field: Field) -> Error {
+    Error::Input {
+        path: file.into(),
+        line,
+        message: format!(
+            "no {} column found; expected a header row naming it as one of: {}",
+            field.label(),
+            field.aliases().join(", ")
+        ),
+    }
+}
+
+/// Which column holds which field.
+struct Columns {
+    index: HashMap<Field, usize>,
+    width: usize,
+    unknown: Vec<(String, usize)>,
+    warnings: Vec<String>,
+}
+
+impl Columns {
+    fn from_header(header: &csv::StringRecord) -> Columns {
+        let mut index = HashMap::new();
+        let mut unknown = Vec::new();
+        let mut warnings = Vec::new();
+        for (i, name) in header.iter().enumerate() {
+            match Field::from_header(name) {
+                Some(field) => {
+                    if let Some(first) = index.get(&field) {
+                        warnings.push(format!(
+                            "columns {} and {} both hold {}; using column {}",
+                            first + 1,
+                            i + 1,
+                            field.label(),
+                            first + 1
+                        ));
+                    } else {
+                        index.insert(field, i);
+                    }
+                }
+                None if name.trim().is_empty() => {}
+                None => unknown.push((name.trim().to_string(), i)),
+            }
+        }
+        Columns {
+            index,
+            width: header.len(),
+            unknown,
+            warnings,
+        }
+    }
+}
+
+fn read_row(
+    file: &str,
+    line: u64,
+    record: &csv::StringRecord,
+    columns: &Columns,
+    as_of: NaiveDate,
+    warnings: &mut Vec<Problem>,
+) -> Row {
+    let get = |field: Field| -> &str {
+        columns
+            .index
+            .get(&field)
+            .and_then(|&i| record.get(i))
+            .map_or("", str::trim)
+    };
+    let task_id = get(Field::TaskId).to_string();
+    let mut errors = Vec::new();
+    let mut error = |field: Option<Field>, message: String| {
+        errors.push(Problem::at(file, line, field.map(Field::label), message));
+    };
+
+    if record.len() < columns.width
+        || record.iter().skip(columns.width).any(|f| !f.trim().is_empty())
+    {
+        error(
+            None,
+            format!(
+                "expected {} fields as in the header, found {}: check for an unquoted comma or a \
+                 missing cell",
+                columns.width,
+                record.len()
+            ),
+        );
+    } else if record.len() > columns.width {
+        warnings.push(Problem::at(file, line, None, format!("{} empty cell(s) after the last column ignored", record.len() - columns.width)));
+    }
+    if task_id.is_empty() {
+        error(Some(Field::TaskId), "empty: every row needs its task id".into());
+    } else if task_id.chars().any(char::is_control) {
+        error(Some(Field::TaskId), "contains control characters".into());
+    }
+
+    let mut date = |field: Field| -> Option<NaiveDate> {
+        let text = get(field);
+        if text.is_empty() {
+            return None;
+        }
+        dates::parse_date(text)
+            .map_err(|message| error(Some(field), format!("{message}; expected {}", dates::DATE_FORMATS)))
+            .ok()
+    };
+    let start = date(Field::Start);
+    let end = date(Field::End);
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            error(Some(Field::End), format!("{end} is before the start date {start}"));
+        }
+    }
+    if let Some(end) = end {
+        if end > as_of {
+            error(
+                Some(Field::End),
+                format!("{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"),
+            );
+        }
+    }
+
+    let quarter = match get(Field::Quarter) {
+        "" => None,
+        text => text.parse::<Quarter>().map_err(|m| error(Some(Field::Quarter), m)).ok(),
+    };
+
+    let code = credit_code::normalize(get(Field::CreditCode));
+    if !code.is_empty() {
+        match credit_code::check(&code) {
+            Ok(()) => {}
+            Err(CodeProblem::Malformed(message)) => error(Some(Field::CreditCode), message),
+            Err(CodeProblem::CheckDigit { expected, found }) => warnings.push(Problem::at(
+                file,
+                line,
+                Some(Field::CreditCode.label()),
+                format!("\"{code}\": check character is {found}, GB 32100 gives {expected}; published as written"),
+            )),
+        }
+    }
+
+    let joint_text = get(Field::Joint);
+    let joint_departments = mask(get(Field::JointDepartments)).into_owned();
+    let joint = match joint_text {
+        "是" | "Y" | "y" | "yes" | "Yes" | "YES" | "true" | "TRUE" | "1" | "联合" | "联合检查" => true,
+        "否" | "N" | "n" | "no" | "No" | "NO" | "false" | "FALSE" | "0" | "" | "无" => {
+            !joint_departments.is_empty() && joint_departments != "无"
+        }
+        other => {
+            warnings.push(Problem::at(
+                file,
+                line,
+                Some(Field::Joint.label()),
+                format!("\"{other}\" is not 是 or 否; counted as a joint inspection only if 联合检查部门 is filled"),
+            ));
+            !joint_departments.is_empty()
+        }
+    };
+
+    let record = errors.is_empty().then(|| Record {
+        slug: task_slug(&task_id),
+        task_id: task_id.clone(),
+        unit: mask(get(Field::Unit)).into_owned(),
+        category: mask(get(Field::Category)).into_owned(),
+        matter: mask(get(Field::Matter)).into_owned(),
+        entity: mask(get(Field::Entity)).into_owned(),
+        credit_code: code,
+        address: mask(get(Field::Address)).into_owned(),
+        inspectors: mask(get(Field::Inspectors)).into_owned(),
+        start,
+        end,
+        result: mask(get(Field::Result)).into_owned(),
+        handling: mask(get(Field::Handling)).into_owned(),
+        joint,
+        joint_departments,
+        quarter,
+    });
+    Row {
+        file: file.to_string(),
+        line,
+        task_id,
+        record,
+        errors,
+    }
+}
+
+/// Rows sharing a task id, or ids that would share a page, cannot be told apart: all of them are
+/// rejected, each naming the others.
+fn reject_duplicates(rows: &mut [Row]) {
+    let mut by_slug: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if !row.task_id.is_empty() {
+            by_slug.entry(task_slug(&row.task_id)).or_default().push(i);
+        }
+    }
+    for group in by_slug.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            let others: Vec<String> = group
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| format!("{}:{} (\"{}\")", rows[j].file, rows[j].line, rows[j].task_id))
+                .collect();
+            let row = &mut rows[i];
+            let message = format!(
+                "task id \"{}\" is not unique: also at {}; fix the export so each task appears once",
+                row.task_id,
+                others.join(", ")
+            );
+            row.errors.push(Problem::at(&row.file, row.line, Some(Field::TaskId.label()), message));
+            row.record = None;
+        }
+    }
+}
+
+/// The page folder for a task id: lower-case ASCII letters, digits, `-` and `_`. An id that
+/// needed more than lower-casing gets a hash of the original appended, so two ids never share
+/// a folder by accident and nothing in an id can reach outside `tasks/`.
+pub fn task_slug(task_id: &str) -> String {
+    let mut slug = String::with_capacity(task_id.len());
+    for c in task_id.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    let slug: String = slug.chars().take(80).collect();
+    if !slug.is_empty() && slug.eq_ignore_ascii_case(task_id) {
+        slug
+    } else if slug.is_empty() {
+        format!("task-{:016x}", fnv1a(task_id))
+    } else {
+        format!("{slug}-{:08x}", fnv1a(task_id) as u32)
+    }
+}
+
+/// A stable hash (FNV-1a), the same on every machine and release.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn read(text: &[u8]) -> Tasks {
+        let mut tasks = Tasks::default();
+        let mut unknown = BTreeMap::new();
+        read_file("data/tasks/t.csv", text, d("2025-12-31"), &mut tasks, &mut unknown).unwrap();
+        reject_duplicates(&mut tasks.rows);
+        tasks
+    }
+
+    #[test]
+    fn english_and_chinese_headers_in_any_order() {
+        let zh = read("检查结束日期,任务编号,检查结果\n2025/9/26,A-1,未发现问题\n".as_bytes());
+        let en = read(b"Task ID,result,END_DATE\nA-1,\xe6\x9c\xaa\xe5\x8f\x91\xe7\x8e\xb0\xe9\x97\xae\xe9\xa2\x98,2025-09-26\n");
+        for tasks in [zh, en] {
+            let record = tasks.rows[0].record.as_ref().unwrap();
+            assert_eq!(record.task_id, "A-1");
+            assert_eq!(record.end, Some(d("2025-09-26")));
+            assert_eq!(record.result, "未发现问题");
+        }
+    }
+
+    #[test]
+    fn gbk_and_utf8_with_bom_decode_alike() {
+        let text = "任务编号,检查结束日期,检查对象名称\nA-1,2025年9月26日,坪山区某电子有限公司\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut bom = b"\xef\xbb\xbf".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        for bytes in [gbk.to_vec(), bom] {
+            let tasks = read(&bytes);
+            let record = tasks.rows[0].record.as_ref().unwrap();
+            assert_eq!(record.entity, "坪山区某电子有限公司");
+        }
+    }
+
+    #[test]
+    fn undecodable_bytes_are_refused() {
+        // 0x80 alone and 0xFF are not GB18030 lead bytes.
+        assert!(decode(b"id\n\x80\xff\n").is_err());
+    }
+
+    #[test]
+    fn each_bad_row_is_reported_and_the_good_ones_kept() {
+        let tasks = read(
+            "任务编号,检查开始日期,检查结束日期,统一社会信用代码\n\
+             A-1,2025-09-01,2025-09-26,91440300192317458F\n\
+             ,2025-09-01,2025-09-26,\n\
+             A-3,2025-09-01,2025-02-30,\n\
+             A-4,2025-09-27,2025-09-26,\n\
+             A-5,2025-09-01,2026-01-05,\n\
+             A-6,2025-09-01,2025-09-26\n\
+             A-7,2025-09-01,2025-09-26,9144030019231745\n\
+             A-8,2025-09-01,2025-09-26,91440300192317458G\n"
+                .as_bytes(),
+        );
+        let fields: Vec<(u64, Option<&str>)> = tasks
+            .rows
+            .iter()
+            .flat_map(|r| r.errors.iter().map(|e| (e.line.unwrap(), e.field.as_deref())))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (3, Some("任务编号")),
+                (4, Some("检查结束日期")),
+                (5, Some("检查结束日期")),
+                (6, Some("检查结束日期")),
+                (7, None),
+                (8, Some("统一社会信用代码")),
+            ]
+        );
+        let kept: Vec<&str> = tasks.rows.iter().filter(|r| r.record.is_some()).map(|r| r.task_id.as_str()).collect();
+        assert_eq!(kept, ["A-1", "A-8"]);
+        assert_eq!(tasks.warnings.len(), 1);
+        assert_eq!(tasks.warnings[0].line, Some(9));
+    }
+
+    #[test]
+    fn duplicate_ids_reject_every_copy() {
+        let tasks = read(b"task_id,end\nA-1,2025-09-26\nA-2,2025-09-26\na-1,2025-09-27\n");
+        let rejected: Vec<u64> = tasks.rows.iter().filter(|r| r.record.is_none()).map(|r| r.line).collect();
+        assert_eq!(rejected, [2, 4]);
+        assert!(tasks.rows[0].errors[0].message.contains("data/tasks/t.csv:4"));
+    }
+
+    #[test]
+    fn personal_numbers_are_masked_before_anything_else_sees_them() {
+        let tasks = read("任务编号,检查结束日期,处理情况\nA-1,2025-09-26,负责人电话13812345678\n".as_bytes());
+        assert_eq!(tasks.rows[0].record.as_ref().unwrap().handling, "负责人电话138****5678");
+    }
+
+    #[test]
+    fn a_title_line_above_the_header_is_skipped_with_a_note() {
+        let tasks = read("坪山管理局2025年第三季度抽查结果,,\n任务编号,检查结束日期,检查结果\nA-1,2025-09-26,未发现问题\n".as_bytes());
+        assert_eq!(tasks.rows.len(), 1);
+        assert_eq!(tasks.rows[0].line, 3);
+        assert!(tasks.notes[0].contains("line(s) 1"));
+    }
+
+    #[test]
+    fn a_file_without_task_ids_is_fatal() {
+        let mut tasks = Tasks::default();
+        let err = read_file("x.csv", b"name,date\na,b\n", d("2025-01-01"), &mut tasks, &mut BTreeMap::new()).unwrap_err();
+        assert!(err.to_string().contains("任务编号"), "{err}");
+    }
+
+    #[test]
+    fn slugs_are_safe_and_stable() {
+        assert_eq!(task_slug("PS-2025-Q3-0001"), "ps-2025-q3-0001");
+        assert_eq!(task_slug("ps_1"), "ps_1");
+        for id in ["../../etc/passwd", "a/b", "坪山2025-001", "..", "<script>", "a b"] {
+            let slug = task_slug(id);
+            assert!(!slug.is_empty() && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{id} -> {slug}");
+            assert!(slug.len() > 8, "{id} -> {slug} should carry a hash");
+        }
+        assert_ne!(task_slug("a/b"), task_slug("a b"));
+        assert_eq!(task_slug("a/b"), task_slug("a/b"));
+    }
+}

@@ -1,0 +1,253 @@
+//! The publication ledger (公示台账), `data/published.csv`: what was published when. gongshi
+//! only ever appends to it; the bytes already there are never rewritten.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::report::ItemKind;
+
+pub const LEDGER_FILE: &str = "data/published.csv";
+const HEADER: [&str; 4] = ["kind", "id", "published_on", "late_reason"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: ItemKind,
+    pub id: String,
+    pub published_on: NaiveDate,
+    /// Why a late publication was late; non-empty marks it excused.
+    pub late_reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Ledger {
+    path: PathBuf,
+    /// The file as read, so appending never touches what was there.
+    original: Vec<u8>,
+    entries: Vec<Entry>,
+    first: HashMap<(ItemKind, String), usize>,
+}
+
+impl Ledger {
+    /// Reads `<site>/data/published.csv`; a missing file is an empty ledger. A malformed ledger
+    /// is fatal: its line is named and the file is left alone.
+    pub fn load(site: &Path) -> Result<Ledger> {
+        let path = site.join(LEDGER_FILE);
+        let original = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let mut ledger = Ledger {
+            path,
+            ..Ledger::default()
+        };
+        if original.is_empty() {
+            return Ok(ledger);
+        }
+        let fail = |line: u64, message: String| Error::Input {
+            path: LEDGER_FILE.into(),
+            line,
+            message,
+        };
+        let text = std::str::from_utf8(original.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&original))
+            .map_err(|e| fail(1, format!("not UTF-8 ({e}); save the ledger as UTF-8")))?;
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header = match records.next() {
+            Some(Ok(header)) => header,
+            Some(Err(e)) => return Err(fail(1, e.to_string())),
+            None => {
+                ledger.original = original;
+                return Ok(ledger);
+            }
+        };
+        let column = |name: &str| header.iter().position(|h| h.trim() == name);
+        let columns: Vec<usize> = HEADER
+            .iter()
+            .map(|name| column(name).ok_or_else(|| fail(1, format!("header must name the columns {}; `{name}` is missing", HEADER.join(",")))))
+            .collect::<Result<_>>()?;
+        for record in records {
+            let record = record.map_err(|e| fail(e.position().map_or(0, csv::Position::line), e.to_string()))?;
+            let line = record.position().map_or(0, csv::Position::line);
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let get = |i: usize| record.get(columns[i]).map_or("", str::trim);
+            let kind = match get(0) {
+                "task" => ItemKind::Task,
+                "quarter" => ItemKind::Quarter,
+                other => return Err(fail(line, format!("kind \"{other}\": expected task or quarter"))),
+            };
+            let id = get(1).to_string();
+            if id.is_empty() {
+                return Err(fail(line, "empty id".into()));
+            }
+            let published_on = NaiveDate::parse_from_str(get(2), "%Y-%m-%d").map_err(|_| {
+                fail(line, format!("published_on \"{}\": expected a date such as 2025-10-28", get(2)))
+            })?;
+            // Quarter ids are kept in one spelling (2025Q3) so that 2025q3 finds them too.
+            let id = match kind {
+                ItemKind::Quarter => id
+                    .parse::<crate::dates::Quarter>()
+                    .map_err(|m| fail(line, format!("quarter id {m}")))?
+                    .to_string(),
+                ItemKind::Task => id,
+            };
+            ledger.push(Entry {
+                kind,
+                id,
+                published_on,
+                late_reason: get(3).to_string(),
+            });
+        }
+        ledger.original = original;
+        Ok(ledger)
+    }
+
+    fn push(&mut self, entry: Entry) {
+        let key = (entry.kind, entry.id.clone());
+        let index = self.entries.len();
+        self.first.entry(key).or_insert(index);
+        self.entries.push(entry);
+    }
+
+    /// The first publication of an item, if any.
+    pub fn get(&self, kind: ItemKind, id: &str) -> Option<&Entry> {
+        self.first.get(&(kind, id.to_string())).map(|&i| &self.entries[i])
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Appends `new` rows to the file (creating it with its header if needed), through a
+    /// temporary file and a rename so that a crash leaves either the old or the new file.
+    pub fn append(&self, new: &[Entry]) -> Result<()> {
+        if new.is_empty() {
+            return Ok(());
+        }
+        let mut bytes = self.original.clone();
+        // Keep the file's own line endings.
+        let crlf = bytes.windows(2).any(|w| w == b"\r\n");
+        let newline: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+        if bytes.is_empty() {
+            bytes.extend_from_slice(HEADER.join(",").as_bytes());
+            bytes.extend_from_slice(newline);
+        } else if !bytes.ends_with(b"\n") {
+            bytes.extend_from_slice(newline);
+        }
+        {
+            let terminator = if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+            let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(&mut bytes);
+            for entry in new {
+                let kind = match entry.kind {
+                    ItemKind::Task => "task",
+                    ItemKind::Quarter => "quarter",
+                };
+                let date = entry.published_on.to_string();
+                writer
+                    .write_record([kind, entry.id.as_str(), date.as_str(), entry.late_reason.as_str()])
+                    .map_err(|e| Error::io(&self.path, e.into()))?;
+            }
+            writer.flush().map_err(|e| Error::io(&self.path, e))?;
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let temp = dir.join(format!(".published.csv.{}.tmp", std::process::id()));
+        let write = || -> std::io::Result<()> {
+            let mut file = std::fs::File::create(&temp)?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            std::fs::rename(&temp, &self.path)
+        };
+        write().map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            Error::io(&self.path, e)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with_ledger(text: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join(LEDGER_FILE), text).unwrap();
+        dir
+    }
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn reads_columns_by_name_and_keeps_the_first_publication() {
+        let site = site_with_ledger(
+            "id,kind,late_reason,published_on\nA-1,task,,2025-10-01\nA-1,task,,2025-12-01\n2025q3,quarter,系统故障,2025-10-20\n",
+        );
+        let ledger = Ledger::load(site.path()).unwrap();
+        assert_eq!(ledger.get(ItemKind::Task, "A-1").unwrap().published_on, d("2025-10-01"));
+        assert_eq!(ledger.get(ItemKind::Quarter, "2025Q3").unwrap().late_reason, "系统故障");
+        assert!(ledger.get(ItemKind::Quarter, "A-1").is_none());
+    }
+
+    #[test]
+    fn malformed_ledgers_name_the_line() {
+        for (text, line) in [
+            ("kind,id,published_on\n", 1),
+            ("kind,id,published_on,late_reason\ntask,A,2025-10-01,\nbook,B,2025-10-01,\n", 3),
+            ("kind,id,published_on,late_reason\ntask,A,2025/10/01,\n", 2),
+            ("kind,id,published_on,late_reason\nquarter,2025Q5,2025-10-01,\n", 2),
+            ("kind,id,published_on,late_reason\ntask,,2025-10-01,\n", 2),
+        ] {
+            let site = site_with_ledger(text);
+            match Ledger::load(site.path()) {
+                Err(Error::Input { line: l, .. }) => assert_eq!(l, line, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn appending_keeps_every_byte_already_there() {
+        let before = "kind,id,published_on,late_reason\r\ntask,A-1,2025-10-01,\"原因,含逗号\"";
+        let site = site_with_ledger(before);
+        let ledger = Ledger::load(site.path()).unwrap();
+        let new = Entry {
+            kind: ItemKind::Quarter,
+            id: "2025Q3".into(),
+            published_on: d("2025-10-10"),
+            late_reason: String::new(),
+        };
+        ledger.append(std::slice::from_ref(&new)).unwrap();
+        let after = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
+        assert!(after.starts_with(before), "{after}");
+        assert!(after.ends_with("\r\nquarter,2025Q3,2025-10-10,\r\n"), "{after:?}");
+        let reread = Ledger::load(site.path()).unwrap();
+        assert_eq!(reread.entries().len(), 2);
+        assert_eq!(reread.get(ItemKind::Quarter, "2025Q3"), Some(&new));
+    }
+
+    #[test]
+    fn a_new_ledger_gets_its_header() {
+        let site = tempfile::tempdir().unwrap();
+        let ledger = Ledger::load(site.path()).unwrap();
+        assert!(ledger.entries().is_empty());
+        ledger
+            .append(&[Entry {
+                kind: ItemKind::Task,
+                id: "A,1".into(),
+                published_on: d("2025-10-10"),
+                late_reason: String::new(),
+            }])
+            .unwrap();
+        let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
+        assert_eq!(text, "kind,id,published_on,late_reason\ntask,\"A,1\",2025-10-10,\n");
+    }
+}

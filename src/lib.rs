@@ -1,0 +1,41 @@
+//! gongshi (公示): builds the public disclosure site for 双随机、一公开 environmental inspection
+//! results and checks every legal disclosure deadline on the Chinese working-day calendar.
+//!
+//! Data flows one way: [`ingest`] and [`ledger`] load the site's files, [`assess`] computes
+//! deadlines ([`calendar`], [`config`]) and statuses, [`site`] renders pages with the [`theme`],
+//! and [`build`] writes them. The library never prints or exits; errors come back as
+//! [`error::Error`] and the report as [`report::Report`].
+
+pub mod assess;
+pub mod build;
+pub mod calendar;
+pub mod config;
+pub mod content;
+pub mod credit_code;
+pub mod dates;
+pub mod error;
+pub mod ingest;
+pub mod ledger;
+pub mod privacy;
+pub mod report;
+pub mod site;
+pub mod theme;
+
+pub use error::{Error, Result};
+
+use std::path::Path;
+
+/// A path as shown in reports: relative to the site folder, with `/`.
+pub fn site_relative(site: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(site).unwrap_or(path);
+    relative
+        .iter()
+        .map(|p| p.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Today in China (Asia/Shanghai is UTC+8 all year, without daylight saving).
+pub fn today_in_china() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+}

@@ -1,0 +1,170 @@
+//! The `gongshi` command: parses arguments, runs the library, prints the report, sets the exit
+//! code (0 clean, 1 problems found, 2 fatal).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use gongshi::assess::Deadlines;
+use gongshi::build::{self, Options};
+use gongshi::calendar::Calendar;
+use gongshi::config::{Config, QuarterAnchor};
+use gongshi::dates::{Quarter, parse_date};
+use gongshi::{Error, Result};
+
+#[derive(Parser)]
+#[command(name = "gongshi", version, about = "Builds the 双随机、一公开 disclosure site and checks every disclosure deadline")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site and print the deadline report.
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder [default: <site>/public].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Do not record first publications in data/published.csv (for previews).
+        #[arg(long)]
+        no_ledger: bool,
+    },
+    /// Print the deadline report as a build would, writing nothing.
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print deadlines, one per line, under the site's rules and calendar.
+    Deadline {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        #[command(subcommand)]
+        what: DeadlineKind,
+    },
+}
+
+#[derive(Subcommand)]
+enum DeadlineKind {
+    /// Result deadlines for inspections that ended on these dates.
+    Task {
+        #[arg(required = true, value_name = "DATE")]
+        dates: Vec<String>,
+    },
+    /// Summary deadlines for these quarters (2025Q1 ...).
+    Quarter {
+        #[arg(required = true, value_name = "QUARTER")]
+        quarters: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// The site folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    site: PathBuf,
+    /// The day to check against [default: today in Asia/Shanghai].
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build { common, out, no_ledger } => {
+            let out = out.unwrap_or_else(|| common.site.join("public"));
+            report(&common, Some(out), !no_ledger)
+        }
+        Command::Check { common } => report(&common, None, false),
+        Command::Deadline { site, what } => deadlines(&site, what),
+    }
+}
+
+fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<ExitCode> {
+    let as_of = match &common.as_of {
+        Some(text) => parse_date(text).map_err(|m| Error::Usage(format!("--as-of: {m}")))?,
+        None => gongshi::today_in_china(),
+    };
+    let report = build::run(&Options {
+        site: common.site.clone(),
+        out,
+        as_of,
+        write_ledger,
+    })?;
+    match common.format {
+        Format::Text => print!("{}", report.to_text()),
+        Format::Json => println!("{}", report.to_json()),
+    }
+    Ok(if report.has_problems() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
+    let config = Config::load(site)?;
+    let calendar = Calendar::for_site(site)?;
+    let deadlines = Deadlines {
+        calendar: &calendar,
+        disclosure: &config.disclosure,
+    };
+    let mut lines = Vec::new();
+    match what {
+        DeadlineKind::Task { dates } => {
+            for text in dates {
+                let end: NaiveDate = parse_date(&text).map_err(|m| Error::Usage(format!("{text}: {m}")))?;
+                lines.push(deadlines.task(end)?);
+            }
+        }
+        DeadlineKind::Quarter { quarters } => {
+            let parsed: Vec<Quarter> = quarters
+                .iter()
+                .map(|t| t.parse::<Quarter>().map_err(Error::Usage))
+                .collect::<Result<_>>()?;
+            let needs_tasks = parsed
+                .iter()
+                .any(|q| config.disclosure.rules_for(q.last_day()).quarter_anchor == QuarterAnchor::LastTaskEnd);
+            let loaded = if needs_tasks {
+                Some(build::load(site, gongshi::today_in_china())?)
+            } else {
+                None
+            };
+            for quarter in parsed {
+                let last_end = loaded.as_ref().and_then(|l| {
+                    l.assessment
+                        .records
+                        .iter()
+                        .filter(|(r, _)| r.quarter() == Some(quarter))
+                        .filter_map(|(r, _)| r.end)
+                        .max()
+                });
+                lines.push(deadlines.quarter(quarter, last_end)?);
+            }
+        }
+    }
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

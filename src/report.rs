@@ -1,0 +1,312 @@
+//! The deadline report: what a build found, as text for a CI log or as JSON.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A problem with the input, pointing at the file and line it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn at(file: &str, line: u64, field: Option<&str>, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line: Some(line),
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
+    }
+
+    pub fn in_file(file: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    fn location(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// Where an item stands against its disclosure deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Published late without a recorded reason: a violation.
+    Late,
+    /// Not published and past its deadline: a violation.
+    Overdue,
+    /// Published late, with a reason in the ledger.
+    Excused,
+    /// Not published yet, deadline not passed.
+    Due,
+    OnTime,
+    /// A task without an end date (检查未结束).
+    InProgress,
+    /// A row that cannot be trusted: reported as an error, never published.
+    Rejected,
+    /// A quarter that has not ended yet.
+    Open,
+}
+
+impl Status {
+    pub fn is_violation(self) -> bool {
+        matches!(self, Status::Late | Status::Overdue)
+    }
+
+    pub fn is_published(self) -> bool {
+        matches!(self, Status::OnTime | Status::Late | Status::Excused)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Late => "late",
+            Status::Overdue => "overdue",
+            Status::Excused => "excused",
+            Status::Due => "due",
+            Status::OnTime => "on_time",
+            Status::InProgress => "in_progress",
+            Status::Rejected => "rejected",
+            Status::Open => "open",
+        }
+    }
+
+    /// The label shown to citizens.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Status::Late => "逾期公示",
+            Status::Overdue => "逾期未公示",
+            Status::Excused => "延期公示（已说明理由）",
+            Status::Due => "待公示",
+            Status::OnTime => "按期公示",
+            Status::InProgress => "检查中",
+            Status::Rejected => "数据有误",
+            Status::Open => "季度未结束",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Task,
+    Quarter,
+}
+
+/// One task row or one quarter, with its deadline and status.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub id: String,
+    pub status: Status,
+    pub deadline: Option<NaiveDate>,
+    pub published_on: Option<NaiveDate>,
+    /// Natural days past the deadline: of the publication, or of the as-of date when unpublished.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_late: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+/// Row counts. `rows` is the sum of the seven row statuses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub rows: u64,
+    pub published: u64,
+    pub invalid: u64,
+    pub on_time: u64,
+    pub late: u64,
+    pub excused: u64,
+    pub due: u64,
+    pub overdue: u64,
+    pub in_progress: u64,
+    pub rejected: u64,
+    /// Late and overdue tasks and quarters.
+    pub violations: u64,
+    pub quarters: QuarterSummary,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct QuarterSummary {
+    pub open: u64,
+    pub on_time: u64,
+    pub late: u64,
+    pub excused: u64,
+    pub due: u64,
+    pub overdue: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub as_of: NaiveDate,
+    pub summary: Summary,
+    pub items: Vec<Item>,
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// Counts the items; rows with errors were counted by the caller into `invalid`.
+    pub fn summarize(items: &[Item], invalid: u64) -> Summary {
+        let mut s = Summary {
+            invalid,
+            ..Summary::default()
+        };
+        for item in items {
+            if item.status.is_violation() {
+                s.violations += 1;
+            }
+            match item.kind {
+                ItemKind::Task => {
+                    s.rows += 1;
+                    if item.status.is_published() {
+                        s.published += 1;
+                    }
+                    *match item.status {
+                        Status::OnTime => &mut s.on_time,
+                        Status::Late => &mut s.late,
+                        Status::Excused => &mut s.excused,
+                        Status::Due => &mut s.due,
+                        Status::Overdue => &mut s.overdue,
+                        Status::InProgress => &mut s.in_progress,
+                        Status::Rejected | Status::Open => &mut s.rejected,
+                    } += 1;
+                }
+                ItemKind::Quarter => {
+                    let q = &mut s.quarters;
+                    *match item.status {
+                        Status::OnTime => &mut q.on_time,
+                        Status::Late => &mut q.late,
+                        Status::Excused => &mut q.excused,
+                        Status::Due => &mut q.due,
+                        Status::Overdue => &mut q.overdue,
+                        _ => &mut q.open,
+                    } += 1;
+                }
+            }
+        }
+        s
+    }
+
+    /// Whether CI should fail: a missed deadline or an invalid row.
+    pub fn has_problems(&self) -> bool {
+        self.summary.violations > 0 || self.summary.invalid > 0
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serialises")
+    }
+
+    /// The one-screen summary for a terminal or a CI log.
+    pub fn to_text(&self) -> String {
+        const SHOWN: usize = 30;
+        let s = &self.summary;
+        let mut out = String::new();
+        let _ = writeln!(out, "gongshi report as of {}", self.as_of);
+        let _ = writeln!(
+            out,
+            "  rows {}: published {} (on time {}, late {}, excused {}), due {}, overdue {}, \
+             in progress {}, rejected {}",
+            s.rows, s.published, s.on_time, s.late, s.excused, s.due, s.overdue, s.in_progress, s.rejected
+        );
+        let q = &s.quarters;
+        let _ = writeln!(
+            out,
+            "  quarters: on time {}, late {}, excused {}, open {}",
+            q.on_time, q.late, q.excused, q.open
+        );
+
+        let violations: Vec<&Item> = self.items.iter().filter(|i| i.status.is_violation()).collect();
+        if !violations.is_empty() {
+            let _ = writeln!(out, "\nVIOLATIONS ({})", violations.len());
+            for item in violations.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", item_line(item));
+            }
+            more(&mut out, violations.len(), SHOWN);
+        }
+        if !self.errors.is_empty() {
+            let _ = writeln!(out, "\nERRORS ({}): rows not published", self.errors.len());
+            for problem in self.errors.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", problem_line(problem));
+            }
+            more(&mut out, self.errors.len(), SHOWN);
+        }
+        let due_soon: Vec<&Problem> = self.warnings.iter().collect();
+        if !due_soon.is_empty() {
+            let _ = writeln!(out, "\nWARNINGS ({})", due_soon.len());
+            for problem in due_soon.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", problem_line(problem));
+            }
+            more(&mut out, due_soon.len(), SHOWN);
+        }
+        if !self.notes.is_empty() {
+            let _ = writeln!(out, "\nNOTES");
+            for note in &self.notes {
+                let _ = writeln!(out, "  {note}");
+            }
+        }
+        let verdict = if s.violations > 0 {
+            format!("FAILED: {} missed deadline(s), {} invalid row(s)", s.violations, s.invalid)
+        } else if s.invalid > 0 {
+            format!("FAILED: {} invalid row(s)", s.invalid)
+        } else {
+            "OK: no deadline missed, no invalid row".to_string()
+        };
+        let _ = writeln!(out, "\n{verdict}");
+        out
+    }
+}
+
+fn more(out: &mut String, total: usize, shown: usize) {
+    if total > shown {
+        let _ = writeln!(out, "  ... and {} more (--format json lists all)", total - shown);
+    }
+}
+
+fn item_line(item: &Item) -> String {
+    let kind = match item.kind {
+        ItemKind::Task => "task",
+        ItemKind::Quarter => "quarter",
+    };
+    let mut line = format!("{:<8} {kind} {}", item.status.as_str(), item.id);
+    if let Some(deadline) = item.deadline {
+        let _ = write!(line, "  deadline {deadline}");
+    }
+    if let Some(published) = item.published_on {
+        let _ = write!(line, "  published {published}");
+    }
+    if let Some(days) = item.days_late {
+        let _ = write!(line, "  {days} day{} late", if days == 1 { "" } else { "s" });
+    }
+    if let (Some(file), Some(row)) = (&item.file, item.line) {
+        let _ = write!(line, "  {file}:{row}");
+    }
+    line
+}
+
+fn problem_line(problem: &Problem) -> String {
+    match &problem.field {
+        Some(field) => format!("{}: {field}: {}", problem.location(), problem.message),
+        None => format!("{}: {}", problem.location(), problem.message),
+    }
+}
