@@ -232,13 +232,14 @@ fn read_file(
     let mut columns: Option<Columns> = None;
     let mut blank_rows = 0u64;
     let mut title_lines = Vec::new();
+    let mut lines = LineCounter::new(text.as_bytes());
     for result in reader.records() {
         let record = result.map_err(|e| Error::Input {
             path: file.into(),
-            line: e.position().map_or(0, csv::Position::line),
+            line: e.position().map_or(0, |p| lines.line_at(p.byte())),
             message: format!("not readable as CSV: {e}"),
         })?;
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             blank_rows += 1;
             continue;
@@ -276,6 +277,34 @@ fn read_file(
         tasks.notes.push(format!("{file}: {blank_rows} blank row(s) skipped"));
     }
     Ok(())
+}
+
+/// Line numbers from byte offsets. (The csv crate's own line count runs one behind on CRLF
+/// files, and Windows exports are CRLF.)
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter { text, offset: 0, line: 1 }
+    }
+
+    /// The 1-based line of a record starting at byte `offset`; offsets must not decrease
+    /// between calls. A record's offset can point at the `\n` of the CRLF before it.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut offset = (offset as usize).min(self.text.len());
+        while offset < self.text.len() && matches!(self.text[offset], b'\r' | b'\n') {
+            offset += 1;
+        }
+        if offset > self.offset {
+            self.line += self.text[self.offset..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.offset = offset;
+        }
+        self.line
+    }
 }
 
 fn missing_column(file: &str, line: u64, field: Field) -> Error {
@@ -602,6 +631,13 @@ mod tests {
         assert_eq!(kept, ["A-1", "A-8"]);
         assert_eq!(tasks.warnings.len(), 1);
         assert_eq!(tasks.warnings[0].line, Some(9));
+    }
+
+    #[test]
+    fn line_numbers_hold_for_crlf_and_multi_line_cells() {
+        let tasks = read(b"task_id,end,handling\r\nA,2025-09-26,x\r\nB,2025-09-26,\"two\r\nlines\"\r\nC,2025-09-26,\r\n");
+        let lines: Vec<u64> = tasks.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 5]);
     }
 
     #[test]
