@@ -335,27 +335,49 @@ mod tests {
         let q = |s: &str| s.parse::<Quarter>().unwrap();
         deadlines_with("", |deadlines| {
             // 2025-04-13 is a Sunday.
-            assert_eq!(deadlines.quarter(q("2025Q1"), None).unwrap(), d("2025-04-14"));
+            assert_eq!(
+                deadlines.quarter(q("2025Q1"), None).unwrap(),
+                d("2025-04-14")
+            );
             // 2025-10-13 is a Monday.
-            assert_eq!(deadlines.quarter(q("2025Q3"), None).unwrap(), d("2025-10-13"));
+            assert_eq!(
+                deadlines.quarter(q("2025Q3"), None).unwrap(),
+                d("2025-10-13")
+            );
         });
         deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
-            assert_eq!(deadlines.quarter(q("2025Q1"), None).unwrap(), d("2025-04-13"));
+            assert_eq!(
+                deadlines.quarter(q("2025Q1"), None).unwrap(),
+                d("2025-04-13")
+            );
         });
-        deadlines_with("[disclosure]\nquarter_anchor = \"last_task_end\"\n", |deadlines| {
-            // Last task ended 2025-09-24 (Wednesday): + 13 days = 2025-10-07, inside the
-            // National Day holiday, so the period ends on Thursday 2025-10-09.
-            assert_eq!(deadlines.quarter(q("2025Q3"), Some(d("2025-09-24"))).unwrap(), d("2025-10-09"));
-        });
+        deadlines_with(
+            "[disclosure]\nquarter_anchor = \"last_task_end\"\n",
+            |deadlines| {
+                // Last task ended 2025-09-24 (Wednesday): + 13 days = 2025-10-07, inside the
+                // National Day holiday, so the period ends on Thursday 2025-10-09.
+                assert_eq!(
+                    deadlines
+                        .quarter(q("2025Q3"), Some(d("2025-09-24")))
+                        .unwrap(),
+                    d("2025-10-09")
+                );
+            },
+        );
     }
 
     #[test]
     fn a_year_without_a_notice_is_an_error_naming_it() {
         deadlines_with("", |deadlines| {
             let err = deadlines.task(d("2026-12-20")).unwrap_err();
-            assert!(matches!(err, Error::MissingCalendarYear { year: 2027 }), "{err}");
+            assert!(
+                matches!(err, Error::MissingCalendarYear { year: 2027 }),
+                "{err}"
+            );
             assert!(err.to_string().contains("2027"));
-            let err = deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap_err();
+            let err = deadlines
+                .quarter("2026Q4".parse().unwrap(), None)
+                .unwrap_err();
             assert!(matches!(err, Error::MissingCalendarYear { year: 2027 }));
         });
     }

@@ -41,8 +41,11 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     let ledger = Ledger::load(site)?;
     let tasks = ingest::read_tasks(site, as_of)?;
     let mut assessment = assess::assess(tasks, &ledger, &calendar, &config, as_of)?;
-    let known: std::collections::HashSet<&str> =
-        assessment.records.iter().map(|(r, _)| r.task_id.as_str()).collect();
+    let known: std::collections::HashSet<&str> = assessment
+        .records
+        .iter()
+        .map(|(r, _)| r.task_id.as_str())
+        .collect();
     let unknown = ledger
         .entries()
         .iter()
@@ -98,7 +101,10 @@ pub fn write_output(out: &Path, output: &Output) -> Result<()> {
     let _ = std::fs::remove_dir_all(&staging);
     let write_all = || -> std::io::Result<()> {
         for (path, bytes) in output {
-            debug_assert!(path.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != "."));
+            debug_assert!(
+                path.split('/')
+                    .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
+            );
             let target = staging.join(path);
             if let Some(dir) = target.parent() {
                 std::fs::create_dir_all(dir)?;

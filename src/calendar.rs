@@ -11,10 +11,22 @@ use crate::error::{Error, Result};
 
 /// The years shipped with gongshi, as in `data/calendar/`.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("data/calendar/2023.toml", include_str!("../data/calendar/2023.toml")),
-    ("data/calendar/2024.toml", include_str!("../data/calendar/2024.toml")),
-    ("data/calendar/2025.toml", include_str!("../data/calendar/2025.toml")),
-    ("data/calendar/2026.toml", include_str!("../data/calendar/2026.toml")),
+    (
+        "data/calendar/2023.toml",
+        include_str!("../data/calendar/2023.toml"),
+    ),
+    (
+        "data/calendar/2024.toml",
+        include_str!("../data/calendar/2024.toml"),
+    ),
+    (
+        "data/calendar/2025.toml",
+        include_str!("../data/calendar/2025.toml"),
+    ),
+    (
+        "data/calendar/2026.toml",
+        include_str!("../data/calendar/2026.toml"),
+    ),
 ];
 
 /// One year's holiday notice.
@@ -77,8 +89,10 @@ impl DateValue {
 
 fn toml_date(dt: &toml::value::Datetime) -> Result<NaiveDate, String> {
     match (dt.date, dt.time) {
-        (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-            .ok_or_else(|| format!("{dt} does not exist")),
+        (Some(d), None) => {
+            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                .ok_or_else(|| format!("{dt} does not exist"))
+        }
         _ => Err(format!("expected a date such as 2025-01-26, found {dt}")),
     }
 }
@@ -107,7 +121,8 @@ enum DayKind {
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
     years: BTreeMap<i32, YearSource>,
-    days: BTreeMap<NaiveDate, DayKind>,
+    /// Days a notice names, with the year of the notice (2022-12-31 belongs to 2023's).
+    days: BTreeMap<NaiveDate, (DayKind, i32)>,
 }
 
 impl Calendar {
@@ -165,7 +180,9 @@ impl Calendar {
         for holiday in &parsed.holiday {
             let in_notice = |d: NaiveDate| (year - 1..=year).contains(&d.year());
             for value in &holiday.days {
-                let (from, to) = value.range().map_err(|e| format!("{}: {e}", holiday.name))?;
+                let (from, to) = value
+                    .range()
+                    .map_err(|e| format!("{}: {e}", holiday.name))?;
                 for day in from.iter_days().take_while(|d| *d <= to) {
                     if !in_notice(day) {
                         return Err(format!("{}: {day} is not in {year}", holiday.name));
@@ -179,16 +196,23 @@ impl Calendar {
                     return Err(format!("{}: {day} is not in {year}", holiday.name));
                 }
                 if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                    return Err(format!("{}: make-up working day {day} is not a weekend day", holiday.name));
+                    return Err(format!(
+                        "{}: make-up working day {day} is not a weekend day",
+                        holiday.name
+                    ));
                 }
                 if days.insert(day, DayKind::MakeupWorkday) == Some(DayKind::Holiday) {
-                    return Err(format!("{}: {day} is both a holiday and a make-up working day", holiday.name));
+                    return Err(format!(
+                        "{}: {day} is both a holiday and a make-up working day",
+                        holiday.name
+                    ));
                 }
             }
         }
-        // Replace the year whole: drop what an earlier file said about its days.
-        self.days.retain(|day, _| day.year() != year);
-        self.days.extend(days);
+        // Replace the year whole: drop what an earlier file for it said.
+        self.days.retain(|_, (_, notice_year)| *notice_year != year);
+        self.days
+            .extend(days.into_iter().map(|(day, kind)| (day, (kind, year))));
         self.years.insert(
             year,
             YearSource {
@@ -208,8 +232,8 @@ impl Calendar {
     /// a plain Wednesday: a later notice could still make it a holiday.
     pub fn is_working_day(&self, day: NaiveDate) -> Result<bool> {
         match self.days.get(&day) {
-            Some(DayKind::Holiday) => Ok(false),
-            Some(DayKind::MakeupWorkday) => Ok(true),
+            Some((DayKind::Holiday, _)) => Ok(false),
+            Some((DayKind::MakeupWorkday, _)) => Ok(true),
             None if self.years.contains_key(&day.year()) => {
                 Ok(!matches!(day.weekday(), Weekday::Sat | Weekday::Sun))
             }
@@ -254,7 +278,9 @@ impl Calendar {
 }
 
 fn next_day(day: NaiveDate) -> Result<NaiveDate> {
-    day.succ_opt().ok_or(Error::MissingCalendarYear { year: day.year() + 1 })
+    day.succ_opt().ok_or(Error::MissingCalendarYear {
+        year: day.year() + 1,
+    })
 }
 
 #[cfg(test)]
@@ -304,9 +330,19 @@ mod tests {
     fn counting_starts_the_next_day() {
         let c = Calendar::built_in();
         // Friday 2025-09-26: the next working day is Sunday 2025-09-28 (make-up day).
-        assert_eq!(c.add_working_days(d("2025-09-26"), 1).unwrap(), d("2025-09-28"));
-        assert_eq!(c.add_working_days(d("2025-09-26"), 0).unwrap(), d("2025-09-26"));
-        assert_eq!(c.working_days_between(d("2025-09-26"), d("2025-10-28")).unwrap(), 18);
+        assert_eq!(
+            c.add_working_days(d("2025-09-26"), 1).unwrap(),
+            d("2025-09-28")
+        );
+        assert_eq!(
+            c.add_working_days(d("2025-09-26"), 0).unwrap(),
+            d("2025-09-26")
+        );
+        assert_eq!(
+            c.working_days_between(d("2025-09-26"), d("2025-10-28"))
+                .unwrap(),
+            18
+        );
         assert_eq!(c.roll_forward(d("2025-04-13")).unwrap(), d("2025-04-14"));
         assert_eq!(c.roll_forward(d("2025-04-14")).unwrap(), d("2025-04-14"));
     }
@@ -330,10 +366,22 @@ mod tests {
         let mut c = Calendar::default();
         let cases = [
             ("year = 2027\n", "notice"),
-            ("year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = [\"2027-02-30\"]\n", "2027-02-30"),
-            ("year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = [\"2027-05-05/2027-05-01\"]\n", "ends before"),
-            ("year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = [\"2029-05-01\"]\n", "not in 2027"),
-            ("year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = []\nmakeup_workdays = [2027-05-05]\n", "not a weekend"),
+            (
+                "year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = [\"2027-02-30\"]\n",
+                "2027-02-30",
+            ),
+            (
+                "year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = [\"2027-05-05/2027-05-01\"]\n",
+                "ends before",
+            ),
+            (
+                "year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = [\"2029-05-01\"]\n",
+                "not in 2027",
+            ),
+            (
+                "year = 2027\nnotice = \"n\"\n[[holiday]]\nname = \"a\"\ndays = []\nmakeup_workdays = [2027-05-05]\n",
+                "not a weekend",
+            ),
             ("year = 2026\nnotice = \"n\"\n", "named 2027"),
             ("year = 2027\nnotice = \"n\"\nextra = 1\n", "extra"),
         ];

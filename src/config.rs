@@ -122,7 +122,9 @@ macro_rules! overlay {
         let base: Rules = $base;
         Rules {
             task_working_days: table.task_working_days.unwrap_or(base.task_working_days),
-            quarter_natural_days: table.quarter_natural_days.unwrap_or(base.quarter_natural_days),
+            quarter_natural_days: table
+                .quarter_natural_days
+                .unwrap_or(base.quarter_natural_days),
             quarter_anchor: table.quarter_anchor.unwrap_or(base.quarter_anchor),
             roll_forward: table.roll_forward.unwrap_or(base.roll_forward),
             warn_within_working_days: table
@@ -176,13 +178,19 @@ impl Config {
             .windows(2)
             .all(|w| w[0].until_date < w[1].until_date);
         if !sorted {
-            return Err("[[disclosure.period]] entries must be in order of `until`, oldest first, \
+            return Err(
+                "[[disclosure.period]] entries must be in order of `until`, oldest first, \
                         each with a different date"
-                .into());
+                    .into(),
+            );
         }
         let mut all_rules = vec![config.disclosure.current()];
         all_rules.extend(
-            config.disclosure.periods.iter().map(|p| overlay!(p, config.disclosure.current())),
+            config
+                .disclosure
+                .periods
+                .iter()
+                .map(|p| overlay!(p, config.disclosure.current())),
         );
         if all_rules.iter().any(|r| r.task_working_days == 0) {
             return Err("disclosure.task_working_days must be at least 1".into());
@@ -191,7 +199,11 @@ impl Config {
             return Err("site.latest_results must be at least 1".into());
         }
         if config.site.theme.is_empty()
-            || !config.site.theme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            || !config
+                .site
+                .theme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             return Err(format!(
                 "site.theme = \"{}\": expected a folder name under themes/ (letters, digits, - and _)",
@@ -244,15 +256,24 @@ task_working_days = 20
         assert_eq!(rules("2023-01-01").task_working_days, 20);
         assert_eq!(rules("2023-12-31").task_working_days, 20);
         assert_eq!(rules("2024-01-01").task_working_days, 18);
-        assert_eq!(rules("2023-05-05").quarter_anchor, QuarterAnchor::LastTaskEnd);
+        assert_eq!(
+            rules("2023-05-05").quarter_anchor,
+            QuarterAnchor::LastTaskEnd
+        );
         assert_eq!(rules("2023-05-05").warn_within_working_days, 5);
     }
 
     #[test]
     fn mistakes_are_refused_with_the_key_named() {
         for (text, expected) in [
-            ("[disclosure]\ntask_working_dayz = 18\n", "task_working_dayz"),
-            ("[disclosure]\nquarter_anchor = \"quarter_start\"\n", "quarter_start"),
+            (
+                "[disclosure]\ntask_working_dayz = 18\n",
+                "task_working_dayz",
+            ),
+            (
+                "[disclosure]\nquarter_anchor = \"quarter_start\"\n",
+                "quarter_start",
+            ),
             ("[[disclosure.period]]\nuntil = \"2023-02-30\"\n", "until"),
             (
                 "[[disclosure.period]]\nuntil = \"2024-01-01\"\n[[disclosure.period]]\nuntil = \"2023-01-01\"\n",
@@ -260,7 +281,10 @@ task_working_days = 20
             ),
             ("[disclosure]\ntask_working_days = 0\n", "at least 1"),
             ("[site]\ntheme = \"../x\"\n", "site.theme"),
-            ("[privacy]\npublish_inspectors = \"yes\"\n", "publish_inspectors"),
+            (
+                "[privacy]\npublish_inspectors = \"yes\"\n",
+                "publish_inspectors",
+            ),
         ] {
             let err = Config::parse(text).unwrap_err();
             assert!(err.contains(expected), "{text}: {err}");

@@ -56,11 +56,17 @@ pub fn load(site: &Path) -> Result<Content> {
         }
         let source = crate::site_relative(site, path);
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let relative = path.strip_prefix(&dir).expect("walked under content/").with_extension("");
+        let relative = path
+            .strip_prefix(&dir)
+            .expect("walked under content/")
+            .with_extension("");
         let mut segments = Vec::new();
         for part in relative.iter() {
             let part = part.to_string_lossy();
-            if !part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            if !part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
                 return Err(Error::config(
                     &source,
                     "page file and folder names become URLs: use ASCII letters, digits, - and _",
@@ -94,7 +100,10 @@ fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>> {
     let date = |value: &Option<DateValue>, key: &str| -> Result<Option<NaiveDate>> {
         value
             .as_ref()
-            .map(|v| v.date().map_err(|m| Error::config(source, format!("front matter {key}: {m}"))))
+            .map(|v| {
+                v.date()
+                    .map_err(|m| Error::config(source, format!("front matter {key}: {m}")))
+            })
             .transpose()
     };
     let title = front.title.clone().unwrap_or_else(|| {
@@ -115,7 +124,10 @@ fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>> {
 
 fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), String> {
     for (fence, toml_syntax) in [("+++", true), ("---", false)] {
-        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n"))) else {
+        let Some(rest) = text
+            .strip_prefix(fence)
+            .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
+        else {
             continue;
         };
         let close = rest
@@ -125,7 +137,11 @@ fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), String>
             .ok_or_else(|| format!("front matter opened with {fence} is never closed"))?;
         let header = &rest[..close];
         let body = rest[close + fence.len()..].trim_start_matches(['\r', '\n']);
-        let toml_text = if toml_syntax { header.to_string() } else { yaml_to_toml(header)? };
+        let toml_text = if toml_syntax {
+            header.to_string()
+        } else {
+            yaml_to_toml(header)?
+        };
         let front: FrontMatter =
             toml::from_str(&toml_text).map_err(|e| format!("front matter: {}", e.message()))?;
         return Ok((Some(front), body));
@@ -136,7 +152,11 @@ fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), String>
 /// The `key: value` subset of YAML that page headers use, as TOML.
 fn yaml_to_toml(header: &str) -> Result<String, String> {
     let mut out = String::new();
-    for line in header.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in header
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let (key, value) = line
             .split_once(':')
             .ok_or_else(|| format!("front matter line \"{line}\": expected key: value"))?;
@@ -154,7 +174,8 @@ fn yaml_to_toml(header: &str) -> Result<String, String> {
 /// written by the web team, but nothing in a page should be able to run script.
 pub fn markdown_to_html(markdown: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser};
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
         other => other,
@@ -170,23 +191,37 @@ mod tests {
 
     #[test]
     fn toml_and_yaml_front_matter() {
-        let toml_page = parse_page("a.md", "+++\ntitle = \"关于\"\ndate = 2025-01-15\n+++\n\n正文", "about".into())
-            .unwrap()
-            .unwrap();
+        let toml_page = parse_page(
+            "a.md",
+            "+++\ntitle = \"关于\"\ndate = 2025-01-15\n+++\n\n正文",
+            "about".into(),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(toml_page.title, "关于");
         assert_eq!(toml_page.date, NaiveDate::from_ymd_opt(2025, 1, 15));
         assert_eq!(toml_page.content, "<p>正文</p>\n");
-        let yaml_page = parse_page("a.md", "---\ntitle: \"计划\"\nupdated: 2025-02-01\n---\n# x\n", "p".into())
-            .unwrap()
-            .unwrap();
+        let yaml_page = parse_page(
+            "a.md",
+            "---\ntitle: \"计划\"\nupdated: 2025-02-01\n---\n# x\n",
+            "p".into(),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(yaml_page.title, "计划");
         assert_eq!(yaml_page.updated, NaiveDate::from_ymd_opt(2025, 2, 1));
     }
 
     #[test]
     fn drafts_are_skipped_and_titles_fall_back_to_the_heading() {
-        assert!(parse_page("a.md", "+++\ndraft = true\n+++\nx", "a".into()).unwrap().is_none());
-        let page = parse_page("a.md", "# 标题\n正文", "a".into()).unwrap().unwrap();
+        assert!(
+            parse_page("a.md", "+++\ndraft = true\n+++\nx", "a".into())
+                .unwrap()
+                .is_none()
+        );
+        let page = parse_page("a.md", "# 标题\n正文", "a".into())
+            .unwrap()
+            .unwrap();
         assert_eq!(page.title, "标题");
     }
 
@@ -197,15 +232,24 @@ mod tests {
             ("+++\ntitel = \"x\"\n+++\n", "titel"),
             ("+++\ndate = \"2025-02-30\"\n+++\n", "date"),
         ] {
-            let err = parse_page("content/a.md", text, "a".into()).unwrap_err().to_string();
-            assert!(err.contains("content/a.md") && err.contains(expected), "{err}");
+            let err = parse_page("content/a.md", text, "a".into())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("content/a.md") && err.contains(expected),
+                "{err}"
+            );
         }
     }
 
     #[test]
     fn raw_html_in_markdown_is_escaped() {
-        let html = markdown_to_html("<script>alert(1)</script>\n\n文字<img src=x onerror=alert(1)>");
-        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        let html =
+            markdown_to_html("<script>alert(1)</script>\n\n文字<img src=x onerror=alert(1)>");
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
         assert!(html.contains("&lt;script&gt;"));
     }
 }

@@ -1,7 +1,9 @@
 //! 统一社会信用代码 (unified social credit code), GB 32100-2015.
 
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// What is wrong with a credit code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +59,11 @@ mod tests {
 
     #[test]
     fn valid_codes_from_the_standard_pass() {
-        for code in ["91440300192317458F", "914403001922038216", "9144030071526726XG"] {
+        for code in [
+            "91440300192317458F",
+            "914403001922038216",
+            "9144030071526726XG",
+        ] {
             assert_eq!(check(code), Ok(()), "{code}");
         }
     }
@@ -66,14 +72,26 @@ mod tests {
     fn a_wrong_check_character_is_named() {
         assert_eq!(
             check("91440300192317458G"),
-            Err(CodeProblem::CheckDigit { expected: 'F', found: 'G' })
+            Err(CodeProblem::CheckDigit {
+                expected: 'F',
+                found: 'G'
+            })
         );
     }
 
     #[test]
     fn wrong_length_or_alphabet_is_malformed() {
-        for code in ["9144030019231745", "91440300192317458FF", "91440300I92317458F", "", "９１４４"] {
-            assert!(matches!(check(code), Err(CodeProblem::Malformed(_))), "{code}");
+        for code in [
+            "9144030019231745",
+            "91440300192317458FF",
+            "91440300I92317458F",
+            "",
+            "９１４４",
+        ] {
+            assert!(
+                matches!(check(code), Err(CodeProblem::Malformed(_))),
+                "{code}"
+            );
         }
     }
 

@@ -6,16 +6,17 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 /// The formats accepted for a date, for error messages.
-pub const DATE_FORMATS: &str =
-    "a date such as 2025-09-26, 2025/9/26, 2025.9.26, 2025年9月26日, 20250926 or an Excel serial number";
+pub const DATE_FORMATS: &str = "a date such as 2025-09-26, 2025/9/26, 2025.9.26, 2025年9月26日, 20250926 or an Excel serial number";
 
 /// Parses a date as bureaus' exports write it. The error says what was wrong.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let text = text.trim();
     // Exports from spreadsheets often carry a midnight time: "2025-09-26 00:00:00".
-    let text = text
-        .split_once([' ', 'T'])
-        .map_or(text, |(date, time)| if looks_like_time(time) { date } else { text });
+    let text =
+        text.split_once([' ', 'T']).map_or(
+            text,
+            |(date, time)| if looks_like_time(time) { date } else { text },
+        );
     if text.is_empty() {
         return Err("empty date".into());
     }
@@ -48,7 +49,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 fn looks_like_time(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
 }
 
 /// Eight digits are a compact date (20250926); four to five are an Excel serial day number.
@@ -56,11 +60,17 @@ fn parse_digits(text: &str) -> Result<NaiveDate, String> {
     match text.len() {
         8 => {
             let (y, m, d) = (&text[..4], &text[4..6], &text[6..]);
-            NaiveDate::from_ymd_opt(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0))
-                .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
+            NaiveDate::from_ymd_opt(
+                y.parse().unwrap_or(0),
+                m.parse().unwrap_or(0),
+                d.parse().unwrap_or(0),
+            )
+            .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
         }
         4 | 5 => {
-            let serial: i64 = text.parse().map_err(|_| format!("\"{text}\" is not {DATE_FORMATS}"))?;
+            let serial: i64 = text
+                .parse()
+                .map_err(|_| format!("\"{text}\" is not {DATE_FORMATS}"))?;
             excel_serial(serial).ok_or_else(|| format!("Excel serial {text} is out of range"))
         }
         _ => Err(format!("\"{text}\" is not {DATE_FORMATS}")),
@@ -93,7 +103,8 @@ impl Quarter {
     }
 
     pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, u32::from(self.number) * 3 - 2, 1).expect("valid quarter")
+        NaiveDate::from_ymd_opt(self.year, u32::from(self.number) * 3 - 2, 1)
+            .expect("valid quarter")
     }
 
     pub fn last_day(self) -> NaiveDate {
@@ -103,9 +114,15 @@ impl Quarter {
 
     pub fn next(self) -> Quarter {
         if self.number == 4 {
-            Quarter { year: self.year + 1, number: 1 }
+            Quarter {
+                year: self.year + 1,
+                number: 1,
+            }
         } else {
-            Quarter { year: self.year, number: self.number + 1 }
+            Quarter {
+                year: self.year,
+                number: self.number + 1,
+            }
         }
     }
 
@@ -139,11 +156,12 @@ impl FromStr for Quarter {
     /// Accepts 2025Q3, 2025q3, 2025-Q3, 2025 Q3, 2025年第三季度, 2025年第3季度, 2025年三季度; text after
     /// the quarter (a batch number, say) is ignored.
     fn from_str(text: &str) -> Result<Quarter, String> {
-        let expected = || {
-            format!("\"{text}\" is not a quarter such as 2025Q3 or 2025年第三季度")
-        };
+        let expected = || format!("\"{text}\" is not a quarter such as 2025Q3 or 2025年第三季度");
         let text_trimmed = text.trim();
-        let year_digits: String = text_trimmed.chars().take_while(char::is_ascii_digit).collect();
+        let year_digits: String = text_trimmed
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         if year_digits.len() != 4 {
             return Err(expected());
         }
@@ -212,7 +230,16 @@ mod tests {
             let err = parse_date(text).unwrap_err();
             assert!(err.contains("does not exist"), "{text}: {err}");
         }
-        for text in ["", "yesterday", "25-9-26", "2025-9", "2025-9-26-1", "123", "2025年9月26", "１２"] {
+        for text in [
+            "",
+            "yesterday",
+            "25-9-26",
+            "2025-9",
+            "2025-9-26-1",
+            "123",
+            "2025年9月26",
+            "１２",
+        ] {
             assert!(parse_date(text).is_err(), "{text} should not parse");
         }
         assert_eq!(parse_date("2024-02-29"), Ok(d(2024, 2, 29)));
@@ -220,8 +247,20 @@ mod tests {
 
     #[test]
     fn quarters_parse_in_both_languages() {
-        let q3 = Quarter { year: 2025, number: 3 };
-        for text in ["2025Q3", "2025q3", "2025-Q3", "2025 Q3", "2025年第三季度", "2025年第3季度", "2025年三季度", "2025年第三季度第2批"] {
+        let q3 = Quarter {
+            year: 2025,
+            number: 3,
+        };
+        for text in [
+            "2025Q3",
+            "2025q3",
+            "2025-Q3",
+            "2025 Q3",
+            "2025年第三季度",
+            "2025年第3季度",
+            "2025年三季度",
+            "2025年第三季度第2批",
+        ] {
             assert_eq!(text.parse::<Quarter>(), Ok(q3), "{text}");
         }
         for text in ["", "2025", "2025Q5", "25Q3", "2025年第五季度", "Q3 2025"] {
@@ -231,13 +270,31 @@ mod tests {
 
     #[test]
     fn quarter_bounds() {
-        let q = Quarter { year: 2024, number: 1 };
+        let q = Quarter {
+            year: 2024,
+            number: 1,
+        };
         assert_eq!(q.first_day(), d(2024, 1, 1));
         assert_eq!(q.last_day(), d(2024, 3, 31));
-        let q4 = Quarter { year: 2025, number: 4 };
+        let q4 = Quarter {
+            year: 2025,
+            number: 4,
+        };
         assert_eq!(q4.last_day(), d(2025, 12, 31));
-        assert_eq!(q4.next(), Quarter { year: 2026, number: 1 });
-        assert_eq!(Quarter::of(d(2025, 6, 30)), Quarter { year: 2025, number: 2 });
+        assert_eq!(
+            q4.next(),
+            Quarter {
+                year: 2026,
+                number: 1
+            }
+        );
+        assert_eq!(
+            Quarter::of(d(2025, 6, 30)),
+            Quarter {
+                year: 2025,
+                number: 2
+            }
+        );
         assert_eq!(Quarter::of(d(2025, 7, 1)).to_string(), "2025Q3");
         assert_eq!(q4.chinese(), "2025年第四季度");
         assert_eq!(q4.slug(), "2025q4");

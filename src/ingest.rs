@@ -55,16 +55,55 @@ impl Field {
     /// Headers are compared after trimming and, for English, ignoring case, spaces and dashes.
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            Field::TaskId => &["任务编号", "抽查任务编号", "检查任务编号", "任务id", "task_id", "taskid", "id"],
-            Field::Unit => &["执法机构", "抽查机关", "检查机关", "实施单位", "执法单位", "unit", "agency", "authority"],
-            Field::Category => &["监管对象类别", "对象类型", "检查对象类别", "对象类别", "category"],
+            Field::TaskId => &[
+                "任务编号",
+                "抽查任务编号",
+                "检查任务编号",
+                "任务id",
+                "task_id",
+                "taskid",
+                "id",
+            ],
+            Field::Unit => &[
+                "执法机构",
+                "抽查机关",
+                "检查机关",
+                "实施单位",
+                "执法单位",
+                "unit",
+                "agency",
+                "authority",
+            ],
+            Field::Category => &[
+                "监管对象类别",
+                "对象类型",
+                "检查对象类别",
+                "对象类别",
+                "category",
+            ],
             Field::Matter => &["抽查事项", "检查事项", "matter", "inspection_item"],
-            Field::Entity => &["检查对象名称", "抽查市场主体名称", "企业名称", "检查对象", "单位名称", "entity", "entity_name", "company"],
+            Field::Entity => &[
+                "检查对象名称",
+                "抽查市场主体名称",
+                "企业名称",
+                "检查对象",
+                "单位名称",
+                "entity",
+                "entity_name",
+                "company",
+            ],
             Field::CreditCode => &["统一社会信用代码", "信用代码", "credit_code", "uscc"],
             Field::Address => &["地址", "住所", "经营地址", "address"],
             Field::Inspectors => &["执法人员", "检查人员", "inspectors"],
             Field::Start => &["检查开始日期", "开始日期", "start", "start_date"],
-            Field::End => &["检查结束日期", "检查完成日期", "结束日期", "完成日期", "end", "end_date"],
+            Field::End => &[
+                "检查结束日期",
+                "检查完成日期",
+                "结束日期",
+                "完成日期",
+                "end",
+                "end_date",
+            ],
             Field::Result => &["检查结果", "抽查结果", "result"],
             Field::Handling => &["处理情况", "处置情况", "备注", "handling"],
             Field::Joint => &["是否联合检查", "joint"],
@@ -91,7 +130,13 @@ fn normalize_header(header: &str) -> String {
     if trimmed.is_ascii() {
         trimmed
             .chars()
-            .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect()
     } else {
         trimmed.chars().filter(|c| !c.is_whitespace()).collect()
@@ -162,7 +207,11 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.map_err(|e| {
                 let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                Error::io(path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")))
+                Error::io(
+                    path,
+                    e.into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("walk failed")),
+                )
             })?;
             let is_csv = entry
                 .path()
@@ -181,11 +230,16 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
         read_file(&shown, &bytes, as_of, &mut tasks, &mut unknown_columns)?;
     }
     if files.is_empty() {
-        tasks.notes.push("no task ledgers found: put CSV files under data/tasks/".into());
+        tasks
+            .notes
+            .push("no task ledgers found: put CSV files under data/tasks/".into());
     }
     for (column, files) in unknown_columns {
         let files: Vec<String> = files.into_iter().collect();
-        tasks.notes.push(format!("column \"{column}\" ignored (not a known field) in {}", files.join(", ")));
+        tasks.notes.push(format!(
+            "column \"{column}\" ignored (not a known field) in {}",
+            files.join(", ")
+        ));
     }
     reject_duplicates(&mut tasks.rows);
     Ok(tasks)
@@ -196,7 +250,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(format!("starts with a {} byte-order mark but is not valid {}", encoding.name(), encoding.name()));
+            return Err(format!(
+                "starts with a {} byte-order mark but is not valid {}",
+                encoding.name(),
+                encoding.name()
+            ));
         }
         return Ok((text.into_owned(), encoding.name()));
     }
@@ -206,7 +264,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|text| (text.into_owned(), "GB18030"))
-        .ok_or_else(|| "is neither UTF-8 nor GBK/GB18030 text: save it as CSV (UTF-8) and try again".into())
+        .ok_or_else(|| {
+            "is neither UTF-8 nor GBK/GB18030 text: save it as CSV (UTF-8) and try again".into()
+        })
 }
 
 fn read_file(
@@ -222,7 +282,11 @@ fn read_file(
         message,
     })?;
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if !first_line.contains(',') && first_line.contains('\t') { b'\t' } else { b',' };
+    let delimiter = if !first_line.contains(',') && first_line.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -248,10 +312,15 @@ fn read_file(
             let candidate = Columns::from_header(&record);
             if candidate.index.contains_key(&Field::TaskId) {
                 for (name, _) in candidate.unknown.iter() {
-                    unknown_columns.entry(name.clone()).or_default().insert(file.to_string());
+                    unknown_columns
+                        .entry(name.clone())
+                        .or_default()
+                        .insert(file.to_string());
                 }
                 for warning in &candidate.warnings {
-                    tasks.warnings.push(Problem::at(file, line, None, warning.clone()));
+                    tasks
+                        .warnings
+                        .push(Problem::at(file, line, None, warning.clone()));
                 }
                 if !candidate.index.contains_key(&Field::End) {
                     return Err(missing_column(file, line, Field::End));
@@ -264,17 +333,29 @@ fn read_file(
             }
             continue;
         };
-        tasks.rows.push(read_row(file, line, &record, columns, as_of, &mut tasks.warnings));
+        tasks.rows.push(read_row(
+            file,
+            line,
+            &record,
+            columns,
+            as_of,
+            &mut tasks.warnings,
+        ));
     }
     if columns.is_none() {
         return Err(missing_column(file, 1, Field::TaskId));
     }
     if !title_lines.is_empty() {
         let lines: Vec<String> = title_lines.iter().map(u64::to_string).collect();
-        tasks.notes.push(format!("{file}: line(s) {} above the header skipped as a title", lines.join(", ")));
+        tasks.notes.push(format!(
+            "{file}: line(s) {} above the header skipped as a title",
+            lines.join(", ")
+        ));
     }
     if blank_rows > 0 {
-        tasks.notes.push(format!("{file}: {blank_rows} blank row(s) skipped"));
+        tasks
+            .notes
+            .push(format!("{file}: {blank_rows} blank row(s) skipped"));
     }
     Ok(())
 }
@@ -289,7 +370,11 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(text: &'a [u8]) -> Self {
-        LineCounter { text, offset: 0, line: 1 }
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
     }
 
     /// The 1-based line of a record starting at byte `offset`; offsets must not decrease
@@ -300,7 +385,10 @@ impl<'a> LineCounter<'a> {
             offset += 1;
         }
         if offset > self.offset {
-            self.line += self.text[self.offset..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.line += self.text[self.offset..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
             self.offset = offset;
         }
         self.line
@@ -382,7 +470,10 @@ fn read_row(
     };
 
     if record.len() < columns.width
-        || record.iter().skip(columns.width).any(|f| !f.trim().is_empty())
+        || record
+            .iter()
+            .skip(columns.width)
+            .any(|f| !f.trim().is_empty())
     {
         error(
             None,
@@ -394,10 +485,21 @@ fn read_row(
             ),
         );
     } else if record.len() > columns.width {
-        warnings.push(Problem::at(file, line, None, format!("{} empty cell(s) after the last column ignored", record.len() - columns.width)));
+        warnings.push(Problem::at(
+            file,
+            line,
+            None,
+            format!(
+                "{} empty cell(s) after the last column ignored",
+                record.len() - columns.width
+            ),
+        ));
     }
     if task_id.is_empty() {
-        error(Some(Field::TaskId), "empty: every row needs its task id".into());
+        error(
+            Some(Field::TaskId),
+            "empty: every row needs its task id".into(),
+        );
     } else if task_id.chars().any(char::is_control) {
         error(Some(Field::TaskId), "contains control characters".into());
     }
@@ -408,28 +510,41 @@ fn read_row(
             return None;
         }
         dates::parse_date(text)
-            .map_err(|message| error(Some(field), format!("{message}; expected {}", dates::DATE_FORMATS)))
+            .map_err(|message| {
+                error(
+                    Some(field),
+                    format!("{message}; expected {}", dates::DATE_FORMATS),
+                )
+            })
             .ok()
     };
     let start = date(Field::Start);
     let end = date(Field::End);
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
-            error(Some(Field::End), format!("{end} is before the start date {start}"));
+            error(
+                Some(Field::End),
+                format!("{end} is before the start date {start}"),
+            );
         }
     }
     if let Some(end) = end {
         if end > as_of {
             error(
                 Some(Field::End),
-                format!("{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"),
+                format!(
+                    "{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"
+                ),
             );
         }
     }
 
     let quarter = match get(Field::Quarter) {
         "" => None,
-        text => text.parse::<Quarter>().map_err(|m| error(Some(Field::Quarter), m)).ok(),
+        text => text
+            .parse::<Quarter>()
+            .map_err(|m| error(Some(Field::Quarter), m))
+            .ok(),
     };
 
     let code = credit_code::normalize(get(Field::CreditCode));
@@ -449,7 +564,9 @@ fn read_row(
     let joint_text = get(Field::Joint);
     let joint_departments = mask(get(Field::JointDepartments)).into_owned();
     let joint = match joint_text {
-        "是" | "Y" | "y" | "yes" | "Yes" | "YES" | "true" | "TRUE" | "1" | "联合" | "联合检查" => true,
+        "是" | "Y" | "y" | "yes" | "Yes" | "YES" | "true" | "TRUE" | "1" | "联合" | "联合检查" => {
+            true
+        }
         "否" | "N" | "n" | "no" | "No" | "NO" | "false" | "FALSE" | "0" | "" | "无" => {
             !joint_departments.is_empty() && joint_departments != "无"
         }
@@ -505,7 +622,12 @@ fn reject_duplicates(rows: &mut [Row]) {
             let others: Vec<String> = group
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| format!("{}:{} (\"{}\")", rows[j].file, rows[j].line, rows[j].task_id))
+                .map(|&j| {
+                    format!(
+                        "{}:{} (\"{}\")",
+                        rows[j].file, rows[j].line, rows[j].task_id
+                    )
+                })
                 .collect();
             let row = &mut rows[i];
             let message = format!(
@@ -513,7 +635,12 @@ fn reject_duplicates(rows: &mut [Row]) {
                 row.task_id,
                 others.join(", ")
             );
-            row.errors.push(Problem::at(&row.file, row.line, Some(Field::TaskId.label()), message));
+            row.errors.push(Problem::at(
+                &row.file,
+                row.line,
+                Some(Field::TaskId.label()),
+                message,
+            ));
             row.record = None;
         }
     }
@@ -561,7 +688,14 @@ mod tests {
     fn read(text: &[u8]) -> Tasks {
         let mut tasks = Tasks::default();
         let mut unknown = BTreeMap::new();
-        read_file("data/tasks/t.csv", text, d("2025-12-31"), &mut tasks, &mut unknown).unwrap();
+        read_file(
+            "data/tasks/t.csv",
+            text,
+            d("2025-12-31"),
+            &mut tasks,
+            &mut unknown,
+        )
+        .unwrap();
         reject_duplicates(&mut tasks.rows);
         tasks
     }
@@ -614,7 +748,11 @@ mod tests {
         let fields: Vec<(u64, Option<&str>)> = tasks
             .rows
             .iter()
-            .flat_map(|r| r.errors.iter().map(|e| (e.line.unwrap(), e.field.as_deref())))
+            .flat_map(|r| {
+                r.errors
+                    .iter()
+                    .map(|e| (e.line.unwrap(), e.field.as_deref()))
+            })
             .collect();
         assert_eq!(
             fields,
@@ -627,7 +765,12 @@ mod tests {
                 (8, Some("统一社会信用代码")),
             ]
         );
-        let kept: Vec<&str> = tasks.rows.iter().filter(|r| r.record.is_some()).map(|r| r.task_id.as_str()).collect();
+        let kept: Vec<&str> = tasks
+            .rows
+            .iter()
+            .filter(|r| r.record.is_some())
+            .map(|r| r.task_id.as_str())
+            .collect();
         assert_eq!(kept, ["A-1", "A-8"]);
         assert_eq!(tasks.warnings.len(), 1);
         assert_eq!(tasks.warnings[0].line, Some(9));
@@ -643,15 +786,29 @@ mod tests {
     #[test]
     fn duplicate_ids_reject_every_copy() {
         let tasks = read(b"task_id,end\nA-1,2025-09-26\nA-2,2025-09-26\na-1,2025-09-27\n");
-        let rejected: Vec<u64> = tasks.rows.iter().filter(|r| r.record.is_none()).map(|r| r.line).collect();
+        let rejected: Vec<u64> = tasks
+            .rows
+            .iter()
+            .filter(|r| r.record.is_none())
+            .map(|r| r.line)
+            .collect();
         assert_eq!(rejected, [2, 4]);
-        assert!(tasks.rows[0].errors[0].message.contains("data/tasks/t.csv:4"));
+        assert!(
+            tasks.rows[0].errors[0]
+                .message
+                .contains("data/tasks/t.csv:4")
+        );
     }
 
     #[test]
     fn personal_numbers_are_masked_before_anything_else_sees_them() {
-        let tasks = read("任务编号,检查结束日期,处理情况\nA-1,2025-09-26,负责人电话13812345678\n".as_bytes());
-        assert_eq!(tasks.rows[0].record.as_ref().unwrap().handling, "负责人电话138****5678");
+        let tasks = read(
+            "任务编号,检查结束日期,处理情况\nA-1,2025-09-26,负责人电话13812345678\n".as_bytes(),
+        );
+        assert_eq!(
+            tasks.rows[0].record.as_ref().unwrap().handling,
+            "负责人电话138****5678"
+        );
     }
 
     #[test]
@@ -665,7 +822,14 @@ mod tests {
     #[test]
     fn a_file_without_task_ids_is_fatal() {
         let mut tasks = Tasks::default();
-        let err = read_file("x.csv", b"name,date\na,b\n", d("2025-01-01"), &mut tasks, &mut BTreeMap::new()).unwrap_err();
+        let err = read_file(
+            "x.csv",
+            b"name,date\na,b\n",
+            d("2025-01-01"),
+            &mut tasks,
+            &mut BTreeMap::new(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("任务编号"), "{err}");
     }
 
@@ -673,9 +837,22 @@ mod tests {
     fn slugs_are_safe_and_stable() {
         assert_eq!(task_slug("PS-2025-Q3-0001"), "ps-2025-q3-0001");
         assert_eq!(task_slug("ps_1"), "ps_1");
-        for id in ["../../etc/passwd", "a/b", "坪山2025-001", "..", "<script>", "a b"] {
+        for id in [
+            "../../etc/passwd",
+            "a/b",
+            "坪山2025-001",
+            "..",
+            "<script>",
+            "a b",
+        ] {
             let slug = task_slug(id);
-            assert!(!slug.is_empty() && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{id} -> {slug}");
+            assert!(
+                !slug.is_empty()
+                    && slug
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+                "{id} -> {slug}"
+            );
             assert!(slug.len() > 8, "{id} -> {slug} should carry a hash");
         }
         assert_ne!(task_slug("a/b"), task_slug("a b"));

@@ -55,7 +55,9 @@ impl Ledger {
         };
         let text = std::str::from_utf8(original.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&original))
             .map_err(|e| fail(1, format!("not UTF-8 ({e}); save the ledger as UTF-8")))?;
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
         let mut records = reader.records();
         let header = match records.next() {
             Some(Ok(header)) => header,
@@ -68,10 +70,21 @@ impl Ledger {
         let column = |name: &str| header.iter().position(|h| h.trim() == name);
         let columns: Vec<usize> = HEADER
             .iter()
-            .map(|name| column(name).ok_or_else(|| fail(1, format!("header must name the columns {}; `{name}` is missing", HEADER.join(",")))))
+            .map(|name| {
+                column(name).ok_or_else(|| {
+                    fail(
+                        1,
+                        format!(
+                            "header must name the columns {}; `{name}` is missing",
+                            HEADER.join(",")
+                        ),
+                    )
+                })
+            })
             .collect::<Result<_>>()?;
         for record in records {
-            let record = record.map_err(|e| fail(e.position().map_or(0, csv::Position::line), e.to_string()))?;
+            let record = record
+                .map_err(|e| fail(e.position().map_or(0, csv::Position::line), e.to_string()))?;
             let line = record.position().map_or(0, csv::Position::line);
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
@@ -80,14 +93,25 @@ impl Ledger {
             let kind = match get(0) {
                 "task" => ItemKind::Task,
                 "quarter" => ItemKind::Quarter,
-                other => return Err(fail(line, format!("kind \"{other}\": expected task or quarter"))),
+                other => {
+                    return Err(fail(
+                        line,
+                        format!("kind \"{other}\": expected task or quarter"),
+                    ));
+                }
             };
             let id = get(1).to_string();
             if id.is_empty() {
                 return Err(fail(line, "empty id".into()));
             }
             let published_on = NaiveDate::parse_from_str(get(2), "%Y-%m-%d").map_err(|_| {
-                fail(line, format!("published_on \"{}\": expected a date such as 2025-10-28", get(2)))
+                fail(
+                    line,
+                    format!(
+                        "published_on \"{}\": expected a date such as 2025-10-28",
+                        get(2)
+                    ),
+                )
             })?;
             // Quarter ids are kept in one spelling (2025Q3) so that 2025q3 finds them too.
             let id = match kind {
@@ -117,7 +141,9 @@ impl Ledger {
 
     /// The first publication of an item, if any.
     pub fn get(&self, kind: ItemKind, id: &str) -> Option<&Entry> {
-        self.first.get(&(kind, id.to_string())).map(|&i| &self.entries[i])
+        self.first
+            .get(&(kind, id.to_string()))
+            .map(|&i| &self.entries[i])
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -141,8 +167,14 @@ impl Ledger {
             bytes.extend_from_slice(newline);
         }
         {
-            let terminator = if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
-            let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(&mut bytes);
+            let terminator = if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            };
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(terminator)
+                .from_writer(&mut bytes);
             for entry in new {
                 let kind = match entry.kind {
                     ItemKind::Task => "task",
@@ -150,7 +182,12 @@ impl Ledger {
                 };
                 let date = entry.published_on.to_string();
                 writer
-                    .write_record([kind, entry.id.as_str(), date.as_str(), entry.late_reason.as_str()])
+                    .write_record([
+                        kind,
+                        entry.id.as_str(),
+                        date.as_str(),
+                        entry.late_reason.as_str(),
+                    ])
                     .map_err(|e| Error::io(&self.path, e.into()))?;
             }
             writer.flush().map_err(|e| Error::io(&self.path, e))?;
@@ -192,8 +229,14 @@ mod tests {
             "id,kind,late_reason,published_on\nA-1,task,,2025-10-01\nA-1,task,,2025-12-01\n2025q3,quarter,系统故障,2025-10-20\n",
         );
         let ledger = Ledger::load(site.path()).unwrap();
-        assert_eq!(ledger.get(ItemKind::Task, "A-1").unwrap().published_on, d("2025-10-01"));
-        assert_eq!(ledger.get(ItemKind::Quarter, "2025Q3").unwrap().late_reason, "系统故障");
+        assert_eq!(
+            ledger.get(ItemKind::Task, "A-1").unwrap().published_on,
+            d("2025-10-01")
+        );
+        assert_eq!(
+            ledger.get(ItemKind::Quarter, "2025Q3").unwrap().late_reason,
+            "系统故障"
+        );
         assert!(ledger.get(ItemKind::Quarter, "A-1").is_none());
     }
 
@@ -201,9 +244,15 @@ mod tests {
     fn malformed_ledgers_name_the_line() {
         for (text, line) in [
             ("kind,id,published_on\n", 1),
-            ("kind,id,published_on,late_reason\ntask,A,2025-10-01,\nbook,B,2025-10-01,\n", 3),
+            (
+                "kind,id,published_on,late_reason\ntask,A,2025-10-01,\nbook,B,2025-10-01,\n",
+                3,
+            ),
             ("kind,id,published_on,late_reason\ntask,A,2025/10/01,\n", 2),
-            ("kind,id,published_on,late_reason\nquarter,2025Q5,2025-10-01,\n", 2),
+            (
+                "kind,id,published_on,late_reason\nquarter,2025Q5,2025-10-01,\n",
+                2,
+            ),
             ("kind,id,published_on,late_reason\ntask,,2025-10-01,\n", 2),
         ] {
             let site = site_with_ledger(text);
@@ -228,7 +277,10 @@ mod tests {
         ledger.append(std::slice::from_ref(&new)).unwrap();
         let after = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
         assert!(after.starts_with(before), "{after}");
-        assert!(after.ends_with("\r\nquarter,2025Q3,2025-10-10,\r\n"), "{after:?}");
+        assert!(
+            after.ends_with("\r\nquarter,2025Q3,2025-10-10,\r\n"),
+            "{after:?}"
+        );
         let reread = Ledger::load(site.path()).unwrap();
         assert_eq!(reread.entries().len(), 2);
         assert_eq!(reread.get(ItemKind::Quarter, "2025Q3"), Some(&new));
@@ -248,6 +300,9 @@ mod tests {
             }])
             .unwrap();
         let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
-        assert_eq!(text, "kind,id,published_on,late_reason\ntask,\"A,1\",2025-10-10,\n");
+        assert_eq!(
+            text,
+            "kind,id,published_on,late_reason\ntask,\"A,1\",2025-10-10,\n"
+        );
     }
 }

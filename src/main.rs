@@ -15,7 +15,11 @@ use gongshi::dates::{Quarter, parse_date};
 use gongshi::{Error, Result};
 
 #[derive(Parser)]
-#[command(name = "gongshi", version, about = "Builds the 双随机、一公开 disclosure site and checks every disclosure deadline")]
+#[command(
+    name = "gongshi",
+    version,
+    about = "Builds the 双随机、一公开 disclosure site and checks every disclosure deadline"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -95,7 +99,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { common, out, no_ledger } => {
+        Command::Build {
+            common,
+            out,
+            no_ledger,
+        } => {
             let out = out.unwrap_or_else(|| common.site.join("public"));
             report(&common, Some(out), !no_ledger)
         }
@@ -119,7 +127,11 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
         Format::Text => print!("{}", report.to_text()),
         Format::Json => println!("{}", report.to_json()),
     }
-    Ok(if report.has_problems() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.has_problems() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
@@ -133,7 +145,8 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
     match what {
         DeadlineKind::Task { dates } => {
             for text in dates {
-                let end: NaiveDate = parse_date(&text).map_err(|m| Error::Usage(format!("{text}: {m}")))?;
+                let end: NaiveDate =
+                    parse_date(&text).map_err(|m| Error::Usage(format!("{text}: {m}")))?;
                 lines.push(deadlines.task(end)?);
             }
         }
@@ -142,9 +155,10 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
                 .iter()
                 .map(|t| t.parse::<Quarter>().map_err(Error::Usage))
                 .collect::<Result<_>>()?;
-            let needs_tasks = parsed
-                .iter()
-                .any(|q| config.disclosure.rules_for(q.last_day()).quarter_anchor == QuarterAnchor::LastTaskEnd);
+            let needs_tasks = parsed.iter().any(|q| {
+                config.disclosure.rules_for(q.last_day()).quarter_anchor
+                    == QuarterAnchor::LastTaskEnd
+            });
             let loaded = if needs_tasks {
                 Some(build::load(site, gongshi::today_in_china())?)
             } else {

@@ -38,13 +38,18 @@ pub fn mask(text: &str) -> Cow<'_, str> {
         }
         let masked = if x_end.is_some() || digits == 15 || digits == 18 {
             Some(keep_ends(&text[start..run_end], 4, 4))
-        } else if digits == 11 && bytes[start] == b'1' && (b'3'..=b'9').contains(&bytes[start + 1]) {
+        } else if digits == 11 && bytes[start] == b'1' && (b'3'..=b'9').contains(&bytes[start + 1])
+        {
             Some(keep_ends(&text[start..end], 3, 4))
         } else if (16..=19).contains(&digits) {
             Some(keep_ends(&text[start..end], 0, 4))
         } else if (3..=4).contains(&digits) && bytes[start] == b'0' {
             landline_subscriber(bytes, end).map(|sub_end| {
-                format!("{}-{}", &text[start..end], keep_ends(&text[end + 1..sub_end], 0, 4))
+                format!(
+                    "{}-{}",
+                    &text[start..end],
+                    keep_ends(&text[end + 1..sub_end], 0, 4)
+                )
             })
         } else if (7..=8).contains(&digits) && after_phone_label(&text[..start]) {
             Some(keep_ends(&text[start..end], 0, 4))
@@ -98,7 +103,12 @@ fn keep_ends(digits: &str, head: usize, tail: usize) -> String {
     let n = digits.len();
     let tail = tail.min(n.saturating_sub(head));
     let stars = n - head - tail;
-    format!("{}{}{}", &digits[..head], "*".repeat(stars), &digits[n - tail..])
+    format!(
+        "{}{}{}",
+        &digits[..head],
+        "*".repeat(stars),
+        &digits[n - tail..]
+    )
 }
 
 #[cfg(test)]
@@ -109,8 +119,14 @@ mod tests {
     fn masks_each_kind_of_number() {
         let cases = [
             ("联系人手机13812345678", "联系人手机138****5678"),
-            ("身份证号440301199001011234。", "身份证号4403**********1234。"),
-            ("身份证 44030119900101123X 已核", "身份证 4403**********123X 已核"),
+            (
+                "身份证号440301199001011234。",
+                "身份证号4403**********1234。",
+            ),
+            (
+                "身份证 44030119900101123X 已核",
+                "身份证 4403**********123X 已核",
+            ),
             ("旧证 440301900101123 号", "旧证 4403*******1123 号"),
             ("账号6222021234567890123", "账号***************0123"),
             ("卡号6222 0212", "卡号6222 0212"),
@@ -132,7 +148,11 @@ mod tests {
             "编号PS20250001234567890",
             "文号 12345678",
         ] {
-            assert!(matches!(mask(text), Cow::Borrowed(_)), "{text} -> {}", mask(text));
+            assert!(
+                matches!(mask(text), Cow::Borrowed(_)),
+                "{text} -> {}",
+                mask(text)
+            );
         }
     }
 

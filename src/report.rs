@@ -227,7 +227,15 @@ impl Report {
             out,
             "  rows {}: published {} (on time {}, late {}, excused {}), due {}, overdue {}, \
              in progress {}, rejected {}",
-            s.rows, s.published, s.on_time, s.late, s.excused, s.due, s.overdue, s.in_progress, s.rejected
+            s.rows,
+            s.published,
+            s.on_time,
+            s.late,
+            s.excused,
+            s.due,
+            s.overdue,
+            s.in_progress,
+            s.rejected
         );
         let q = &s.quarters;
         let _ = writeln!(
@@ -236,7 +244,11 @@ impl Report {
             q.on_time, q.late, q.excused, q.open
         );
 
-        let violations: Vec<&Item> = self.items.iter().filter(|i| i.status.is_violation()).collect();
+        let violations: Vec<&Item> = self
+            .items
+            .iter()
+            .filter(|i| i.status.is_violation())
+            .collect();
         if !violations.is_empty() {
             let _ = writeln!(out, "\nVIOLATIONS ({})", violations.len());
             for item in violations.iter().take(SHOWN) {
@@ -266,7 +278,10 @@ impl Report {
             }
         }
         let verdict = if s.violations > 0 {
-            format!("FAILED: {} missed deadline(s), {} invalid row(s)", s.violations, s.invalid)
+            format!(
+                "FAILED: {} missed deadline(s), {} invalid row(s)",
+                s.violations, s.invalid
+            )
         } else if s.invalid > 0 {
             format!("FAILED: {} invalid row(s)", s.invalid)
         } else {
@@ -279,7 +294,11 @@ impl Report {
 
 fn more(out: &mut String, total: usize, shown: usize) {
     if total > shown {
-        let _ = writeln!(out, "  ... and {} more (--format json lists all)", total - shown);
+        let _ = writeln!(
+            out,
+            "  ... and {} more (--format json lists all)",
+            total - shown
+        );
     }
 }
 
@@ -296,7 +315,11 @@ fn item_line(item: &Item) -> String {
         let _ = write!(line, "  published {published}");
     }
     if let Some(days) = item.days_late {
-        let _ = write!(line, "  {days} day{} late", if days == 1 { "" } else { "s" });
+        let _ = write!(
+            line,
+            "  {days} day{} late",
+            if days == 1 { "" } else { "s" }
+        );
     }
     if let (Some(file), Some(row)) = (&item.file, item.line) {
         let _ = write!(line, "  {file}:{row}");

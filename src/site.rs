@@ -111,11 +111,21 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     /// Renders `template` for the page at `path` (e.g. `tasks/x/index.html`).
-    fn page(&self, output: &mut Output, path: String, template: &str, mut context: tera::Context) -> Result<()> {
+    fn page(
+        &self,
+        output: &mut Output,
+        path: String,
+        template: &str,
+        mut context: tera::Context,
+    ) -> Result<()> {
         let depth = path.matches('/').count();
         let root = if path == "404.html" {
             let base = &self.config.site.base_url;
-            if base.ends_with('/') { base.clone() } else { format!("{base}/") }
+            if base.ends_with('/') {
+                base.clone()
+            } else {
+                format!("{base}/")
+            }
         } else if depth == 0 {
             "./".to_string()
         } else {
@@ -159,7 +169,38 @@ fn minify(html: &[u8]) -> Vec<u8> {
         minify_css: true,
         ..minify_html::Cfg::default()
     };
-    minify_html::minify(html, &cfg)
+    escape_title(minify_html::minify(html, &cfg))
+}
+
+/// minify-html writes `<` inside `<title>` unescaped: harmless there (the title is raw text to
+/// a browser), but record text must read as escaped to every tool that scans pages too.
+fn escape_title(html: Vec<u8>) -> Vec<u8> {
+    let find = |needle: &[u8], from: usize| {
+        html[from..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|i| i + from)
+    };
+    let Some(start) = find(b"<title>", 0).map(|i| i + b"<title>".len()) else {
+        return html;
+    };
+    let Some(end) = find(b"</title>", start) else {
+        return html;
+    };
+    if !html[start..end].contains(&b'<') {
+        return html;
+    }
+    let mut out = Vec::with_capacity(html.len() + 16);
+    out.extend_from_slice(&html[..start]);
+    for &byte in &html[start..end] {
+        if byte == b'<' {
+            out.extend_from_slice(b"&lt;");
+        } else {
+            out.push(byte);
+        }
+    }
+    out.extend_from_slice(&html[end..]);
+    out
 }
 
 fn task_view<'a>(task: &'a PublishedTask, config: &Config) -> TaskView<'a> {
@@ -174,7 +215,11 @@ fn task_view<'a>(task: &'a PublishedTask, config: &Config) -> TaskView<'a> {
         entity: &r.entity,
         credit_code: &r.credit_code,
         address: &r.address,
-        inspectors: if config.privacy.publish_inspectors { &r.inspectors } else { "" },
+        inspectors: if config.privacy.publish_inspectors {
+            &r.inspectors
+        } else {
+            ""
+        },
         start: r.start,
         end: r.end,
         result: &r.result,
@@ -193,7 +238,8 @@ fn task_view<'a>(task: &'a PublishedTask, config: &Config) -> TaskView<'a> {
 fn counts<'a>(values: impl Iterator<Item = &'a str>) -> Vec<Count> {
     let mut map: BTreeMap<&str, usize> = BTreeMap::new();
     for v in values {
-        *map.entry(if v.is_empty() { "（未填写）" } else { v }).or_default() += 1;
+        *map.entry(if v.is_empty() { "（未填写）" } else { v })
+            .or_default() += 1;
     }
     let mut rows: Vec<Count> = map
         .into_iter()
@@ -207,13 +253,22 @@ fn counts<'a>(values: impl Iterator<Item = &'a str>) -> Vec<Count> {
 }
 
 /// Renders every page of the site and copies the theme's static files.
-pub fn render(assessment: &Assessment, content: &Content, config: &Config, theme: &Theme) -> Result<Output> {
+pub fn render(
+    assessment: &Assessment,
+    content: &Content,
+    config: &Config,
+    theme: &Theme,
+) -> Result<Output> {
     let as_of = assessment.report.as_of;
     let renderer = Renderer {
         templates: Templates::compile(theme)?,
         config,
         as_of,
-        nav_pages: content.pages.iter().filter(|p| !p.path.contains('/')).collect(),
+        nav_pages: content
+            .pages
+            .iter()
+            .filter(|p| !p.path.contains('/'))
+            .collect(),
     };
     let mut output = Output::new();
     for (path, bytes) in theme.static_files() {
@@ -229,13 +284,23 @@ pub fn render(assessment: &Assessment, content: &Content, config: &Config, theme
     for task in &assessment.published {
         let mut context = tera::Context::new();
         context.insert("task", &task_view(task, config));
-        renderer.page(&mut output, format!("tasks/{}/index.html", task.record.slug), "task.html", context)?;
+        renderer.page(
+            &mut output,
+            format!("tasks/{}/index.html", task.record.slug),
+            "task.html",
+            context,
+        )?;
     }
 
-    let notes: HashMap<Quarter, &Page> = content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
+    let notes: HashMap<Quarter, &Page> =
+        content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
     let mut quarter_views = Vec::new();
     for state in &assessment.quarters {
-        let members: Vec<&(Record, Status)> = state.tasks.iter().map(|&i| &assessment.records[i]).collect();
+        let members: Vec<&(Record, Status)> = state
+            .tasks
+            .iter()
+            .map(|&i| &assessment.records[i])
+            .collect();
         let mut tasks: Vec<TaskView<'_>> = members
             .iter()
             .filter_map(|(r, _)| published_by_id.get(r.task_id.as_str()))
@@ -252,21 +317,31 @@ pub fn render(assessment: &Assessment, content: &Content, config: &Config, theme
             published_on: state.published_on,
             total: members.len(),
             published: tasks.len(),
-            in_progress: members.iter().filter(|(_, s)| *s == Status::InProgress).count(),
+            in_progress: members
+                .iter()
+                .filter(|(_, s)| *s == Status::InProgress)
+                .count(),
             joint: members.iter().filter(|(r, _)| r.joint).count(),
             by_category: counts(members.iter().map(|(r, _)| r.category.as_str())),
-            by_result: counts(
-                members
-                    .iter()
-                    .map(|(r, s)| if *s == Status::InProgress { "检查中" } else { r.result.as_str() }),
-            ),
+            by_result: counts(members.iter().map(|(r, s)| {
+                if *s == Status::InProgress {
+                    "检查中"
+                } else {
+                    r.result.as_str()
+                }
+            })),
             tasks,
             notes: notes.get(&state.quarter).map(|p| p.content.as_str()),
         };
         if view.page {
             let mut context = tera::Context::new();
             context.insert("quarter", &view);
-            renderer.page(&mut output, format!("quarters/{}/index.html", view.slug), "quarter.html", context)?;
+            renderer.page(
+                &mut output,
+                format!("quarters/{}/index.html", view.slug),
+                "quarter.html",
+                context,
+            )?;
         }
         quarter_views.push(view);
     }
@@ -274,7 +349,12 @@ pub fn render(assessment: &Assessment, content: &Content, config: &Config, theme
     for page in &content.pages {
         let mut context = tera::Context::new();
         context.insert("page", page);
-        renderer.page(&mut output, format!("{}/index.html", page.path), "page.html", context)?;
+        renderer.page(
+            &mut output,
+            format!("{}/index.html", page.path),
+            "page.html",
+            context,
+        )?;
     }
 
     let mut latest: Vec<&PublishedTask> = assessment.published.iter().collect();
@@ -291,6 +371,25 @@ pub fn render(assessment: &Assessment, content: &Content, config: &Config, theme
     context.insert("quarters", &quarter_views);
     context.insert("latest", &latest);
     renderer.page(&mut output, "index.html".into(), "index.html", context)?;
-    renderer.page(&mut output, "404.html".into(), "404.html", tera::Context::new())?;
+    renderer.page(
+        &mut output,
+        "404.html".into(),
+        "404.html",
+        tera::Context::new(),
+    )?;
     Ok(output)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn record_text_in_the_title_stays_escaped() {
+        let html = b"<!doctype html><title>&lt;/title>&lt;script>x&lt;/script> &amp; a</title><p>&lt;b></p>";
+        let out = String::from_utf8(super::minify(html)).unwrap();
+        assert!(
+            out.contains("<title>&lt;/title>&lt;script>x&lt;/script>"),
+            "{out}"
+        );
+        assert!(!out.contains("<script") && !out.contains("<b>"), "{out}");
+    }
 }

@@ -57,7 +57,10 @@ impl Theme {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let relative = entry.path().strip_prefix(&dir).expect("walked under the theme");
+            let relative = entry
+                .path()
+                .strip_prefix(&dir)
+                .expect("walked under the theme");
             let key = relative
                 .iter()
                 .map(|p| p.to_string_lossy())
@@ -74,9 +77,10 @@ impl Theme {
 
     /// Templates by name (`task.html`).
     pub fn templates(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files
-            .iter()
-            .filter_map(|(k, v)| k.strip_prefix("templates/").map(|name| (name, v.as_slice())))
+        self.files.iter().filter_map(|(k, v)| {
+            k.strip_prefix("templates/")
+                .map(|name| (name, v.as_slice()))
+        })
     }
 
     /// Static files by output path (`style.css`).
@@ -112,10 +116,12 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
-        self.tera.render(name, context).map_err(|e| Error::Template {
-            name: name.to_string(),
-            message: tera_message(&e),
-        })
+        self.tera
+            .render(name, context)
+            .map_err(|e| Error::Template {
+                name: name.to_string(),
+                message: tera_message(&e),
+            })
     }
 }
 

@@ -16,7 +16,15 @@ fn items(report: &Value) -> BTreeMap<(String, String), &Value> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| ((i["kind"].as_str().unwrap().to_string(), i["id"].as_str().unwrap().to_string()), i))
+        .map(|i| {
+            (
+                (
+                    i["kind"].as_str().unwrap().to_string(),
+                    i["id"].as_str().unwrap().to_string(),
+                ),
+                i,
+            )
+        })
         .collect()
 }
 
@@ -33,21 +41,47 @@ fn the_fixture_is_really_gbk() {
     assert!(!errors && text.starts_with("任务编号,"));
 }
 
+/// (id, status, deadline, published_on, days_late)
+type Expected = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<i64>,
+);
+
 #[test]
 fn every_task_gets_the_status_worked_out_by_hand() {
     let site = fixture("statuses");
     let (code, report) = check_json(site.path(), AS_OF);
     assert_eq!(code, Some(1), "late and overdue items fail the check");
     let items = items(&report);
-    // (id, status, deadline, published_on, days_late)
-    let expected: &[(&str, &str, Option<&str>, Option<&str>, Option<i64>)] = &[
+    let expected: &[Expected] = &[
         // Ended Fri 2025-09-26: 18th working day after is Tue 2025-10-28 (National Day
         // 10-01..08 off, Sun 09-28 and Sat 10-11 worked). Published on the deadline day.
-        ("T-ONTIME", "on_time", Some("2025-10-28"), Some("2025-10-28"), None),
+        (
+            "T-ONTIME",
+            "on_time",
+            Some("2025-10-28"),
+            Some("2025-10-28"),
+            None,
+        ),
         // Ended 2025-04-30 (written 2025.4.30): May Day 05-01..05 off → 2025-05-29.
-        ("T-LATE", "late", Some("2025-05-29"), Some("2025-06-03"), Some(5)),
+        (
+            "T-LATE",
+            "late",
+            Some("2025-05-29"),
+            Some("2025-06-03"),
+            Some(5),
+        ),
         // Ended 2025-01-20 (2025年1月20日): Spring Festival 01-28..02-04 off → 2025-02-19.
-        ("T-EXCUSED", "excused", Some("2025-02-19"), Some("2025-02-21"), Some(2)),
+        (
+            "T-EXCUSED",
+            "excused",
+            Some("2025-02-19"),
+            Some("2025-02-21"),
+            Some(2),
+        ),
         // Ended 2025-10-31 (Excel serial 45961), no result: Nov 3..26 → 2025-11-26.
         ("T-DUE", "due", Some("2025-11-26"), None, None),
         // Ended Wed 2025-10-15, no result: the 18th working day is the as-of date itself.
@@ -56,13 +90,31 @@ fn every_task_gets_the_status_worked_out_by_hand() {
         // Ended 2025-11-03 (20251103), published by this build.
         ("T-NEW", "on_time", Some("2025-11-27"), Some(AS_OF), None),
         // Ended Mon 2025-09-01: deadline Thu 2025-09-25, first published today.
-        ("T-NEWLATE", "late", Some("2025-09-25"), Some(AS_OF), Some(46)),
+        (
+            "T-NEWLATE",
+            "late",
+            Some("2025-09-25"),
+            Some(AS_OF),
+            Some(46),
+        ),
         // Ended Fri 2023-12-29 under the 2023 period's 20 working days (2024-01-01 off):
         // 2024-01-29. Published 2024-01-26: on time, though late under 18 days (2024-01-25).
-        ("T-2023", "on_time", Some("2024-01-29"), Some("2024-01-26"), None),
+        (
+            "T-2023",
+            "on_time",
+            Some("2024-01-29"),
+            Some("2024-01-26"),
+            None,
+        ),
         ("T-INPROG", "in_progress", None, None, None),
         // Bad check digit is only a warning: published.
-        ("T-CHECKDIGIT", "on_time", Some("2025-11-20"), Some(AS_OF), None),
+        (
+            "T-CHECKDIGIT",
+            "on_time",
+            Some("2025-11-20"),
+            Some(AS_OF),
+            None,
+        ),
         ("T-XSS", "on_time", Some("2025-11-13"), Some(AS_OF), None),
         ("T-BADDATE", "rejected", None, None, None),
         ("T-BACKWARDS", "rejected", None, None, None),
@@ -75,15 +127,27 @@ fn every_task_gets_the_status_worked_out_by_hand() {
         let item = items[&("task".to_string(), id.to_string())];
         assert_eq!(item["status"], status, "{id}");
         assert_eq!(item["deadline"].as_str(), deadline, "{id} deadline");
-        assert_eq!(item["published_on"].as_str(), published_on, "{id} published_on");
+        assert_eq!(
+            item["published_on"].as_str(),
+            published_on,
+            "{id} published_on"
+        );
         assert_eq!(item["days_late"].as_i64(), days_late, "{id} days_late");
     }
-    let dups: Vec<&Value> = report["items"].as_array().unwrap().iter().filter(|i| i["id"] == "T-DUP").collect();
+    let dups: Vec<&Value> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["id"] == "T-DUP")
+        .collect();
     assert_eq!(dups.len(), 2);
     assert!(dups.iter().all(|i| i["status"] == "rejected"));
 
     // The excused publication carries its reason.
-    assert_eq!(items[&("task".into(), "T-EXCUSED".into())]["late_reason"], "春节后系统升级延迟，经局领导同意");
+    assert_eq!(
+        items[&("task".into(), "T-EXCUSED".into())]["late_reason"],
+        "春节后系统升级延迟，经局领导同意"
+    );
 }
 
 #[test]
@@ -114,7 +178,14 @@ fn without_roll_forward_a_weekend_deadline_stays_put() {
     let site = fixture("statuses");
     let config = site.path().join("gongshi.toml");
     let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, text.replace("task_working_days = 18\n", "task_working_days = 18\nroll_forward = false\n")).unwrap();
+    std::fs::write(
+        &config,
+        text.replace(
+            "task_working_days = 18\n",
+            "task_working_days = 18\nroll_forward = false\n",
+        ),
+    )
+    .unwrap();
     let (_, report) = check_json(site.path(), AS_OF);
     let items = items(&report);
     let q1 = items[&("quarter".to_string(), "2025Q1".to_string())];
@@ -127,7 +198,14 @@ fn last_task_end_anchor_counts_from_the_last_inspection() {
     let site = fixture("statuses");
     let config = site.path().join("gongshi.toml");
     let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, text.replace("task_working_days = 18\n", "task_working_days = 18\nquarter_anchor = \"last_task_end\"\n")).unwrap();
+    std::fs::write(
+        &config,
+        text.replace(
+            "task_working_days = 18\n",
+            "task_working_days = 18\nquarter_anchor = \"last_task_end\"\n",
+        ),
+    )
+    .unwrap();
     let (_, report) = check_json(site.path(), AS_OF);
     let items = items(&report);
     let quarter = |id: &str| items[&("quarter".to_string(), id.to_string())];
@@ -166,13 +244,37 @@ fn counts_add_up_and_bad_rows_point_at_file_line_and_field() {
     let s = &report["summary"];
     let n = |k: &str| s[k].as_u64().unwrap();
     assert_eq!(n("rows"), 20);
-    let statuses = ["on_time", "late", "excused", "due", "overdue", "in_progress", "rejected"];
+    let statuses = [
+        "on_time",
+        "late",
+        "excused",
+        "due",
+        "overdue",
+        "in_progress",
+        "rejected",
+    ];
     assert_eq!(n("rows"), statuses.iter().map(|k| n(k)).sum::<u64>());
     assert_eq!(n("published"), n("on_time") + n("late") + n("excused"));
-    assert_eq!((n("on_time"), n("late"), n("excused"), n("due"), n("overdue"), n("in_progress"), n("rejected")), (5, 2, 1, 2, 1, 1, 8));
+    assert_eq!(
+        (
+            n("on_time"),
+            n("late"),
+            n("excused"),
+            n("due"),
+            n("overdue"),
+            n("in_progress"),
+            n("rejected")
+        ),
+        (5, 2, 1, 2, 1, 1, 8)
+    );
     assert_eq!(n("invalid"), 8);
     assert_eq!(n("violations"), 5, "3 tasks and 2 quarters");
-    let tasks = report["items"].as_array().unwrap().iter().filter(|i| i["kind"] == "task").count();
+    let tasks = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "task")
+        .count();
     assert_eq!(tasks as u64, n("rows"));
 
     let errors: Vec<(u64, Option<&str>)> = report["errors"]
@@ -197,7 +299,12 @@ fn counts_add_up_and_bad_rows_point_at_file_line_and_field() {
             (19, Some("统一社会信用代码")),
         ]
     );
-    let warnings: Vec<u64> = report["warnings"].as_array().unwrap().iter().map(|w| w["line"].as_u64().unwrap()).collect();
+    let warnings: Vec<u64> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["line"].as_u64().unwrap())
+        .collect();
     assert_eq!(warnings, [20, 6], "check digit, then the task due today");
     assert!(report["notes"][0].as_str().unwrap().contains("联系人"));
 }
