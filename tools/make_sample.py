@@ -614,6 +614,11 @@ quarter_anchor = "quarter_end"
 roll_forward = true
 warn_within_working_days = 3
 
+# 坪山管理局's 2023 plan gave 20 working days; tasks that ended by then keep that rule.
+[[disclosure.period]]
+until = "2023-12-31"
+task_working_days = 20
+
 [privacy]
 publish_inspectors = false
 """
@@ -763,9 +768,10 @@ def quarter_note(tasks, year, q, published):
 
 EXAMPLE_README = """# missed-deadline: a site that must fail
 
-Run `cargo run -- build --site examples/missed-deadline --as-of 2025-12-01`.
-Expected: exit code 1, with one task published late without a reason ({late}) and one completed
-task with no result and no ledger row, now overdue ({overdue}).
+Run `cargo run -- check --site examples/missed-deadline --as-of 2025-12-01`
+(or `build --no-ledger`, which also writes the site without touching the committed ledger).
+Expected: exit code 1, with one task published late without a reason ({late}) and one
+completed task with no result and no ledger row, now overdue ({overdue}).
 """
 
 
