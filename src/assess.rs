@@ -123,7 +123,11 @@ pub fn assess(
             records.push((record, Status::InProgress));
             continue;
         };
-        let deadline = deadlines.task(end)?;
+        let deadline = deadlines.task(end).map_err(|e| Error::Input {
+            path: row.file.clone().into(),
+            line: row.line,
+            message: format!("检查结束日期 {end}: {e}"),
+        })?;
         item.deadline = Some(deadline);
         let entry = ledger.get(ItemKind::Task, &record.task_id);
         if record.is_publishable() {

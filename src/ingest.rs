@@ -833,6 +833,66 @@ mod tests {
         assert!(err.to_string().contains("任务编号"), "{err}");
     }
 
+    /// Arbitrary bytes never panic the reader: every outcome is rows, problems or an error.
+    #[test]
+    fn arbitrary_input_never_panics() {
+        let alphabet: &[&[u8]] = &[
+            b",",
+            b"\"",
+            b"\n",
+            b"\r\n",
+            b"\t",
+            b"\xef\xbb\xbf",
+            b"\xff",
+            b"\xd6\xd0",
+            b"task_id",
+            b"end",
+            b"result",
+            b"quarter",
+            b"2025-09-26",
+            b"2025/2/30",
+            b"45926",
+            b"2025Q3",
+            b"2025\xe5\xb9\xb4",
+            b"91440300192317458F",
+            b"13812345678",
+            b"../",
+            b"<script>",
+            b"\0",
+            b"\xe6\x9c\xaa",
+            b"-",
+            b"X",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let mut bytes = b"task_id,end,result,quarter,credit_code\n".to_vec();
+            if next() % 4 == 0 {
+                bytes.clear();
+            }
+            for _ in 0..(next() % 40) {
+                bytes.extend_from_slice(alphabet[(next() % alphabet.len() as u64) as usize]);
+            }
+            let mut tasks = Tasks::default();
+            let _ = read_file(
+                "f.csv",
+                &bytes,
+                d("2025-12-31"),
+                &mut tasks,
+                &mut BTreeMap::new(),
+            );
+            reject_duplicates(&mut tasks.rows);
+            for row in &tasks.rows {
+                assert_eq!(row.record.is_none(), !row.errors.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn slugs_are_safe_and_stable() {
         assert_eq!(task_slug("PS-2025-Q3-0001"), "ps-2025-q3-0001");
