@@ -132,7 +132,10 @@ pub fn assess(
         let entry = ledger.get(ItemKind::Task, &record.task_id);
         if record.is_publishable() {
             let (published_on, reason) = match entry {
-                Some(entry) => (entry.published_on, entry.late_reason.as_str()),
+                Some(entry) => {
+                    future_publication(&mut warnings, entry, as_of);
+                    (entry.published_on, entry.late_reason.as_str())
+                }
                 None => {
                     new_entries.push(Entry {
                         kind: ItemKind::Task,
@@ -223,7 +226,10 @@ pub fn assess(
         if ended {
             let deadline = deadlines.quarter(quarter, last_task_end)?;
             let (published_on, reason) = match ledger.get(ItemKind::Quarter, &id) {
-                Some(entry) => (entry.published_on, entry.late_reason.as_str()),
+                Some(entry) => {
+                    future_publication(&mut warnings, entry, as_of);
+                    (entry.published_on, entry.late_reason.as_str())
+                }
                 None => {
                     new_entries.push(Entry {
                         kind: ItemKind::Quarter,
@@ -275,6 +281,25 @@ pub fn assess(
         quarters,
         new_entries,
     })
+}
+
+/// A ledger date after the as-of date (a check run for a past day, or a hand-edited ledger)
+/// is used as written, and said.
+fn future_publication(warnings: &mut Vec<Problem>, entry: &Entry, as_of: NaiveDate) {
+    if entry.published_on > as_of {
+        warnings.push(Problem::in_file(
+            crate::ledger::LEDGER_FILE,
+            format!(
+                "{} {} is recorded as published on {}, after the as-of date {as_of}",
+                match entry.kind {
+                    ItemKind::Task => "task",
+                    ItemKind::Quarter => "quarter",
+                },
+                entry.id,
+                entry.published_on
+            ),
+        ));
+    }
 }
 
 fn publication_status(published_on: NaiveDate, deadline: NaiveDate, late_reason: &str) -> Status {
