@@ -13,6 +13,21 @@ fn ledger(site: &Path) -> String {
     std::fs::read_to_string(site.join("data/published.csv")).unwrap_or_default()
 }
 
+/// A build of `site` into `out` that leaves the ledger alone.
+fn preview(site: &Path, out: &Path) -> std::process::Output {
+    gongshi_in(
+        site,
+        &[
+            "build",
+            "--as-of",
+            AS_OF,
+            "--no-ledger",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+}
+
 #[test]
 fn a_folder_with_only_task_csvs_builds_with_the_defaults() {
     let site = fixture("minimal");
@@ -96,17 +111,7 @@ fn previews_and_checks_leave_the_ledger_alone() {
     let site = fixture("statuses");
     let before = ledger(site.path());
     let out = site.path().join("preview");
-    let output = gongshi_in(
-        site.path(),
-        &[
-            "build",
-            "--as-of",
-            AS_OF,
-            "--no-ledger",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let output = preview(site.path(), &out);
     assert_eq!(output.status.code(), Some(1));
     assert!(out.join("index.html").is_file());
     assert_eq!(ledger(site.path()), before);
@@ -390,17 +395,7 @@ fn identical_input_gives_identical_output() {
     let a = site.path().join("a");
     let b = site.path().join("b");
     for out in [&a, &b] {
-        gongshi_in(
-            site.path(),
-            &[
-                "build",
-                "--as-of",
-                AS_OF,
-                "--no-ledger",
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
+        preview(site.path(), out);
     }
     assert_eq!(tree(&a), tree(&b));
 }

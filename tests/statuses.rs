@@ -177,15 +177,7 @@ fn quarters_get_statuses_with_roll_forward() {
 fn without_roll_forward_a_weekend_deadline_stays_put() {
     let site = fixture("statuses");
     let config = site.path().join("gongshi.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replace(
-            "task_working_days = 18\n",
-            "task_working_days = 18\nroll_forward = false\n",
-        ),
-    )
-    .unwrap();
+    add_rule(&config, "roll_forward = false\n");
     let (_, report) = check_json(site.path(), AS_OF);
     let items = items(&report);
     let q1 = items[&("quarter".to_string(), "2025Q1".to_string())];
@@ -197,15 +189,7 @@ fn without_roll_forward_a_weekend_deadline_stays_put() {
 fn last_task_end_anchor_counts_from_the_last_inspection() {
     let site = fixture("statuses");
     let config = site.path().join("gongshi.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replace(
-            "task_working_days = 18\n",
-            "task_working_days = 18\nquarter_anchor = \"last_task_end\"\n",
-        ),
-    )
-    .unwrap();
+    let text = add_rule(&config, "quarter_anchor = \"last_task_end\"\n");
     let (_, report) = check_json(site.path(), AS_OF);
     let items = items(&report);
     let quarter = |id: &str| items[&("quarter".to_string(), id.to_string())];
@@ -226,6 +210,15 @@ fn last_task_end_anchor_counts_from_the_last_inspection() {
     // 2025-12-31 + 13 = Tue 2026-01-13.
     assert_eq!(q4["deadline"], "2026-01-13");
     assert_eq!(q4["status"], "late");
+}
+
+/// Adds a line to the fixture's `[disclosure]` table; returns the file as it was.
+fn add_rule(config: &std::path::Path, rule: &str) -> String {
+    let text = std::fs::read_to_string(config).unwrap();
+    let changed = text.replace("[disclosure]\n", &format!("[disclosure]\n{rule}"));
+    assert_ne!(changed, text);
+    std::fs::write(config, changed).unwrap();
+    text
 }
 
 fn items_of<'a>(report: &'a Value, quarter: &str) -> &'a Value {
