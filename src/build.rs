@@ -72,6 +72,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
 pub fn run(options: &Options) -> Result<Report> {
     let loaded = load(&options.site, options.as_of)?;
     if let Some(out) = &options.out {
+        check_output_folder(&options.site, out)?;
         let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
         let content = content::load(&options.site)?;
         let output = site::render(&loaded.assessment, &content, &loaded.config, &theme)?;
@@ -81,6 +82,38 @@ pub fn run(options: &Options) -> Result<Report> {
         }
     }
     Ok(loaded.assessment.report)
+}
+
+/// Written into every output folder, so that gongshi only ever replaces a folder it made.
+pub const OUTPUT_MARKER: &str = ".gongshi-output";
+
+/// Refuses an output folder whose replacement would destroy something else: the site itself, a
+/// folder holding it, or a non-empty folder gongshi did not write.
+fn check_output_folder(site: &Path, out: &Path) -> Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    let refuse = |why: &str| Err(Error::Usage(format!("--out {}: {why}", out.display())));
+    if !out.is_dir() {
+        return refuse("exists and is not a folder");
+    }
+    let (Ok(site), Ok(out_abs)) = (site.canonicalize(), out.canonicalize()) else {
+        return Ok(());
+    };
+    if site.starts_with(&out_abs) {
+        return refuse("holds the site folder; choose a folder of its own, such as public/");
+    }
+    let empty = std::fs::read_dir(out)
+        .map_err(|e| Error::io(out, e))?
+        .next()
+        .is_none();
+    if !empty && !out.join(OUTPUT_MARKER).exists() {
+        return refuse(&format!(
+            "exists and was not written by gongshi (no {OUTPUT_MARKER} in it); it would be \
+             replaced whole, so remove it yourself or choose another folder"
+        ));
+    }
+    Ok(())
 }
 
 /// Writes the site into a fresh folder beside `out`, then swaps it in, so a reader (or a failed
@@ -100,6 +133,11 @@ pub fn write_output(out: &Path, output: &Output) -> Result<()> {
     let previous = parent.join(format!(".{name}.gongshi-old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let write_all = || -> std::io::Result<()> {
+        std::fs::create_dir_all(&staging)?;
+        std::fs::write(
+            staging.join(OUTPUT_MARKER),
+            "Written by gongshi: a build replaces this folder whole.\n",
+        )?;
         for (path, bytes) in output {
             debug_assert!(
                 path.split('/')

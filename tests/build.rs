@@ -258,6 +258,67 @@ fn fatal_errors_exit_2_and_leave_the_previous_site_untouched() {
 }
 
 #[test]
+fn a_build_never_replaces_a_folder_it_did_not_write() {
+    let site = fixture("minimal");
+    let data = site.path().join("data");
+    let before = tree(site.path());
+    for out in [
+        site.path().to_path_buf(),
+        data.clone(),
+        site.path().join("data/tasks"),
+    ] {
+        let output = gongshi_in(
+            site.path(),
+            &[
+                "build",
+                "--as-of",
+                "2025-09-10",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(output.status.code(), Some(2), "{}", out.display());
+        assert!(stderr(&output).contains("--out"), "{}", stderr(&output));
+    }
+    assert_eq!(tree(site.path()), before, "nothing was touched");
+    // Its own output, and an empty folder, it replaces.
+    let public = site.path().join("public");
+    assert_eq!(
+        gongshi_in(
+            site.path(),
+            &["build", "--as-of", "2025-09-10", "--no-ledger"]
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        gongshi_in(
+            site.path(),
+            &["build", "--as-of", "2025-09-10", "--no-ledger"]
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    assert!(public.join(".gongshi-output").is_file());
+    let empty = site.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let output = gongshi_in(
+        site.path(),
+        &[
+            "build",
+            "--as-of",
+            "2025-09-10",
+            "--no-ledger",
+            "--out",
+            empty.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
 fn a_theme_overrides_the_default_file_by_file() {
     let site = fixture("minimal");
     let templates = site.path().join("themes/default/templates");
