@@ -199,18 +199,34 @@ pub fn assess(
     }
 
     let mut by_quarter: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
+    let mut quarterless = 0;
     for (i, (record, _)) in records.iter().enumerate() {
-        if let Some(quarter) = record.quarter() {
-            by_quarter.entry(quarter).or_default().push(i);
+        match record.quarter() {
+            Some(quarter) => by_quarter.entry(quarter).or_default().push(i),
+            None => quarterless += 1,
         }
+    }
+    if quarterless > 0 {
+        warnings.push(Problem::in_file(
+            "data/tasks",
+            format!(
+                "{quarterless} task(s) in progress have no quarter, end date or start date: they \
+                 count in no quarter's figures; fill in 所属季度"
+            ),
+        ));
     }
     let mut quarters = Vec::new();
     for (quarter, members) in by_quarter {
         let rules = config.disclosure.rules_for(quarter.last_day());
         let in_progress = members.iter().any(|&i| records[i].0.end.is_none());
         let last_task_end = members.iter().filter_map(|&i| records[i].0.end).max();
-        let ended = as_of > quarter.last_day()
-            && !(rules.quarter_anchor == QuarterAnchor::LastTaskEnd && in_progress);
+        // Counted from the quarter's end, a quarter ends with the calendar. Counted from its last
+        // task (Nanshan), it ends when every task has: its deadline can fall before the
+        // calendar quarter is over.
+        let ended = match rules.quarter_anchor {
+            QuarterAnchor::QuarterEnd => as_of > quarter.last_day(),
+            QuarterAnchor::LastTaskEnd => !in_progress && last_task_end.is_some(),
+        };
         let id = quarter.to_string();
         let mut item = Item {
             kind: ItemKind::Quarter,

@@ -68,7 +68,8 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
 }
 
 /// Runs a build (or a check when `options.out` is `None`) and returns its report. Fatal errors
-/// leave the output folder and the ledger as they were.
+/// leave the output folder and the ledger as they were: the site is staged first, the ledger
+/// appended next, and only then is the new site swapped in.
 pub fn run(options: &Options) -> Result<Report> {
     let loaded = load(&options.site, options.as_of)?;
     if let Some(out) = &options.out {
@@ -76,10 +77,11 @@ pub fn run(options: &Options) -> Result<Report> {
         let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
         let content = content::load(&options.site)?;
         let output = site::render(&loaded.assessment, &content, &loaded.config, &theme)?;
-        write_output(out, &output)?;
+        let staged = Staged::write(out, &output)?;
         if options.write_ledger {
             loaded.ledger.append(&loaded.assessment.new_entries)?;
         }
+        staged.swap_in()?;
     }
     Ok(loaded.assessment.report)
 }
@@ -116,57 +118,85 @@ fn check_output_folder(site: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes the site into a fresh folder beside `out`, then swaps it in, so a reader (or a failed
-/// build) never sees a half-written site.
-pub fn write_output(out: &Path, output: &Output) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = out
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("--out {}: expected a folder name", out.display())))?
-        .to_string_lossy()
-        .into_owned();
-    let staging = parent.join(format!(".{name}.gongshi-new-{}", std::process::id()));
-    let previous = parent.join(format!(".{name}.gongshi-old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    let write_all = || -> std::io::Result<()> {
-        std::fs::create_dir_all(&staging)?;
-        std::fs::write(
-            staging.join(OUTPUT_MARKER),
-            "Written by gongshi: a build replaces this folder whole.\n",
-        )?;
-        for (path, bytes) in output {
-            debug_assert!(
-                path.split('/')
-                    .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
-            );
-            let target = staging.join(path);
-            if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir)?;
+/// A complete site written beside the output folder, not yet in its place. Dropped without
+/// [`Staged::swap_in`], it is removed.
+pub struct Staged {
+    out: PathBuf,
+    staging: PathBuf,
+    previous: PathBuf,
+    swapped: bool,
+}
+
+impl Staged {
+    /// Writes every file into a fresh folder next to `out`.
+    pub fn write(out: &Path, output: &Output) -> Result<Staged> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = out
+            .file_name()
+            .ok_or_else(|| {
+                Error::Usage(format!("--out {}: expected a folder name", out.display()))
+            })?
+            .to_string_lossy()
+            .into_owned();
+        let pid = std::process::id();
+        let staged = Staged {
+            out: out.to_path_buf(),
+            staging: parent.join(format!(".{name}.gongshi-new-{pid}")),
+            previous: parent.join(format!(".{name}.gongshi-old-{pid}")),
+            swapped: false,
+        };
+        let _ = std::fs::remove_dir_all(&staged.staging);
+        let write_all = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&staged.staging)?;
+            std::fs::write(
+                staged.staging.join(OUTPUT_MARKER),
+                "Written by gongshi: a build replaces this folder whole.\n",
+            )?;
+            for (path, bytes) in output {
+                debug_assert!(
+                    path.split('/')
+                        .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
+                );
+                let target = staged.staging.join(path);
+                if let Some(dir) = target.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(&target, bytes)?;
             }
-            std::fs::write(&target, bytes)?;
+            Ok(())
+        };
+        write_all().map_err(|e| Error::io(&staged.staging, e))?;
+        Ok(staged)
+    }
+
+    /// Puts the staged site in place of the old one.
+    pub fn swap_in(mut self) -> Result<()> {
+        let had_previous = self.out.exists();
+        if had_previous {
+            std::fs::rename(&self.out, &self.previous).map_err(|e| Error::io(&self.out, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.out) {
+            if had_previous {
+                let _ = std::fs::rename(&self.previous, &self.out);
+            }
+            return Err(Error::io(&self.out, e));
+        }
+        self.swapped = true;
+        if had_previous {
+            let _ = std::fs::remove_dir_all(&self.previous);
         }
         Ok(())
-    };
-    if let Err(e) = write_all() {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(Error::io(&staging, e));
     }
-    let had_previous = out.exists();
-    if had_previous {
-        std::fs::rename(out, &previous).map_err(|e| Error::io(out, e))?;
-    }
-    if let Err(e) = std::fs::rename(&staging, out) {
-        if had_previous {
-            let _ = std::fs::rename(&previous, out);
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.swapped {
+            let _ = std::fs::remove_dir_all(&self.staging);
         }
-        return Err(Error::io(out, e));
     }
-    if had_previous {
-        let _ = std::fs::remove_dir_all(&previous);
-    }
-    Ok(())
 }

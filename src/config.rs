@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 
 pub const CONFIG_FILE: &str = "gongshi.toml";
 
+/// The longest period a rule may set, in days.
+const MAX_DAYS: u32 = 366;
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -195,6 +198,16 @@ impl Config {
         if all_rules.iter().any(|r| r.task_working_days == 0) {
             return Err("disclosure.task_working_days must be at least 1".into());
         }
+        let too_long = all_rules.iter().any(|r| {
+            r.task_working_days > MAX_DAYS
+                || r.quarter_natural_days > MAX_DAYS
+                || r.warn_within_working_days > MAX_DAYS
+        });
+        if too_long {
+            return Err(format!(
+                "disclosure: periods of more than {MAX_DAYS} days are not deadlines a plan sets"
+            ));
+        }
         if config.site.latest_results == 0 {
             return Err("site.latest_results must be at least 1".into());
         }
@@ -280,6 +293,10 @@ task_working_days = 20
                 "in order",
             ),
             ("[disclosure]\ntask_working_days = 0\n", "at least 1"),
+            (
+                "[disclosure]\nquarter_natural_days = 4294967295\n",
+                "more than 366",
+            ),
             ("[site]\ntheme = \"../x\"\n", "site.theme"),
             (
                 "[privacy]\npublish_inspectors = \"yes\"\n",

@@ -78,7 +78,10 @@ pub fn load(site: &Path) -> Result<Content> {
             continue;
         };
         let quarter = match segments.as_slice() {
-            [folder, name] if folder == "quarters" => name.parse::<Quarter>().ok(),
+            [folder, name] if folder == "quarters" => name
+                .parse::<Quarter>()
+                .ok()
+                .filter(|q| q.slug().eq_ignore_ascii_case(name)),
             _ => None,
         };
         match quarter {

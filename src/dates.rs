@@ -55,7 +55,8 @@ fn looks_like_time(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
 }
 
-/// Eight digits are a compact date (20250926); four to five are an Excel serial day number.
+/// Eight digits are a compact date (20250926); five are an Excel serial day number (10000 to
+/// 99999: 1927 to 2173). A bare four-digit year is not a date.
 fn parse_digits(text: &str) -> Result<NaiveDate, String> {
     match text.len() {
         8 => {
@@ -67,7 +68,7 @@ fn parse_digits(text: &str) -> Result<NaiveDate, String> {
             )
             .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
         }
-        4 | 5 => {
+        5 => {
             let serial: i64 = text
                 .parse()
                 .map_err(|_| format!("\"{text}\" is not {DATE_FORMATS}"))?;
@@ -171,7 +172,11 @@ impl FromStr for Quarter {
         let mut chars = rest.chars();
         let first = chars.next().ok_or_else(expected)?;
         let number_char = if first == 'Q' || first == 'q' {
-            chars.next().ok_or_else(expected)?
+            let digit = chars.next().ok_or_else(expected)?;
+            if chars.next().is_some_and(|c| c.is_ascii_digit()) {
+                return Err(expected());
+            }
+            digit
         } else {
             let after: String = chars.clone().collect();
             if !after.starts_with("季度") && !after.starts_with("季") {
@@ -263,7 +268,15 @@ mod tests {
         ] {
             assert_eq!(text.parse::<Quarter>(), Ok(q3), "{text}");
         }
-        for text in ["", "2025", "2025Q5", "25Q3", "2025年第五季度", "Q3 2025"] {
+        for text in [
+            "",
+            "2025",
+            "2025Q5",
+            "2025Q12",
+            "25Q3",
+            "2025年第五季度",
+            "Q3 2025",
+        ] {
             assert!(text.parse::<Quarter>().is_err(), "{text}");
         }
     }

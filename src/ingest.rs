@@ -4,13 +4,16 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::credit_code::{self, CodeProblem};
 use crate::dates::{self, Quarter};
 use crate::error::{Error, Result};
 use crate::privacy::mask;
 use crate::report::Problem;
+
+/// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
+const EARLIEST_YEAR: i32 = 2015;
 
 /// A column gongshi knows, whatever the export calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,9 +169,10 @@ pub struct Record {
 }
 
 impl Record {
-    /// The quarter a task counts in: its quarter column, else its end date's quarter.
+    /// The quarter a task counts in: its quarter column, else its end date's quarter, else (for
+    /// a task still in progress) its start date's.
     pub fn quarter(&self) -> Option<Quarter> {
-        self.quarter.or(self.end.map(Quarter::of))
+        self.quarter.or(self.end.or(self.start).map(Quarter::of))
     }
 
     /// A result can be published once the inspection ended and a result was recorded.
@@ -281,12 +285,16 @@ fn read_file(
         line: 1,
         message,
     })?;
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if !first_line.contains(',') && first_line.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    };
+    let delimiter = guess_delimiter(&text);
+    if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
+        return Err(Error::Input {
+            path: file.into(),
+            line,
+            message: "a quote (\") opened here is never closed, so every row after it would read \
+                      as part of one cell; close the quote or remove it"
+                .into(),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -360,6 +368,52 @@ fn read_file(
     Ok(())
 }
 
+/// The line of a quoted cell that is never closed, if any. (The CSV reader would take the rest
+/// of the file into that cell, and rows would vanish into it.)
+fn unclosed_quote(text: &[u8], delimiter: u8) -> Option<u64> {
+    let mut line = 1;
+    let mut opened_at = 0;
+    let mut in_quotes = false;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if in_quotes {
+            if b == b'"' {
+                if text.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            in_quotes = true;
+            opened_at = line;
+        }
+        let line_break = b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n'));
+        if line_break {
+            line += 1;
+        }
+        if !in_quotes {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    in_quotes.then_some(opened_at)
+}
+
+/// Tab if the first lines hold more tabs than commas (Excel's "Unicode text"), else comma.
+fn guess_delimiter(text: &str) -> u8 {
+    let head = text.lines().take(10);
+    let (tabs, commas) = head.fold((0, 0), |(t, c), line| {
+        (
+            t + line.matches('\t').count(),
+            c + line.matches(',').count(),
+        )
+    });
+    if tabs > commas { b'\t' } else { b',' }
+}
+
 /// Line numbers from byte offsets. (The csv crate's own line count runs one behind on CRLF
 /// files, and Windows exports are CRLF.)
 struct LineCounter<'a> {
@@ -385,10 +439,13 @@ impl<'a> LineCounter<'a> {
             offset += 1;
         }
         if offset > self.offset {
-            self.line += self.text[self.offset..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
+            // A line ends at \n, \r\n or a lone \r (old Mac exports).
+            let span = &self.text[self.offset..offset];
+            let lone_cr = |i: usize| span[i] == b'\r' && span.get(i + 1) != Some(&b'\n');
+            let breaks = (0..span.len())
+                .filter(|&i| span[i] == b'\n' || lone_cr(i))
+                .count();
+            self.line += breaks as u64;
             self.offset = offset;
         }
         self.line
@@ -509,14 +566,23 @@ fn read_row(
         if text.is_empty() {
             return None;
         }
-        dates::parse_date(text)
-            .map_err(|message| {
+        match dates::parse_date(text) {
+            Ok(day) if day.year() < EARLIEST_YEAR => {
+                error(
+                    Some(field),
+                    format!("{day} is before {EARLIEST_YEAR}: check the year"),
+                );
+                None
+            }
+            Ok(day) => Some(day),
+            Err(message) => {
                 error(
                     Some(field),
                     format!("{message}; expected {}", dates::DATE_FORMATS),
-                )
-            })
-            .ok()
+                );
+                None
+            }
+        }
     };
     let start = date(Field::Start);
     let end = date(Field::End);
@@ -547,8 +613,17 @@ fn read_row(
             .ok(),
     };
 
-    let code = credit_code::normalize(get(Field::CreditCode));
-    if !code.is_empty() {
+    let mut code = credit_code::normalize(get(Field::CreditCode));
+    if crate::privacy::is_identity_card(&code) {
+        // Individual businesses sometimes give the owner's identity card instead.
+        warnings.push(Problem::at(
+            file,
+            line,
+            Some(Field::CreditCode.label()),
+            "holds an identity-card number, not a credit code: published masked",
+        ));
+        code = mask(&code).into_owned();
+    } else if !code.is_empty() {
         match credit_code::check(&code) {
             Ok(()) => {}
             Err(CodeProblem::Malformed(message)) => error(Some(Field::CreditCode), message),
@@ -664,9 +739,9 @@ pub fn task_slug(task_id: &str) -> String {
     if !slug.is_empty() && slug.eq_ignore_ascii_case(task_id) {
         slug
     } else if slug.is_empty() {
-        format!("task-{:016x}", fnv1a(task_id))
+        format!("task-{:016x}", fnv1a(&task_id.to_lowercase()))
     } else {
-        format!("{slug}-{:08x}", fnv1a(task_id) as u32)
+        format!("{slug}-{:08x}", fnv1a(&task_id.to_lowercase()) as u32)
     }
 }
 
@@ -781,6 +856,66 @@ mod tests {
         let tasks = read(b"task_id,end,handling\r\nA,2025-09-26,x\r\nB,2025-09-26,\"two\r\nlines\"\r\nC,2025-09-26,\r\n");
         let lines: Vec<u64> = tasks.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 3, 5]);
+        let tasks = read(b"task_id,end\rA,2025-09-26\rB,2025-09-26\r");
+        let lines: Vec<u64> = tasks.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_at_its_line() {
+        let mut tasks = Tasks::default();
+        let text =
+            b"task_id,end,result\nC-1,2025-09-26,\"ok\nC-2,2025-09-26,ok\nC-3,2025-09-26,ok\n";
+        let err = read_file(
+            "t.csv",
+            text,
+            d("2025-12-31"),
+            &mut tasks,
+            &mut BTreeMap::new(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Input { line: 2, .. }), "{err}");
+        // Quoted cells with line breaks, doubled quotes and quotes inside unquoted cells are fine.
+        let fine =
+            read(b"task_id,end,result\nA,2025-09-26,\"two\nlines \"\"q\"\"\"\nB,2025-09-26,5\"\n");
+        assert_eq!(fine.rows.len(), 2);
+        assert_eq!(
+            fine.rows[0].record.as_ref().unwrap().result,
+            "two\nlines \"q\""
+        );
+        assert_eq!(fine.rows[1].record.as_ref().unwrap().result, "5\"");
+    }
+
+    #[test]
+    fn tab_separated_files_with_a_title_line() {
+        let tasks = read(
+            "2025年抽查结果\n任务编号\t检查结束日期\t检查结果\nA-1\t2025-09-26\t未发现问题\n"
+                .as_bytes(),
+        );
+        assert_eq!(tasks.rows.len(), 1);
+        assert_eq!(tasks.rows[0].record.as_ref().unwrap().result, "未发现问题");
+    }
+
+    #[test]
+    fn identity_cards_in_the_credit_code_column_are_masked() {
+        let tasks = read(b"task_id,end,credit_code\nA,2025-09-26,11010519491231002X\n");
+        assert_eq!(
+            tasks.rows[0].record.as_ref().unwrap().credit_code,
+            "1101**********002X"
+        );
+        assert!(tasks.warnings[0].message.contains("identity-card"));
+    }
+
+    #[test]
+    fn implausibly_old_dates_reject_the_row() {
+        let tasks = read(b"task_id,start,end\nA,2025,2025-09-26\nB,2025-01-01,0000-01-01\nC,2014-12-31,2015-01-01\n");
+        let rejected: Vec<&str> = tasks
+            .rows
+            .iter()
+            .filter(|r| r.record.is_none())
+            .map(|r| r.task_id.as_str())
+            .collect();
+        assert_eq!(rejected, ["A", "B", "C"]);
     }
 
     #[test]
@@ -916,6 +1051,11 @@ mod tests {
             assert!(slug.len() > 8, "{id} -> {slug} should carry a hash");
         }
         assert_ne!(task_slug("a/b"), task_slug("a b"));
+        assert_eq!(
+            task_slug("PS/1"),
+            task_slug("ps/1"),
+            "ids differing in case only share a page"
+        );
         assert_eq!(task_slug("a/b"), task_slug("a/b"));
     }
 }

@@ -29,6 +29,8 @@ pub struct Ledger {
     original: Vec<u8>,
     entries: Vec<Entry>,
     first: HashMap<(ItemKind, String), usize>,
+    /// Whether the file has its header row (a new, or blank, file has not).
+    has_header: bool,
 }
 
 impl Ledger {
@@ -55,18 +57,28 @@ impl Ledger {
         };
         let text = std::str::from_utf8(original.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&original))
             .map_err(|e| fail(1, format!("not UTF-8 ({e}); save the ledger as UTF-8")))?;
+        if text.trim().is_empty() {
+            // What a spreadsheet saves for an empty sheet: the header comes with the first row.
+            ledger.original = original;
+            return Ok(ledger);
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
+            .flexible(true)
             .from_reader(text.as_bytes());
         let mut records = reader.records();
-        let header = match records.next() {
-            Some(Ok(header)) => header,
-            Some(Err(e)) => return Err(fail(1, e.to_string())),
-            None => {
-                ledger.original = original;
-                return Ok(ledger);
+        let header = loop {
+            match records.next() {
+                Some(Ok(record)) if record.iter().all(|f| f.trim().is_empty()) => continue,
+                Some(Ok(header)) => break header,
+                Some(Err(e)) => return Err(fail(1, e.to_string())),
+                None => {
+                    ledger.original = original;
+                    return Ok(ledger);
+                }
             }
         };
+        ledger.has_header = true;
         let column = |name: &str| header.iter().position(|h| h.trim() == name);
         let columns: Vec<usize> = HEADER
             .iter()
@@ -160,10 +172,12 @@ impl Ledger {
         // Keep the file's own line endings.
         let crlf = bytes.windows(2).any(|w| w == b"\r\n");
         let newline: &[u8] = if crlf { b"\r\n" } else { b"\n" };
-        if bytes.is_empty() {
-            bytes.extend_from_slice(HEADER.join(",").as_bytes());
+        let only_bom = bytes == b"\xef\xbb\xbf";
+        if !bytes.is_empty() && !only_bom && !bytes.ends_with(b"\n") {
             bytes.extend_from_slice(newline);
-        } else if !bytes.ends_with(b"\n") {
+        }
+        if !self.has_header {
+            bytes.extend_from_slice(HEADER.join(",").as_bytes());
             bytes.extend_from_slice(newline);
         }
         {
@@ -284,6 +298,30 @@ mod tests {
         let reread = Ledger::load(site.path()).unwrap();
         assert_eq!(reread.entries().len(), 2);
         assert_eq!(reread.get(ItemKind::Quarter, "2025Q3"), Some(&new));
+    }
+
+    #[test]
+    fn a_blank_ledger_gets_its_header_after_what_is_there() {
+        for (blank, kept) in [
+            ("\u{feff}", "\u{feff}"),
+            ("\n", "\n"),
+            ("  \r\n", "  \r\n"),
+            ("\"\"\n", "\"\"\n"),
+        ] {
+            let site = site_with_ledger(blank);
+            let ledger = Ledger::load(site.path()).unwrap();
+            let entry = Entry {
+                kind: ItemKind::Task,
+                id: "A".into(),
+                published_on: d("2025-10-10"),
+                late_reason: String::new(),
+            };
+            ledger.append(&[entry]).unwrap();
+            let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
+            assert!(text.starts_with(kept), "{text:?}");
+            let reread = Ledger::load(site.path()).unwrap();
+            assert_eq!(reread.entries().len(), 1, "{text:?}");
+        }
     }
 
     #[test]

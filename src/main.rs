@@ -124,8 +124,8 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
         write_ledger,
     })?;
     match common.format {
-        Format::Text => print!("{}", report.to_text()),
-        Format::Json => println!("{}", report.to_json()),
+        Format::Text => emit(&report.to_text())?,
+        Format::Json => emit(&(report.to_json() + "\n"))?,
     }
     Ok(if report.has_problems() {
         ExitCode::from(1)
@@ -177,8 +177,23 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
             }
         }
     }
-    for line in lines {
-        println!("{line}");
-    }
+    let text: String = lines.iter().map(|day| format!("{day}\n")).collect();
+    emit(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout. A reader that went away (`gongshi check | head`) is no error: the exit
+/// code still tells the outcome.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Usage(format!("writing the report: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

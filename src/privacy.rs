@@ -3,70 +3,46 @@
 
 use std::borrow::Cow;
 
+/// One run of ASCII digits: byte range in the text.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    start: usize,
+    end: usize,
+}
+
 /// Masks every identity-card, phone and bank-card number in `text`.
 ///
-/// Numbers are found as runs of ASCII digits not glued to other letters or digits, so a credit
-/// code or a document number such as 深环坪罚〔2025〕12号 stays as it is:
-/// - 11 digits starting 13–19: a mobile number, shown as 138****5678;
-/// - 15 digits, or 17 digits followed by X, or 18 digits: an identity card, 4403**********123X;
-/// - 16 to 19 digits: a bank card, ***************1234;
-/// - 0 and 2–3 digits, a dash, then 7–8 digits: a landline, 0755-****5678;
-/// - 7–8 digits (a landline without area code) directly after 电话/手机/联系方式 and a colon.
+/// A number is a run of digits, or several runs joined by single spaces or dashes
+/// (`138-1234-5678`, `6222 0212 3456 7890 123`), not glued to further letters or digits after it:
+/// - identity card: 15 digits, 18 digits, or 17 digits and X → `4403**********123X`;
+/// - mobile: 11 digits starting 13–19, optionally after 86 or +86 → `138****5678`;
+/// - bank card: 16 to 19 digits → `***************0123`;
+/// - landline: an area code (0 and 2–3 digits), a dash, 7–8 digits → `0755-****1234`, or 7–8
+///   digits right after 电话/手机/联系方式/座机/Tel.
+///
+/// Digits are replaced one for one, so separators and lengths stay as written. Credit codes
+/// (which end in a letter or have 18 characters with letters) and dates are left alone.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut end = i;
-        while end < bytes.len() && bytes[end].is_ascii_digit() {
-            end += 1;
+        let groups = digit_groups(bytes, i);
+        match classify(text, &groups) {
+            Some((end, head, tail)) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[copied..i]);
+                out.push_str(&star_digits(&text[i..end], head, tail));
+                copied = end;
+                i = end;
+            }
+            None => i = groups[0].end,
         }
-        let digits = end - start;
-        // An identity card may end in X.
-        let x_end = (digits == 17 && end < bytes.len() && matches!(bytes[end], b'X' | b'x'))
-            .then_some(end + 1);
-        let run_end = x_end.unwrap_or(end);
-        if run_end < bytes.len() && bytes[run_end].is_ascii_alphanumeric() {
-            i = run_end;
-            continue;
-        }
-        let masked = if x_end.is_some() || digits == 15 || digits == 18 {
-            Some(keep_ends(&text[start..run_end], 4, 4))
-        } else if digits == 11 && bytes[start] == b'1' && (b'3'..=b'9').contains(&bytes[start + 1])
-        {
-            Some(keep_ends(&text[start..end], 3, 4))
-        } else if (16..=19).contains(&digits) {
-            Some(keep_ends(&text[start..end], 0, 4))
-        } else if (3..=4).contains(&digits) && bytes[start] == b'0' {
-            landline_subscriber(bytes, end).map(|sub_end| {
-                format!(
-                    "{}-{}",
-                    &text[start..end],
-                    keep_ends(&text[end + 1..sub_end], 0, 4)
-                )
-            })
-        } else if (7..=8).contains(&digits) && after_phone_label(&text[..start]) {
-            Some(keep_ends(&text[start..end], 0, 4))
-        } else {
-            None
-        };
-        let stop = match &masked {
-            Some(m) if m.contains('-') => landline_subscriber(bytes, end).unwrap_or(run_end),
-            _ => run_end,
-        };
-        if let Some(masked) = masked {
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..start]);
-            out.push_str(&masked);
-            copied = stop;
-        }
-        i = stop;
     }
     match out {
         None => Cow::Borrowed(text),
@@ -77,38 +53,124 @@ pub fn mask(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// After an area code ending at `at`: a dash and 7–8 digits standing alone; returns their end.
-fn landline_subscriber(bytes: &[u8], at: usize) -> Option<usize> {
-    if bytes.get(at) != Some(&b'-') {
-        return None;
+/// Digit runs from `start`, joined by single spaces or dashes (at most 6 runs).
+fn digit_groups(bytes: &[u8], start: usize) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut i = start;
+    loop {
+        let begin = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        groups.push(Group {
+            start: begin,
+            end: i,
+        });
+        let joined =
+            i + 1 < bytes.len() && matches!(bytes[i], b' ' | b'-') && bytes[i + 1].is_ascii_digit();
+        if !joined || groups.len() == 6 {
+            return groups;
+        }
+        i += 1;
     }
-    let start = at + 1;
-    let mut end = start;
-    while end < bytes.len() && bytes[end].is_ascii_digit() {
-        end += 1;
+}
+
+/// The longest leading run of groups that is a personal number: its end, and how many digits
+/// to keep at its head and tail.
+fn classify(text: &str, groups: &[Group]) -> Option<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    for k in (1..=groups.len()).rev() {
+        let parts = &groups[..k];
+        let mut end = parts[k - 1].end;
+        let digits: String = parts.iter().map(|g| &text[g.start..g.end]).collect();
+        let n = digits.len();
+        // An identity card may end in X.
+        let with_x = n == 17 && matches!(bytes.get(end), Some(b'X' | b'x'));
+        if with_x {
+            end += 1;
+        }
+        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let d = digits.as_bytes();
+        let mobile_at =
+            |at: usize| n == at + 11 && d[at] == b'1' && (b'3'..=b'9').contains(&d[at + 1]);
+        let found = if with_x {
+            Some((4, 3))
+        } else if n == 15 || n == 18 {
+            Some((4, 4))
+        } else if mobile_at(0) {
+            Some((3, 4))
+        } else if digits.starts_with("86") && mobile_at(2) {
+            Some((5, 4))
+        } else if (16..=19).contains(&n)
+            && (k == 1 || parts[..k - 1].iter().all(|g| g.end - g.start == 4))
+        {
+            Some((0, 4))
+        } else if k == 2
+            && bytes[parts[0].end] == b'-'
+            && d[0] == b'0'
+            && (3..=4).contains(&(parts[0].end - parts[0].start))
+            && (7..=8).contains(&(parts[1].end - parts[1].start))
+        {
+            Some((parts[0].end - parts[0].start, 4))
+        } else if k == 1 && (7..=8).contains(&n) && after_phone_label(&text[..parts[0].start]) {
+            Some((0, 4))
+        } else {
+            None
+        };
+        if let Some((head, tail)) = found {
+            return Some((end, head, tail));
+        }
     }
-    let alone = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
-    ((7..=8).contains(&(end - start)) && alone).then_some(end)
+    None
 }
 
 fn after_phone_label(before: &str) -> bool {
     let before = before.trim_end_matches([':', '：', ' ']);
-    ["电话", "手机", "联系方式", "座机", "Tel", "tel"]
+    ["电话", "手机", "联系方式", "座机", "Tel", "tel", "TEL"]
         .iter()
         .any(|label| before.ends_with(label))
 }
 
-/// Keeps `head` and `tail` characters (ASCII here) and stars the rest.
-fn keep_ends(digits: &str, head: usize, tail: usize) -> String {
-    let n = digits.len();
-    let tail = tail.min(n.saturating_sub(head));
-    let stars = n - head - tail;
-    format!(
-        "{}{}{}",
-        &digits[..head],
-        "*".repeat(stars),
-        &digits[n - tail..]
-    )
+/// Stars every digit but the first `head` and last `tail` ones; separators stay.
+fn star_digits(span: &str, head: usize, tail: usize) -> String {
+    let total = span.bytes().filter(u8::is_ascii_digit).count();
+    let mut seen = 0;
+    span.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                seen += 1;
+                if seen > head && seen <= total.saturating_sub(tail) {
+                    return '*';
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// Whether a value (from the credit-code column, say) is a resident identity-card number
+/// (GB 11643): 17 digits with a birth date at positions 7–14, then the ISO 7064 check.
+pub fn is_identity_card(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let birth = &value[6..14];
+    if chrono::NaiveDate::parse_from_str(birth, "%Y%m%d").is_err()
+        || !matches!(&birth[..2], "19" | "20")
+    {
+        return false;
+    }
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = b[..17]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(c, w)| u32::from(c - b'0') * w)
+        .sum();
+    let check = b"10X98765432"[(sum % 11) as usize];
+    b[17].to_ascii_uppercase() == check
 }
 
 #[cfg(test)]
@@ -119,17 +181,21 @@ mod tests {
     fn masks_each_kind_of_number() {
         let cases = [
             ("联系人手机13812345678", "联系人手机138****5678"),
+            ("手机 138-1234-5678。", "手机 138-****-5678。"),
+            ("手机 138 1234 5678", "手机 138 **** 5678"),
+            ("电话+8613812345678", "电话+86138****5678"),
             (
                 "身份证号440301199001011234。",
                 "身份证号4403**********1234。",
             ),
+            ("ID440301199001011234", "ID4403**********1234"),
             (
                 "身份证 44030119900101123X 已核",
                 "身份证 4403**********123X 已核",
             ),
             ("旧证 440301900101123 号", "旧证 4403*******1123 号"),
             ("账号6222021234567890123", "账号***************0123"),
-            ("卡号6222 0212", "卡号6222 0212"),
+            ("卡号6222 0212 3456 7890 123", "卡号**** **** **** ***0 123"),
             ("电话0755-84561234转", "电话0755-****1234转"),
             ("电话：84561234", "电话：****1234"),
         ];
@@ -142,11 +208,14 @@ mod tests {
     fn leaves_codes_dates_and_document_numbers_alone() {
         for text in [
             "91440300192317458F",
+            "9144030071526726XG",
             "深环坪罚〔2025〕12号",
             "2025-09-26",
+            "2025 09 26",
             "罚款人民币50000元",
-            "编号PS20250001234567890",
+            "编号PS2025000123456789AB",
             "文号 12345678",
+            "卡号6222 0212",
         ] {
             assert!(
                 matches!(mask(text), Cow::Borrowed(_)),
@@ -159,8 +228,20 @@ mod tests {
     #[test]
     fn masks_several_numbers_in_one_field() {
         assert_eq!(
-            mask("张三13812345678、李四13987654321"),
-            "张三138****5678、李四139****4321"
+            mask("张三13812345678、李四13987654321 13700001111"),
+            "张三138****5678、李四139****4321 137****1111"
         );
+    }
+
+    #[test]
+    fn recognises_identity_cards_by_their_check_digit() {
+        // 11010519491231002X is the standard's own example.
+        assert!(is_identity_card("11010519491231002X"));
+        assert!(!is_identity_card("110105194912310021"));
+        assert!(
+            !is_identity_card("914403001922038216"),
+            "an all-digit credit code"
+        );
+        assert!(!is_identity_card("91440300192317458F"));
     }
 }

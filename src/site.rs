@@ -1,6 +1,6 @@
 //! The site model: which pages exist and what each template gets, rendered to output files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,14 +37,17 @@ struct QuarterRef {
     id: String,
     slug: String,
     label: String,
+    /// Whether the quarter has its page yet (it has ended).
+    page: bool,
 }
 
 impl QuarterRef {
-    fn new(q: Quarter) -> QuarterRef {
+    fn new(q: Quarter, pages: &HashSet<Quarter>) -> QuarterRef {
         QuarterRef {
             id: q.to_string(),
             slug: q.slug(),
             label: q.chinese(),
+            page: pages.contains(&q),
         }
     }
 }
@@ -203,7 +206,11 @@ fn escape_title(html: Vec<u8>) -> Vec<u8> {
     out
 }
 
-fn task_view<'a>(task: &'a PublishedTask, config: &Config) -> TaskView<'a> {
+fn task_view<'a>(
+    task: &'a PublishedTask,
+    config: &Config,
+    quarter_pages: &HashSet<Quarter>,
+) -> TaskView<'a> {
     let r: &Record = &task.record;
     let end = r.end.expect("published tasks have an end date");
     TaskView {
@@ -226,7 +233,7 @@ fn task_view<'a>(task: &'a PublishedTask, config: &Config) -> TaskView<'a> {
         handling: &r.handling,
         joint: r.joint,
         joint_departments: &r.joint_departments,
-        quarter: r.quarter().map(QuarterRef::new),
+        quarter: r.quarter().map(|q| QuarterRef::new(q, quarter_pages)),
         published_on: task.published_on,
         deadline: task.deadline,
         working_days: config.disclosure.rules_for(end).task_working_days,
@@ -275,6 +282,12 @@ pub fn render(
         output.insert(path.to_string(), bytes.to_vec());
     }
 
+    let quarter_pages: HashSet<Quarter> = assessment
+        .quarters
+        .iter()
+        .filter(|q| q.status != Status::Open)
+        .map(|q| q.quarter)
+        .collect();
     let published_by_id: HashMap<&str, &PublishedTask> = assessment
         .published
         .iter()
@@ -283,7 +296,7 @@ pub fn render(
 
     for task in &assessment.published {
         let mut context = tera::Context::new();
-        context.insert("task", &task_view(task, config));
+        context.insert("task", &task_view(task, config, &quarter_pages));
         renderer.page(
             &mut output,
             format!("tasks/{}/index.html", task.record.slug),
@@ -304,7 +317,7 @@ pub fn render(
         let mut tasks: Vec<TaskView<'_>> = members
             .iter()
             .filter_map(|(r, _)| published_by_id.get(r.task_id.as_str()))
-            .map(|t| task_view(t, config))
+            .map(|t| task_view(t, config, &quarter_pages))
             .collect();
         tasks.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.id.cmp(b.id)));
         let view = QuarterView {
@@ -365,7 +378,10 @@ pub fn render(
             .then_with(|| a.record.task_id.cmp(&b.record.task_id))
     });
     latest.truncate(config.site.latest_results);
-    let latest: Vec<TaskView<'_>> = latest.into_iter().map(|t| task_view(t, config)).collect();
+    let latest: Vec<TaskView<'_>> = latest
+        .into_iter()
+        .map(|t| task_view(t, config, &quarter_pages))
+        .collect();
     quarter_views.reverse();
     let mut context = tera::Context::new();
     context.insert("quarters", &quarter_views);

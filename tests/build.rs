@@ -460,3 +460,77 @@ fn identical_input_gives_identical_output() {
     }
     assert_eq!(tree(&a), tree(&b));
 }
+
+#[test]
+fn a_task_page_links_its_quarter_only_once_the_quarter_has_a_page() {
+    let site = fixture("minimal");
+    gongshi_in(
+        site.path(),
+        &["build", "--as-of", "2025-09-10", "--no-ledger"],
+    );
+    let page = std::fs::read_to_string(site.path().join("public/tasks/m-1/index.html")).unwrap();
+    assert!(!page.contains("quarters/2025q3"), "{page}");
+    assert!(page.contains("2025年第三季度（季度未结束）"));
+    gongshi_in(
+        site.path(),
+        &["build", "--as-of", "2025-10-10", "--no-ledger"],
+    );
+    let page = std::fs::read_to_string(site.path().join("public/tasks/m-1/index.html")).unwrap();
+    assert!(page.contains("href=../../quarters/2025q3/"));
+    assert!(
+        site.path()
+            .join("public/quarters/2025q3/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn under_last_task_end_a_quarter_ends_with_its_last_task() {
+    let site = fixture("minimal");
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[disclosure]\nquarter_anchor = \"last_task_end\"\n",
+    )
+    .unwrap();
+    let output = gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2025-09-10", "--format", "json"],
+    );
+    let report = json(&output);
+    let q3 = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "2025Q3")
+        .unwrap();
+    // Both tasks done by Thu 2025-09-04: + 13 = Wed 2025-09-17, inside the calendar quarter.
+    assert_eq!(q3["status"], "on_time");
+    assert_eq!(q3["deadline"], "2025-09-17");
+    assert_eq!(q3["published_on"], "2025-09-10");
+}
+
+#[test]
+fn a_reader_that_stops_early_does_not_crash_gongshi() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .args([
+            "check",
+            "--site",
+            root,
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, with most of the report unread.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
