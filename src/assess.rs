@@ -66,6 +66,7 @@ pub struct QuarterState {
     pub published_on: Option<NaiveDate>,
     /// Indexes into [`Assessment::records`].
     pub tasks: Vec<usize>,
+    pub figures: crate::figures::QuarterFigures,
 }
 
 /// The outcome of checking every row and quarter against the ledger and the deadlines.
@@ -110,6 +111,7 @@ pub fn assess(
             late_reason: None,
             file: Some(row.file.clone()),
             line: Some(row.line),
+            figures: None,
         };
         let Some(record) = row.record else {
             invalid += 1;
@@ -238,6 +240,13 @@ pub fn assess(
             late_reason: None,
             file: None,
             line: None,
+            figures: Some(crate::figures::quarter_figures(
+                quarter,
+                members
+                    .iter()
+                    .map(|&i| (&records[i].0, records[i].1.is_published())),
+                &config.plan.monthly_completion,
+            )),
         };
         if ended {
             let deadline = deadlines.quarter(quarter, last_task_end)?;
@@ -278,6 +287,7 @@ pub fn assess(
             deadline: item.deadline,
             published_on: item.published_on,
             tasks: members,
+            figures: item.figures.clone().expect("quarter items carry figures"),
         });
         items.push(item);
     }

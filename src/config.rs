@@ -20,6 +20,27 @@ pub struct Config {
     pub site: SiteSettings,
     pub disclosure: Disclosure,
     pub privacy: Privacy,
+    pub plan: Plan,
+}
+
+/// `[plan]`: the targets of the bureau's inspection plan that quarter pages measure against.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Plan {
+    /// Share of tasks to be joint inspections (联合检查), e.g. 0.30 (Bao'an and Nanshan 2024: 0.15).
+    pub joint_inspection_share: f64,
+    /// Share of the quarter's tasks to be completed by the end of its first, second and third
+    /// month (30% / 60% / 100%).
+    pub monthly_completion: [f64; 3],
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            joint_inspection_share: 0.30,
+            monthly_completion: [0.30, 0.60, 1.00],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -35,6 +56,8 @@ pub struct SiteSettings {
     pub theme: String,
     /// How many results the home page lists.
     pub latest_results: usize,
+    /// Rows per page of long lists (a quarter's tasks, the companies).
+    pub page_size: usize,
 }
 
 impl Default for SiteSettings {
@@ -46,6 +69,7 @@ impl Default for SiteSettings {
             description: String::new(),
             theme: "default".into(),
             latest_results: 20,
+            page_size: 100,
         }
     }
 }
@@ -208,8 +232,14 @@ impl Config {
                 "disclosure: periods of more than {MAX_DAYS} days are not deadlines a plan sets"
             ));
         }
-        if config.site.latest_results == 0 {
-            return Err("site.latest_results must be at least 1".into());
+        if config.site.latest_results == 0 || config.site.page_size == 0 {
+            return Err("site.latest_results and site.page_size must be at least 1".into());
+        }
+        let shares = [config.plan.joint_inspection_share]
+            .into_iter()
+            .chain(config.plan.monthly_completion);
+        if shares.into_iter().any(|v| !(0.0..=1.0).contains(&v)) {
+            return Err("plan: shares are written as fractions from 0 to 1, such as 0.30".into());
         }
         if config.site.theme.is_empty()
             || !config

@@ -739,17 +739,13 @@ pub fn task_slug(task_id: &str) -> String {
     if !slug.is_empty() && slug.eq_ignore_ascii_case(task_id) {
         slug
     } else if slug.is_empty() {
-        format!("task-{:016x}", fnv1a(&task_id.to_lowercase()))
+        format!("task-{:016x}", crate::stable_hash(&task_id.to_lowercase()))
     } else {
-        format!("{slug}-{:08x}", fnv1a(&task_id.to_lowercase()) as u32)
+        format!(
+            "{slug}-{:08x}",
+            crate::stable_hash(&task_id.to_lowercase()) as u32
+        )
     }
-}
-
-/// A stable hash (FNV-1a), the same on every machine and release.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

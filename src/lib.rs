@@ -14,10 +14,13 @@ pub mod content;
 pub mod credit_code;
 pub mod dates;
 pub mod error;
+pub mod figures;
 pub mod ingest;
 pub mod ledger;
+pub mod opendata;
 pub mod privacy;
 pub mod report;
+pub mod search;
 pub mod site;
 pub mod theme;
 
@@ -33,6 +36,14 @@ pub fn site_relative(site: &Path, path: &Path) -> String {
         .map(|p| p.to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A stable hash (FNV-1a), the same on every machine and release: page names derived from it
+/// must never change.
+pub fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Today in China (Asia/Shanghai is UTC+8 all year, without daylight saving).

@@ -1,16 +1,19 @@
 //! The site model: which pages exist and what each template gets, rendered to output files.
+//! Every URL here is part of the contract with citizens' bookmarks and other sites' links.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::assess::{Assessment, PublishedTask};
+use crate::assess::{Assessment, PublishedTask, QuarterState};
 use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::dates::Quarter;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::figures::{Count, QuarterFigures};
 use crate::ingest::Record;
+use crate::opendata;
 use crate::report::Status;
 use crate::theme::{Templates, Theme};
 
@@ -32,7 +35,7 @@ struct BuildInfo {
     version: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct QuarterRef {
     id: String,
     slug: String,
@@ -41,26 +44,32 @@ struct QuarterRef {
     page: bool,
 }
 
-impl QuarterRef {
-    fn new(q: Quarter, pages: &HashSet<Quarter>) -> QuarterRef {
-        QuarterRef {
-            id: q.to_string(),
-            slug: q.slug(),
-            label: q.chinese(),
-            page: pages.contains(&q),
-        }
+/// The page id of a company: its credit code, or for one without, a hash of its name.
+pub fn entity_id(record: &Record) -> String {
+    let code = &record.credit_code;
+    if code.len() == 18 && code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        code.to_ascii_lowercase()
+    } else {
+        format!("n-{:012x}", crate::stable_hash(record.entity.trim()) >> 16)
     }
 }
 
+/// The page name of an enforcement unit (执法机构).
+pub fn unit_slug(unit: &str) -> String {
+    format!("u-{:08x}", crate::stable_hash(unit.trim()) as u32)
+}
+
 /// What a task page shows.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct TaskView<'a> {
     id: &'a str,
     slug: &'a str,
     unit: &'a str,
+    unit_slug: String,
     category: &'a str,
     matter: &'a str,
     entity: &'a str,
+    entity_id: String,
     credit_code: &'a str,
     address: &'a str,
     /// Empty unless `[privacy] publish_inspectors = true`.
@@ -68,6 +77,7 @@ struct TaskView<'a> {
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
     result: &'a str,
+    found_problem: bool,
     handling: &'a str,
     joint: bool,
     joint_departments: &'a str,
@@ -79,10 +89,37 @@ struct TaskView<'a> {
     status_label: &'static str,
 }
 
+/// One bar of a chart, with the same figure as its table row.
 #[derive(Serialize)]
-struct Count {
-    name: String,
+struct Bar<'a> {
+    name: &'a str,
     count: usize,
+    /// Bar length, percent of the longest.
+    width: String,
+    /// Share of the quarter's tasks, as shown ("12.5%").
+    share: String,
+}
+
+#[derive(Serialize)]
+struct Chart<'a> {
+    key: &'static str,
+    title: &'static str,
+    heading: &'static str,
+    bars: Vec<Bar<'a>>,
+    /// The SVG's height in px.
+    height: usize,
+}
+
+#[derive(Serialize)]
+struct MonthView {
+    month: String,
+    by: NaiveDate,
+    completed: usize,
+    share: String,
+    target: String,
+    met: bool,
+    width: String,
+    target_x: String,
 }
 
 #[derive(Serialize)]
@@ -90,19 +127,118 @@ struct QuarterView<'a> {
     id: String,
     slug: String,
     label: String,
-    /// Whether the quarter has a page (it has ended).
     page: bool,
     status: Status,
+    status_label: &'static str,
     deadline: Option<NaiveDate>,
     published_on: Option<NaiveDate>,
+    figures: &'a QuarterFigures,
+    joint_share: String,
+    joint_target: String,
+    joint_met: bool,
+    problem_share: String,
+    charts: Vec<Chart<'a>>,
+    months: Vec<MonthView>,
+    data_file: String,
+    notes: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// Links between the pages of a long list: `base/`, `base/page/2/` ...
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+impl Pagination {
+    fn page_url(base: &str, number: usize) -> String {
+        if number == 1 {
+            base.to_string()
+        } else {
+            format!("{base}page/{number}/")
+        }
+    }
+
+    fn new(base: &str, current: usize, total: usize) -> Pagination {
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| Self::page_url(base, current - 1)),
+            next: (current < total).then(|| Self::page_url(base, current + 1)),
+            pages: (1..=total)
+                .map(|number| PageLink {
+                    number,
+                    url: Self::page_url(base, number),
+                    current: number == current,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    id: String,
+    name: &'a str,
+    credit_code: &'a str,
+    address: &'a str,
+    /// Newest first.
+    tasks: Vec<TaskView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntitySummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    credit_code: &'a str,
+    inspections: usize,
+    latest_end: Option<NaiveDate>,
+    latest_result: &'a str,
+}
+
+#[derive(Serialize)]
+struct UnitQuarter<'a> {
+    quarter: QuarterRef,
+    total: usize,
+    in_progress: usize,
+    tasks: Vec<TaskView<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnitView<'a> {
+    slug: String,
+    name: &'a str,
     total: usize,
     published: usize,
-    in_progress: usize,
-    joint: usize,
-    by_category: Vec<Count>,
-    by_result: Vec<Count>,
-    tasks: Vec<TaskView<'a>>,
-    notes: Option<&'a str>,
+    /// Newest quarter first.
+    quarters: Vec<UnitQuarter<'a>>,
+}
+
+fn percent(share: f64) -> String {
+    let value = (share * 1000.0).round() / 10.0;
+    if value.fract() == 0.0 {
+        format!("{value:.0}%")
+    } else {
+        format!("{value:.1}%")
+    }
+}
+
+fn width(part: usize, max: usize) -> String {
+    if max == 0 {
+        "0".into()
+    } else {
+        format!("{:.1}", part as f64 * 100.0 / max as f64)
+    }
 }
 
 struct Renderer<'a> {
@@ -152,15 +288,21 @@ impl Renderer<'_> {
             },
         );
         context.insert("root", &root);
+        context.insert("path", &path.trim_end_matches("index.html"));
         context.insert("nav_pages", &self.nav_pages);
         context.insert("rules", &self.config.disclosure.current());
-        let html = self.templates.render(template, &context)?;
+        let text = self.templates.render(template, &context)?;
         if output.contains_key(&path) {
-            return Err(crate::error::Error::Usage(format!(
+            return Err(Error::Usage(format!(
                 "two pages would be written to {path}: rename the content page that collides with it"
             )));
         }
-        output.insert(path, minify(html.as_bytes()));
+        let bytes = if path.ends_with(".html") {
+            minify(text.as_bytes())
+        } else {
+            text.into_bytes()
+        };
+        output.insert(path, bytes);
         Ok(())
     }
 }
@@ -206,60 +348,129 @@ fn escape_title(html: Vec<u8>) -> Vec<u8> {
     out
 }
 
-fn task_view<'a>(
-    task: &'a PublishedTask,
-    config: &Config,
-    quarter_pages: &HashSet<Quarter>,
-) -> TaskView<'a> {
-    let r: &Record = &task.record;
-    let end = r.end.expect("published tasks have an end date");
-    TaskView {
-        id: &r.task_id,
-        slug: &r.slug,
-        unit: &r.unit,
-        category: &r.category,
-        matter: &r.matter,
-        entity: &r.entity,
-        credit_code: &r.credit_code,
-        address: &r.address,
-        inspectors: if config.privacy.publish_inspectors {
-            &r.inspectors
-        } else {
-            ""
-        },
-        start: r.start,
-        end: r.end,
-        result: &r.result,
-        handling: &r.handling,
-        joint: r.joint,
-        joint_departments: &r.joint_departments,
-        quarter: r.quarter().map(|q| QuarterRef::new(q, quarter_pages)),
-        published_on: task.published_on,
-        deadline: task.deadline,
-        working_days: config.disclosure.rules_for(end).task_working_days,
-        status: task.status,
-        status_label: task.status.chinese(),
+/// Builds the views the templates get.
+struct Views<'a> {
+    config: &'a Config,
+    quarter_pages: HashSet<Quarter>,
+}
+
+impl<'a> Views<'a> {
+    fn quarter_ref(&self, q: Quarter) -> QuarterRef {
+        QuarterRef {
+            id: q.to_string(),
+            slug: q.slug(),
+            label: q.chinese(),
+            page: self.quarter_pages.contains(&q),
+        }
+    }
+
+    fn task(&self, task: &'a PublishedTask) -> TaskView<'a> {
+        let r: &Record = &task.record;
+        let end = r.end.expect("published tasks have an end date");
+        TaskView {
+            id: &r.task_id,
+            slug: &r.slug,
+            unit: &r.unit,
+            unit_slug: unit_slug(&r.unit),
+            category: &r.category,
+            matter: &r.matter,
+            entity: &r.entity,
+            entity_id: entity_id(r),
+            credit_code: &r.credit_code,
+            address: &r.address,
+            inspectors: if self.config.privacy.publish_inspectors {
+                &r.inspectors
+            } else {
+                ""
+            },
+            start: r.start,
+            end: r.end,
+            result: &r.result,
+            found_problem: crate::figures::found_problem(&r.result),
+            handling: &r.handling,
+            joint: r.joint,
+            joint_departments: &r.joint_departments,
+            quarter: r.quarter().map(|q| self.quarter_ref(q)),
+            published_on: task.published_on,
+            deadline: task.deadline,
+            working_days: self.config.disclosure.rules_for(end).task_working_days,
+            status: task.status,
+            status_label: task.status.chinese(),
+        }
+    }
+
+    fn quarter(&self, state: &'a QuarterState, notes: Option<&'a str>) -> QuarterView<'a> {
+        let f = &state.figures;
+        let chart = |key, title, heading, rows: &'a [Count]| {
+            let max = rows.iter().map(|c| c.count).max().unwrap_or(0);
+            Chart {
+                key,
+                title,
+                heading,
+                bars: rows
+                    .iter()
+                    .map(|c| Bar {
+                        name: &c.name,
+                        count: c.count,
+                        width: width(c.count, max),
+                        share: percent(if f.total == 0 {
+                            0.0
+                        } else {
+                            c.count as f64 / f.total as f64
+                        }),
+                    })
+                    .collect(),
+                height: rows.len() * 28 + 4,
+            }
+        };
+        let plan = &self.config.plan;
+        QuarterView {
+            id: state.quarter.to_string(),
+            slug: state.quarter.slug(),
+            label: state.quarter.chinese(),
+            page: state.status != Status::Open,
+            status: state.status,
+            status_label: state.status.chinese(),
+            deadline: state.deadline,
+            published_on: state.published_on,
+            figures: f,
+            joint_share: percent(f.joint_share),
+            joint_target: percent(plan.joint_inspection_share),
+            joint_met: f.joint_share >= plan.joint_inspection_share,
+            problem_share: percent(f.problem_share),
+            charts: vec![
+                chart(
+                    "by-category",
+                    "按监管对象类别",
+                    "监管对象类别",
+                    &f.by_category,
+                ),
+                chart("by-result", "按检查结果", "检查结果", &f.by_result),
+                chart("by-unit", "按执法机构", "执法机构", &f.by_unit),
+            ],
+            months: f
+                .months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| MonthView {
+                    month: format!("第{}个月", ["一", "二", "三"][i]),
+                    by: m.by,
+                    completed: m.completed,
+                    share: percent(m.share),
+                    target: percent(m.target),
+                    met: m.share + 1e-9 >= m.target,
+                    width: format!("{:.1}", m.share * 100.0),
+                    target_x: format!("{:.1}", m.target * 100.0),
+                })
+                .collect(),
+            data_file: format!("data/{}.csv", state.quarter.slug()),
+            notes,
+        }
     }
 }
 
-fn counts<'a>(values: impl Iterator<Item = &'a str>) -> Vec<Count> {
-    let mut map: BTreeMap<&str, usize> = BTreeMap::new();
-    for v in values {
-        *map.entry(if v.is_empty() { "（未填写）" } else { v })
-            .or_default() += 1;
-    }
-    let mut rows: Vec<Count> = map
-        .into_iter()
-        .map(|(name, count)| Count {
-            name: name.to_string(),
-            count,
-        })
-        .collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    rows
-}
-
-/// Renders every page of the site and copies the theme's static files.
+/// Renders every page of the site, the feeds, the search index, the open data and the theme's
+/// static files.
 pub fn render(
     assessment: &Assessment,
     content: &Content,
@@ -277,99 +488,252 @@ pub fn render(
             .filter(|p| !p.path.contains('/'))
             .collect(),
     };
+    let views = Views {
+        config,
+        quarter_pages: assessment
+            .quarters
+            .iter()
+            .filter(|q| q.status != Status::Open)
+            .map(|q| q.quarter)
+            .collect(),
+    };
+    let page_size = config.site.page_size;
     let mut output = Output::new();
     for (path, bytes) in theme.static_files() {
         output.insert(path.to_string(), bytes.to_vec());
     }
+    let mut sitemap: Vec<(String, NaiveDate)> = Vec::new();
 
-    let quarter_pages: HashSet<Quarter> = assessment
-        .quarters
-        .iter()
-        .filter(|q| q.status != Status::Open)
-        .map(|q| q.quarter)
-        .collect();
+    // Tasks.
     let published_by_id: HashMap<&str, &PublishedTask> = assessment
         .published
         .iter()
         .map(|t| (t.record.task_id.as_str(), t))
         .collect();
-
     for task in &assessment.published {
         let mut context = tera::Context::new();
-        context.insert("task", &task_view(task, config, &quarter_pages));
+        context.insert("task", &views.task(task));
+        let url = format!("tasks/{}/", task.record.slug);
         renderer.page(
             &mut output,
-            format!("tasks/{}/index.html", task.record.slug),
+            format!("{url}index.html"),
             "task.html",
             context,
         )?;
+        sitemap.push((url, task.published_on));
     }
 
+    // Quarters, with their pages of tasks.
     let notes: HashMap<Quarter, &Page> =
         content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
     let mut quarter_views = Vec::new();
     for state in &assessment.quarters {
-        let members: Vec<&(Record, Status)> = state
-            .tasks
-            .iter()
-            .map(|&i| &assessment.records[i])
-            .collect();
-        let mut tasks: Vec<TaskView<'_>> = members
-            .iter()
-            .filter_map(|(r, _)| published_by_id.get(r.task_id.as_str()))
-            .map(|t| task_view(t, config, &quarter_pages))
-            .collect();
-        tasks.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.id.cmp(b.id)));
-        let view = QuarterView {
-            id: state.quarter.to_string(),
-            slug: state.quarter.slug(),
-            label: state.quarter.chinese(),
-            page: state.status != Status::Open,
-            status: state.status,
-            deadline: state.deadline,
-            published_on: state.published_on,
-            total: members.len(),
-            published: tasks.len(),
-            in_progress: members
-                .iter()
-                .filter(|(_, s)| *s == Status::InProgress)
-                .count(),
-            joint: members.iter().filter(|(r, _)| r.joint).count(),
-            by_category: counts(members.iter().map(|(r, _)| r.category.as_str())),
-            by_result: counts(members.iter().map(|(r, s)| {
-                if *s == Status::InProgress {
-                    "检查中"
-                } else {
-                    r.result.as_str()
-                }
-            })),
-            tasks,
-            notes: notes.get(&state.quarter).map(|p| p.content.as_str()),
-        };
+        let view = views.quarter(state, notes.get(&state.quarter).map(|p| p.content.as_str()));
         if view.page {
-            let mut context = tera::Context::new();
-            context.insert("quarter", &view);
-            renderer.page(
-                &mut output,
-                format!("quarters/{}/index.html", view.slug),
-                "quarter.html",
-                context,
-            )?;
+            let mut tasks: Vec<TaskView<'_>> = state
+                .tasks
+                .iter()
+                .filter_map(|&i| published_by_id.get(assessment.records[i].0.task_id.as_str()))
+                .map(|t| views.task(t))
+                .collect();
+            tasks.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.id.cmp(b.id)));
+            let base = format!("quarters/{}/", view.slug);
+            let chunks: Vec<&[TaskView<'_>]> = if tasks.is_empty() {
+                vec![&[]]
+            } else {
+                tasks.chunks(page_size).collect()
+            };
+            for (i, chunk) in chunks.iter().enumerate() {
+                let mut context = tera::Context::new();
+                context.insert("quarter", &view);
+                context.insert("tasks", chunk);
+                context.insert("first_number", &(i * page_size + 1));
+                context.insert("pagination", &Pagination::new(&base, i + 1, chunks.len()));
+                let url = Pagination::page_url(&base, i + 1);
+                renderer.page(
+                    &mut output,
+                    format!("{url}index.html"),
+                    "quarter.html",
+                    context,
+                )?;
+                sitemap.push((url, state.published_on.unwrap_or(as_of)));
+            }
+            let rows: Vec<&PublishedTask> = tasks
+                .iter()
+                .filter_map(|t| published_by_id.get(t.id).copied())
+                .collect();
+            output.insert(view.data_file.clone(), opendata::csv(&rows, config));
         }
         quarter_views.push(view);
     }
 
+    // Companies (检查对象), by credit code or name.
+    let mut entities: BTreeMap<String, Vec<&PublishedTask>> = BTreeMap::new();
+    for task in &assessment.published {
+        entities
+            .entry(entity_id(&task.record))
+            .or_default()
+            .push(task);
+    }
+    let mut summaries = Vec::new();
+    for (id, tasks) in &mut entities {
+        tasks.sort_by(|a, b| {
+            b.record
+                .end
+                .cmp(&a.record.end)
+                .then_with(|| b.record.task_id.cmp(&a.record.task_id))
+        });
+        let latest = &tasks[0].record;
+        let view = EntityView {
+            id: id.clone(),
+            name: &latest.entity,
+            credit_code: &latest.credit_code,
+            address: &latest.address,
+            tasks: tasks.iter().map(|t| views.task(t)).collect(),
+        };
+        let mut context = tera::Context::new();
+        context.insert("entity", &view);
+        let url = format!("entities/{id}/");
+        renderer.page(
+            &mut output,
+            format!("{url}index.html"),
+            "entity.html",
+            context,
+        )?;
+        sitemap.push((
+            url,
+            tasks.iter().map(|t| t.published_on).max().unwrap_or(as_of),
+        ));
+        summaries.push(EntitySummary {
+            id,
+            name: &latest.entity,
+            credit_code: &latest.credit_code,
+            inspections: tasks.len(),
+            latest_end: latest.end,
+            latest_result: &latest.result,
+        });
+    }
+    summaries.sort_by(|a, b| a.name.cmp(b.name).then_with(|| a.id.cmp(b.id)));
+    let entity_pages: Vec<&[EntitySummary<'_>]> = if summaries.is_empty() {
+        vec![&[]]
+    } else {
+        summaries.chunks(page_size).collect()
+    };
+    for (i, chunk) in entity_pages.iter().enumerate() {
+        let mut context = tera::Context::new();
+        context.insert("entities", chunk);
+        context.insert("total", &summaries.len());
+        context.insert("first_number", &(i * page_size + 1));
+        context.insert(
+            "pagination",
+            &Pagination::new("entities/", i + 1, entity_pages.len()),
+        );
+        let url = Pagination::page_url("entities/", i + 1);
+        renderer.page(
+            &mut output,
+            format!("{url}index.html"),
+            "entities.html",
+            context,
+        )?;
+        sitemap.push((url, as_of));
+    }
+
+    // Enforcement units (执法机构): every valid task, published or not, by quarter.
+    let mut units: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (record, _)) in assessment.records.iter().enumerate() {
+        if record.quarter().is_some() {
+            units.entry(record.unit.as_str()).or_default().push(i);
+        }
+    }
+    let mut unit_list = Vec::new();
+    for (name, members) in &units {
+        let mut by_quarter: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
+        for &i in members {
+            if let Some(q) = assessment.records[i].0.quarter() {
+                by_quarter.entry(q).or_default().push(i);
+            }
+        }
+        let quarters: Vec<UnitQuarter<'_>> = by_quarter
+            .iter()
+            .rev()
+            .map(|(q, rows)| {
+                let mut tasks: Vec<TaskView<'_>> = rows
+                    .iter()
+                    .filter_map(|&i| published_by_id.get(assessment.records[i].0.task_id.as_str()))
+                    .map(|t| views.task(t))
+                    .collect();
+                tasks.sort_by(|a, b| b.end.cmp(&a.end).then_with(|| a.id.cmp(b.id)));
+                UnitQuarter {
+                    quarter: views.quarter_ref(*q),
+                    total: rows.len(),
+                    in_progress: rows
+                        .iter()
+                        .filter(|&&i| assessment.records[i].0.end.is_none())
+                        .count(),
+                    tasks,
+                }
+            })
+            .collect();
+        let view = UnitView {
+            slug: unit_slug(name),
+            name,
+            total: members.len(),
+            published: quarters.iter().map(|q| q.tasks.len()).sum(),
+            quarters,
+        };
+        let mut context = tera::Context::new();
+        context.insert("unit", &view);
+        let url = format!("units/{}/", view.slug);
+        renderer.page(
+            &mut output,
+            format!("{url}index.html"),
+            "unit.html",
+            context,
+        )?;
+        sitemap.push((url, as_of));
+        unit_list.push((view.slug, *name, view.total, view.published));
+    }
+    #[derive(Serialize)]
+    struct UnitSummary<'a> {
+        slug: String,
+        name: &'a str,
+        total: usize,
+        published: usize,
+    }
+    let unit_list: Vec<UnitSummary<'_>> = unit_list
+        .into_iter()
+        .map(|(slug, name, total, published)| UnitSummary {
+            slug,
+            name,
+            total,
+            published,
+        })
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("units", &unit_list);
+    renderer.page(
+        &mut output,
+        "units/index.html".into(),
+        "units.html",
+        context,
+    )?;
+    sitemap.push(("units/".into(), as_of));
+
+    // Content pages.
     for page in &content.pages {
         let mut context = tera::Context::new();
         context.insert("page", page);
+        let url = format!("{}/", page.path);
         renderer.page(
             &mut output,
-            format!("{}/index.html", page.path),
+            format!("{url}index.html"),
             "page.html",
             context,
         )?;
+        sitemap.push((url, page.updated.or(page.date).unwrap_or(as_of)));
     }
 
+    // Home page, 404, feeds.
     let mut latest: Vec<&PublishedTask> = assessment.published.iter().collect();
     latest.sort_by(|a, b| {
         b.published_on
@@ -377,23 +741,70 @@ pub fn render(
             .then_with(|| b.record.end.cmp(&a.record.end))
             .then_with(|| a.record.task_id.cmp(&b.record.task_id))
     });
+    let feed_tasks: Vec<TaskView<'_>> = latest.iter().take(50).map(|t| views.task(t)).collect();
     latest.truncate(config.site.latest_results);
-    let latest: Vec<TaskView<'_>> = latest
-        .into_iter()
-        .map(|t| task_view(t, config, &quarter_pages))
-        .collect();
+    let latest: Vec<TaskView<'_>> = latest.into_iter().map(|t| views.task(t)).collect();
     quarter_views.reverse();
     let mut context = tera::Context::new();
     context.insert("quarters", &quarter_views);
     context.insert("latest", &latest);
+    context.insert("units", &unit_list);
+    context.insert("entity_count", &summaries.len());
     renderer.page(&mut output, "index.html".into(), "index.html", context)?;
+    sitemap.push((String::new(), as_of));
     renderer.page(
         &mut output,
         "404.html".into(),
         "404.html",
         tera::Context::new(),
     )?;
+
+    let base = absolute_base(&config.site.base_url);
+    let mut context = tera::Context::new();
+    context.insert("base", &base);
+    context.insert("tasks", &feed_tasks);
+    context.insert(
+        "updated",
+        &feed_tasks.first().map_or(as_of, |t| t.published_on),
+    );
+    renderer.page(&mut output, "feed.xml".into(), "feed.xml", context)?;
+    sitemap.sort();
+    #[derive(Serialize)]
+    struct SitemapEntry {
+        loc: String,
+        lastmod: NaiveDate,
+    }
+    let entries: Vec<SitemapEntry> = sitemap
+        .into_iter()
+        .map(|(url, lastmod)| SitemapEntry {
+            loc: format!("{base}{url}"),
+            lastmod,
+        })
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("entries", &entries);
+    renderer.page(&mut output, "sitemap.xml".into(), "sitemap.xml", context)?;
+    output.insert(
+        "robots.txt".into(),
+        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
+    );
+
+    // Open data and the search index.
+    output.insert(
+        "data/tasks.csv".into(),
+        opendata::csv(&assessment.published.iter().collect::<Vec<_>>(), config),
+    );
+    output.insert(
+        "data/tasks.json".into(),
+        opendata::json(&assessment.published, config),
+    );
+    output.insert("search/index.json".into(), crate::search::index(&entities));
     Ok(output)
+}
+
+/// `base_url` with one trailing slash, for feeds and the sitemap.
+fn absolute_base(base_url: &str) -> String {
+    format!("{}/", base_url.trim_end_matches('/'))
 }
 
 #[cfg(test)]
@@ -407,5 +818,20 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("<script") && !out.contains("<b>"), "{out}");
+    }
+
+    #[test]
+    fn percentages_read_as_people_write_them() {
+        assert_eq!(super::percent(0.125), "12.5%");
+        assert_eq!(super::percent(0.3), "30%");
+        assert_eq!(super::percent(1.0 / 3.0), "33.3%");
+    }
+
+    #[test]
+    fn pagination_links() {
+        let p = super::Pagination::new("entities/", 2, 3);
+        assert_eq!(p.prev.as_deref(), Some("entities/"));
+        assert_eq!(p.next.as_deref(), Some("entities/page/3/"));
+        assert!(p.pages[1].current);
     }
 }

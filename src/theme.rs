@@ -20,7 +20,15 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/quarter.html",
     "templates/page.html",
     "templates/404.html",
+    "templates/pagination.html",
+    "templates/entity.html",
+    "templates/entities.html",
+    "templates/unit.html",
+    "templates/units.html",
+    "templates/feed.xml",
+    "templates/sitemap.xml",
     "static/style.css",
+    "static/search.js",
 ];
 
 /// Theme files by path inside the theme (`templates/task.html`, `static/style.css`).

@@ -1,0 +1,180 @@
+//! A quarter's figures (季度统计): what the summary page shows and the report carries, computed
+//! once from the records.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dates::Quarter;
+use crate::ingest::Record;
+
+/// A label and how many tasks have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub name: String,
+    pub count: usize,
+}
+
+/// Completion by the end of one month of the quarter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthProgress {
+    /// The month's last day.
+    pub by: NaiveDate,
+    /// Tasks ended by then.
+    pub completed: usize,
+    /// `completed / total`, 0 to 1.
+    pub share: f64,
+    /// What the plan asks for by then (0.3, 0.6, 1.0 by default).
+    pub target: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterFigures {
+    /// Every valid task counted in the quarter, in progress included.
+    pub total: usize,
+    pub published: usize,
+    pub in_progress: usize,
+    /// Ended but with no result recorded yet.
+    pub awaiting_result: usize,
+    pub joint: usize,
+    /// `joint / total`.
+    pub joint_share: f64,
+    /// Tasks whose result found a problem.
+    pub with_problems: usize,
+    /// `with_problems` over the tasks with a result.
+    pub problem_share: f64,
+    pub by_category: Vec<Count>,
+    pub by_result: Vec<Count>,
+    pub by_unit: Vec<Count>,
+    pub months: Vec<MonthProgress>,
+}
+
+/// The label for a task that has no result yet.
+pub const IN_PROGRESS_LABEL: &str = "检查中";
+pub const NO_RESULT_LABEL: &str = "尚无结果";
+const BLANK_LABEL: &str = "（未填写）";
+
+/// Whether a result records a problem found (发现问题, a case opened, obstruction), as opposed
+/// to 未发现问题 and the findings that no activity or no premises could be checked.
+pub fn found_problem(result: &str) -> bool {
+    let result = result.trim();
+    if result.is_empty() || result.starts_with("未发现") || result.contains("无法联系") {
+        return false;
+    }
+    ["发现问题", "立案", "不配合", "责令", "处罚", "违法"]
+        .iter()
+        .any(|word| result.contains(word))
+}
+
+/// Figures for `quarter` over its `members` (`published` says which tasks this build publishes).
+pub fn quarter_figures<'a>(
+    quarter: Quarter,
+    members: impl Iterator<Item = (&'a Record, bool)>,
+    monthly_targets: &[f64; 3],
+) -> QuarterFigures {
+    let members: Vec<(&Record, bool)> = members.collect();
+    let total = members.len();
+    let in_progress = members.iter().filter(|(r, _)| r.end.is_none()).count();
+    let awaiting_result = members
+        .iter()
+        .filter(|(r, _)| r.end.is_some() && r.result.is_empty())
+        .count();
+    let joint = members.iter().filter(|(r, _)| r.joint).count();
+    let with_result = members.iter().filter(|(r, _)| !r.result.is_empty()).count();
+    let with_problems = members
+        .iter()
+        .filter(|(r, _)| found_problem(&r.result))
+        .count();
+    let result_label = |r: &Record| -> String {
+        if r.end.is_none() {
+            IN_PROGRESS_LABEL.into()
+        } else if r.result.is_empty() {
+            NO_RESULT_LABEL.into()
+        } else {
+            r.result.clone()
+        }
+    };
+    let months: Vec<MonthProgress> = (0..3)
+        .map(|i| {
+            let month_start = quarter.first_day() + chrono::Months::new(i + 1);
+            let by = month_start.pred_opt().expect("a month has a last day");
+            let completed = members
+                .iter()
+                .filter(|(r, _)| r.end.is_some_and(|e| e <= by))
+                .count();
+            MonthProgress {
+                by,
+                completed,
+                share: share(completed, total),
+                target: monthly_targets[i as usize],
+            }
+        })
+        .collect();
+    QuarterFigures {
+        total,
+        published: members.iter().filter(|(_, p)| *p).count(),
+        in_progress,
+        awaiting_result,
+        joint,
+        joint_share: share(joint, total),
+        with_problems,
+        problem_share: share(with_problems, with_result),
+        by_category: counts(members.iter().map(|(r, _)| r.category.clone())),
+        by_result: counts(members.iter().map(|(r, _)| result_label(r))),
+        by_unit: counts(members.iter().map(|(r, _)| r.unit.clone())),
+        months,
+    }
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Counts by label, most frequent first, then by label.
+pub fn counts(labels: impl Iterator<Item = String>) -> Vec<Count> {
+    let mut map: BTreeMap<String, usize> = BTreeMap::new();
+    for label in labels {
+        let label = if label.trim().is_empty() {
+            BLANK_LABEL.to_string()
+        } else {
+            label
+        };
+        *map.entry(label).or_default() += 1;
+    }
+    let mut rows: Vec<Count> = map
+        .into_iter()
+        .map(|(name, count)| Count { name, count })
+        .collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_results_are_told_from_clean_ones() {
+        for result in [
+            "发现问题经责令已改正",
+            "发现问题待后续处理",
+            "立案查处",
+            "不配合检查情节严重",
+        ] {
+            assert!(found_problem(result), "{result}");
+        }
+        for result in [
+            "未发现问题",
+            "未发现开展本次抽查涉及的经营活动",
+            "通过登记的住所（经营场所）无法联系",
+            "",
+        ] {
+            assert!(!found_problem(result), "{result}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Open data (开放数据): the published results as CSV (UTF-8 with BOM, so that Excel opens it
+//! right) and JSON. Published fields only, masked as on the pages.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::assess::PublishedTask;
+use crate::config::Config;
+
+/// One published result, with English keys.
+#[derive(Serialize)]
+pub struct OpenRecord<'a> {
+    pub task_id: &'a str,
+    pub quarter: Option<String>,
+    pub unit: &'a str,
+    pub category: &'a str,
+    pub matter: &'a str,
+    pub entity: &'a str,
+    pub credit_code: &'a str,
+    pub address: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inspectors: Option<&'a str>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub result: &'a str,
+    pub handling: &'a str,
+    pub joint: bool,
+    pub joint_departments: &'a str,
+    pub published_on: String,
+    pub deadline: String,
+}
+
+fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'a> {
+    let r = &task.record;
+    OpenRecord {
+        task_id: &r.task_id,
+        quarter: r.quarter().map(|q| q.to_string()),
+        unit: &r.unit,
+        category: &r.category,
+        matter: &r.matter,
+        entity: &r.entity,
+        credit_code: &r.credit_code,
+        address: &r.address,
+        inspectors: config
+            .privacy
+            .publish_inspectors
+            .then_some(r.inspectors.as_str()),
+        start: r.start.map(|d| d.to_string()),
+        end: r.end.map(|d| d.to_string()),
+        result: &r.result,
+        handling: &r.handling,
+        joint: r.joint,
+        joint_departments: &r.joint_departments,
+        published_on: task.published_on.to_string(),
+        deadline: task.deadline.to_string(),
+    }
+}
+
+/// The CSV header, in Chinese as the platforms write it.
+pub fn csv_header(config: &Config) -> Vec<&'static str> {
+    let mut header = vec![
+        "任务编号",
+        "所属季度",
+        "执法机构",
+        "监管对象类别",
+        "抽查事项",
+        "检查对象名称",
+        "统一社会信用代码",
+        "地址",
+    ];
+    if config.privacy.publish_inspectors {
+        header.push("执法人员");
+    }
+    header.extend([
+        "检查开始日期",
+        "检查结束日期",
+        "检查结果",
+        "处理情况",
+        "是否联合检查",
+        "联合检查部门",
+        "公示日期",
+        "公示期限",
+    ]);
+    header
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+/// leading apostrophe, as OWASP advises against CSV injection.
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+pub fn csv(tasks: &[&PublishedTask], config: &Config) -> Vec<u8> {
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut bytes);
+        writer
+            .write_record(csv_header(config))
+            .expect("writing to memory");
+        for task in tasks {
+            let r = open_record(task, config);
+            let mut row: Vec<Cow<'_, str>> = vec![
+                neutralize(r.task_id),
+                Cow::Owned(r.quarter.clone().unwrap_or_default()),
+                neutralize(r.unit),
+                neutralize(r.category),
+                neutralize(r.matter),
+                neutralize(r.entity),
+                neutralize(r.credit_code),
+                neutralize(r.address),
+            ];
+            if let Some(inspectors) = r.inspectors {
+                row.push(neutralize(inspectors));
+            }
+            row.extend([
+                Cow::Owned(r.start.clone().unwrap_or_default()),
+                Cow::Owned(r.end.clone().unwrap_or_default()),
+                neutralize(r.result),
+                neutralize(r.handling),
+                Cow::Borrowed(if r.joint { "是" } else { "否" }),
+                neutralize(r.joint_departments),
+                Cow::Owned(r.published_on.clone()),
+                Cow::Owned(r.deadline.clone()),
+            ]);
+            writer
+                .write_record(row.iter().map(|c| c.as_ref()))
+                .expect("writing to memory");
+        }
+        writer.flush().expect("writing to memory");
+    }
+    bytes
+}
+
+pub fn json(tasks: &[PublishedTask], config: &Config) -> Vec<u8> {
+    let records: Vec<OpenRecord<'_>> = tasks.iter().map(|t| open_record(t, config)).collect();
+    let mut bytes = serde_json::to_vec_pretty(&records).expect("records serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralize;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralize("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(neutralize("@SUM(1)"), "'@SUM(1)");
+        assert_eq!(neutralize("未发现问题"), "未发现问题");
+        assert_eq!(neutralize("a=b"), "a=b");
+    }
+}
