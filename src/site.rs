@@ -94,8 +94,10 @@ struct TaskView<'a> {
 struct Bar<'a> {
     name: &'a str,
     count: usize,
-    /// Bar length, percent of the longest.
+    /// Bar length, percent of the chart's width (the longest bar takes 80%).
     width: String,
+    /// Where the count is written, just past the bar's end (percent).
+    label_x: String,
     /// Share of the quarter's tasks, as shown ("12.5%").
     share: String,
 }
@@ -233,12 +235,19 @@ fn percent(share: f64) -> String {
     }
 }
 
-fn width(part: usize, max: usize) -> String {
+/// The height of one labelled bar in the SVG charts, in px.
+const ROW_HEIGHT: usize = 40;
+
+fn bar_fraction(part: usize, max: usize) -> f64 {
     if max == 0 {
-        "0".into()
+        0.0
     } else {
-        format!("{:.1}", part as f64 * 100.0 / max as f64)
+        part as f64 * 80.0 / max as f64
     }
+}
+
+fn width(part: usize, max: usize) -> String {
+    format!("{:.1}", bar_fraction(part, max))
 }
 
 struct Renderer<'a> {
@@ -413,6 +422,7 @@ impl<'a> Views<'a> {
                         name: &c.name,
                         count: c.count,
                         width: width(c.count, max),
+                        label_x: format!("{:.1}", bar_fraction(c.count, max) + 1.5),
                         share: percent(if f.total == 0 {
                             0.0
                         } else {
@@ -420,7 +430,7 @@ impl<'a> Views<'a> {
                         }),
                     })
                     .collect(),
-                height: rows.len() * 28 + 4,
+                height: rows.len() * ROW_HEIGHT + 4,
             }
         };
         let plan = &self.config.plan;
@@ -459,8 +469,8 @@ impl<'a> Views<'a> {
                     share: percent(m.share),
                     target: percent(m.target),
                     met: m.share + 1e-9 >= m.target,
-                    width: format!("{:.1}", m.share * 100.0),
-                    target_x: format!("{:.1}", m.target * 100.0),
+                    width: format!("{:.1}", m.share * 80.0),
+                    target_x: format!("{:.1}", m.target * 80.0),
                 })
                 .collect(),
             data_file: format!("data/{}.csv", state.quarter.slug()),
