@@ -268,12 +268,8 @@ impl Renderer<'_> {
     ) -> Result<()> {
         let depth = path.matches('/').count();
         let root = if path == "404.html" {
-            let base = &self.config.site.base_url;
-            if base.ends_with('/') {
-                base.clone()
-            } else {
-                format!("{base}/")
-            }
+            // Served at any depth: links start from the site's path on its host.
+            root_path(&self.config.site.base_url)
         } else if depth == 0 {
             "./".to_string()
         } else {
@@ -812,6 +808,26 @@ pub fn render(
     Ok(output)
 }
 
+/// The path part of `base_url`, between slashes: `https://x.gov.cn/a/b` gives `/a/b/`.
+fn root_path(base_url: &str) -> String {
+    let without_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = if base_url.contains("://") {
+        without_scheme
+            .find('/')
+            .map_or("", |i| &without_scheme[i..])
+    } else {
+        without_scheme
+    };
+    let path = path.trim_matches('/');
+    if path.is_empty() {
+        "/".into()
+    } else {
+        format!("/{path}/")
+    }
+}
+
 /// `base_url` with one trailing slash, for feeds and the sitemap.
 fn absolute_base(base_url: &str) -> String {
     format!("{}/", base_url.trim_end_matches('/'))
@@ -835,6 +851,18 @@ mod tests {
         assert_eq!(super::percent(0.125), "12.5%");
         assert_eq!(super::percent(0.3), "30%");
         assert_eq!(super::percent(1.0 / 3.0), "33.3%");
+    }
+
+    #[test]
+    fn the_404_page_links_from_the_site_path() {
+        assert_eq!(
+            super::root_path("https://meeb.sz.gov.cn/pingshan/shuangsuiji"),
+            "/pingshan/shuangsuiji/"
+        );
+        assert_eq!(super::root_path("https://example.org/"), "/");
+        assert_eq!(super::root_path("https://example.org"), "/");
+        assert_eq!(super::root_path("/"), "/");
+        assert_eq!(super::root_path("/sub/"), "/sub/");
     }
 
     #[test]

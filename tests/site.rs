@@ -273,3 +273,47 @@ fn long_lists_are_paginated_with_prev_and_next() {
     assert!(!public.join("quarters/2025q3/page/3").exists());
     assert!(public.join("entities/page/2/index.html").is_file());
 }
+
+#[test]
+fn a_task_page_weighs_under_30_kb_with_its_css() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    gongshi(&[
+        "build",
+        "--site",
+        root.to_str().unwrap(),
+        "--out",
+        target.to_str().unwrap(),
+        "--as-of",
+        "2026-11-22",
+        "--no-ledger",
+    ]);
+    let css = std::fs::metadata(target.join("style.css")).unwrap().len();
+    let heaviest = std::fs::read_dir(target.join("tasks"))
+        .unwrap()
+        .map(|e| {
+            std::fs::metadata(e.unwrap().path().join("index.html"))
+                .unwrap()
+                .len()
+        })
+        .max()
+        .unwrap();
+    assert!(
+        heaviest + css < 30 * 1024,
+        "task page {heaviest} B + CSS {css} B"
+    );
+    // Nothing is fetched from elsewhere: no absolute URL in any page's src or href, but the
+    // feed's and sitemap's own.
+    for (path, bytes) in tree(&target) {
+        if path.ends_with(".html") {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(
+                !text.contains("src=http")
+                    && !text.contains("src=\"http")
+                    && !text.contains("href=http"),
+                "{path}"
+            );
+        }
+    }
+}
