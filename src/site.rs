@@ -758,12 +758,14 @@ pub fn render(
     context.insert("entity_count", &summaries.len());
     renderer.page(&mut output, "index.html".into(), "index.html", context)?;
     sitemap.push((String::new(), as_of));
-    renderer.page(
-        &mut output,
-        "404.html".into(),
-        "404.html",
-        tera::Context::new(),
-    )?;
+    // The 404 page is served at any depth, where the stylesheet's relative path would miss.
+    let mut context = tera::Context::new();
+    let css = theme.static_files().find(|(name, _)| *name == "style.css");
+    context.insert(
+        "inline_css",
+        &css.map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned()),
+    );
+    renderer.page(&mut output, "404.html".into(), "404.html", context)?;
 
     let base = absolute_base(&config.site.base_url);
     let mut context = tera::Context::new();
