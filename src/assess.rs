@@ -10,7 +10,7 @@ use crate::config::{Config, Disclosure, QuarterAnchor};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
 use crate::ingest::{Record, Tasks};
-use crate::ledger::{Entry, Ledger};
+use crate::ledger::{Entry, Kind, Ledger};
 use crate::report::{Item, ItemKind, Problem, Report, Status};
 
 /// Deadline arithmetic under a site's rules and calendar.
@@ -52,7 +52,10 @@ pub struct PublishedTask {
     pub record: Record,
     pub status: Status,
     pub deadline: NaiveDate,
+    /// First published (公示日期): a correction never changes it.
     pub published_on: NaiveDate,
+    /// Last corrected (最后更新), if ever.
+    pub updated_on: Option<NaiveDate>,
     pub file: String,
     pub line: u64,
 }
@@ -131,19 +134,37 @@ pub fn assess(
             message: format!("检查结束日期 {end}: {e}"),
         })?;
         item.deadline = Some(deadline);
-        let entry = ledger.get(ItemKind::Task, &record.task_id);
+        let entry = ledger.get(Kind::Task, &record.task_id);
         if record.is_publishable() {
+            let digest = record_digest(&record, config.privacy.publish_inspectors);
+            let mut updated_on = None;
             let (published_on, reason) = match entry {
                 Some(entry) => {
                     future_publication(&mut warnings, entry, as_of);
+                    // A correction (更正): what is published now differs from what was.
+                    updated_on = ledger.last_revision(&record.task_id);
+                    if ledger
+                        .last_digest(&record.task_id)
+                        .is_some_and(|last| last != digest)
+                    {
+                        new_entries.push(Entry {
+                            kind: Kind::Revision,
+                            id: record.task_id.clone(),
+                            published_on: as_of,
+                            late_reason: String::new(),
+                            digest,
+                        });
+                        updated_on = Some(as_of);
+                    }
                     (entry.published_on, entry.late_reason.as_str())
                 }
                 None => {
                     new_entries.push(Entry {
-                        kind: ItemKind::Task,
+                        kind: Kind::Task,
                         id: record.task_id.clone(),
                         published_on: as_of,
                         late_reason: String::new(),
+                        digest,
                     });
                     (as_of, "")
                 }
@@ -159,6 +180,7 @@ pub fn assess(
                 status: item.status,
                 deadline,
                 published_on,
+                updated_on,
                 file: row.file.clone(),
                 line: row.line,
             });
@@ -250,17 +272,18 @@ pub fn assess(
         };
         if ended {
             let deadline = deadlines.quarter(quarter, last_task_end)?;
-            let (published_on, reason) = match ledger.get(ItemKind::Quarter, &id) {
+            let (published_on, reason) = match ledger.get(Kind::Quarter, &id) {
                 Some(entry) => {
                     future_publication(&mut warnings, entry, as_of);
                     (entry.published_on, entry.late_reason.as_str())
                 }
                 None => {
                     new_entries.push(Entry {
-                        kind: ItemKind::Quarter,
+                        kind: Kind::Quarter,
                         id: id.clone(),
                         published_on: as_of,
                         late_reason: String::new(),
+                        digest: String::new(),
                     });
                     (as_of, "")
                 }
@@ -317,15 +340,39 @@ fn future_publication(warnings: &mut Vec<Problem>, entry: &Entry, as_of: NaiveDa
             crate::ledger::LEDGER_FILE,
             format!(
                 "{} {} is recorded as published on {}, after the as-of date {as_of}",
-                match entry.kind {
-                    ItemKind::Task => "task",
-                    ItemKind::Quarter => "quarter",
-                },
+                entry.kind.as_str(),
                 entry.id,
                 entry.published_on
             ),
         ));
     }
+}
+
+/// A digest of a task's published fields: when it changes, the result was corrected.
+pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let fields = [
+        record.task_id.as_str(),
+        &record.unit,
+        &record.category,
+        &record.matter,
+        &record.entity,
+        &record.credit_code,
+        &record.address,
+        if with_inspectors {
+            &record.inspectors
+        } else {
+            ""
+        },
+        &date(record.start),
+        &date(record.end),
+        &record.result,
+        &record.handling,
+        if record.joint { "1" } else { "0" },
+        &record.joint_departments,
+        &record.quarter.map(|q| q.to_string()).unwrap_or_default(),
+    ];
+    format!("{:016x}", crate::stable_hash(&fields.join("\u{1f}")))
 }
 
 fn publication_status(published_on: NaiveDate, deadline: NaiveDate, late_reason: &str) -> Status {

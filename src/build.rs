@@ -49,7 +49,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     let unknown = ledger
         .entries()
         .iter()
-        .filter(|e| e.kind == crate::report::ItemKind::Task && !known.contains(e.id.as_str()))
+        .filter(|e| e.kind == crate::ledger::Kind::Task && !known.contains(e.id.as_str()))
         .count();
     {
         if unknown > 0 {
@@ -58,6 +58,13 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
                 crate::ledger::LEDGER_FILE
             ));
         }
+    }
+    if !ledger.records_digests() {
+        assessment.report.notes.push(format!(
+            "{} has no digest column, so corrections to published results are not noticed; \
+             add \",digest\" to the end of its header line",
+            crate::ledger::LEDGER_FILE
+        ));
     }
     Ok(Loaded {
         config,

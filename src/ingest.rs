@@ -416,14 +416,14 @@ fn guess_delimiter(text: &str) -> u8 {
 
 /// Line numbers from byte offsets. (The csv crate's own line count runs one behind on CRLF
 /// files, and Windows exports are CRLF.)
-struct LineCounter<'a> {
+pub(crate) struct LineCounter<'a> {
     text: &'a [u8],
     offset: usize,
     line: u64,
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(text: &'a [u8]) -> Self {
+    pub(crate) fn new(text: &'a [u8]) -> Self {
         LineCounter {
             text,
             offset: 0,
@@ -433,7 +433,7 @@ impl<'a> LineCounter<'a> {
 
     /// The 1-based line of a record starting at byte `offset`; offsets must not decrease
     /// between calls. A record's offset can point at the `\n` of the CRLF before it.
-    fn line_at(&mut self, offset: u64) -> u64 {
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
         let mut offset = (offset as usize).min(self.text.len());
         while offset < self.text.len() && matches!(self.text[offset], b'\r' | b'\n') {
             offset += 1;

@@ -8,18 +8,42 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::report::ItemKind;
 
 pub const LEDGER_FILE: &str = "data/published.csv";
-const HEADER: [&str; 4] = ["kind", "id", "published_on", "late_reason"];
+/// The columns every ledger has; `digest` is optional (ledgers from before it still load).
+const REQUIRED: [&str; 4] = ["kind", "id", "published_on", "late_reason"];
+const DIGEST: &str = "digest";
+
+/// What a ledger row records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A task result's first publication.
+    Task,
+    /// A quarterly summary's publication.
+    Quarter,
+    /// A published task result republished with corrected fields (更正).
+    Revision,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Task => "task",
+            Kind::Quarter => "quarter",
+            Kind::Revision => "revision",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub kind: ItemKind,
+    pub kind: Kind,
     pub id: String,
     pub published_on: NaiveDate,
     /// Why a late publication was late; non-empty marks it excused.
     pub late_reason: String,
+    /// A digest of the published fields (tasks and revisions), to notice corrections.
+    pub digest: String,
 }
 
 #[derive(Debug, Default)]
@@ -28,9 +52,15 @@ pub struct Ledger {
     /// The file as read, so appending never touches what was there.
     original: Vec<u8>,
     entries: Vec<Entry>,
-    first: HashMap<(ItemKind, String), usize>,
+    first: HashMap<(Kind, String), usize>,
+    /// Per task id, the latest task or revision row with a digest.
+    last_digest: HashMap<String, usize>,
+    /// Per task id, the latest revision row.
+    last_revision: HashMap<String, usize>,
     /// Whether the file has its header row (a new, or blank, file has not).
     has_header: bool,
+    /// Whether the header has a `digest` column (a new file will).
+    has_digest: bool,
 }
 
 impl Ledger {
@@ -45,6 +75,7 @@ impl Ledger {
         };
         let mut ledger = Ledger {
             path,
+            has_digest: true,
             ..Ledger::default()
         };
         if original.is_empty() {
@@ -80,7 +111,7 @@ impl Ledger {
         };
         ledger.has_header = true;
         let column = |name: &str| header.iter().position(|h| h.trim() == name);
-        let columns: Vec<usize> = HEADER
+        let columns: Vec<usize> = REQUIRED
             .iter()
             .map(|name| {
                 column(name).ok_or_else(|| {
@@ -88,27 +119,35 @@ impl Ledger {
                         1,
                         format!(
                             "header must name the columns {}; `{name}` is missing",
-                            HEADER.join(",")
+                            REQUIRED.join(",")
                         ),
                     )
                 })
             })
             .collect::<Result<_>>()?;
+        let digest_column = column(DIGEST);
+        ledger.has_digest = digest_column.is_some();
+        let mut lines = crate::ingest::LineCounter::new(text.as_bytes());
         for record in records {
-            let record = record
-                .map_err(|e| fail(e.position().map_or(0, csv::Position::line), e.to_string()))?;
-            let line = record.position().map_or(0, csv::Position::line);
+            let record = record.map_err(|e| {
+                fail(
+                    e.position().map_or(0, |p| lines.line_at(p.byte())),
+                    e.to_string(),
+                )
+            })?;
+            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
             let get = |i: usize| record.get(columns[i]).map_or("", str::trim);
             let kind = match get(0) {
-                "task" => ItemKind::Task,
-                "quarter" => ItemKind::Quarter,
+                "task" => Kind::Task,
+                "quarter" => Kind::Quarter,
+                "revision" => Kind::Revision,
                 other => {
                     return Err(fail(
                         line,
-                        format!("kind \"{other}\": expected task or quarter"),
+                        format!("kind \"{other}\": expected task, quarter or revision"),
                     ));
                 }
             };
@@ -127,17 +166,22 @@ impl Ledger {
             })?;
             // Quarter ids are kept in one spelling (2025Q3) so that 2025q3 finds them too.
             let id = match kind {
-                ItemKind::Quarter => id
+                Kind::Quarter => id
                     .parse::<crate::dates::Quarter>()
                     .map_err(|m| fail(line, format!("quarter id {m}")))?
                     .to_string(),
-                ItemKind::Task => id,
+                Kind::Task | Kind::Revision => id,
             };
+            let digest = digest_column
+                .and_then(|i| record.get(i))
+                .map_or("", str::trim)
+                .to_string();
             ledger.push(Entry {
                 kind,
                 id,
                 published_on,
                 late_reason: get(3).to_string(),
+                digest,
             });
         }
         ledger.original = original;
@@ -145,17 +189,43 @@ impl Ledger {
     }
 
     fn push(&mut self, entry: Entry) {
-        let key = (entry.kind, entry.id.clone());
         let index = self.entries.len();
-        self.first.entry(key).or_insert(index);
+        self.first
+            .entry((entry.kind, entry.id.clone()))
+            .or_insert(index);
+        if entry.kind != Kind::Quarter && !entry.digest.is_empty() {
+            self.last_digest.insert(entry.id.clone(), index);
+        }
+        if entry.kind == Kind::Revision {
+            self.last_revision.insert(entry.id.clone(), index);
+        }
         self.entries.push(entry);
     }
 
     /// The first publication of an item, if any.
-    pub fn get(&self, kind: ItemKind, id: &str) -> Option<&Entry> {
+    pub fn get(&self, kind: Kind, id: &str) -> Option<&Entry> {
         self.first
             .get(&(kind, id.to_string()))
             .map(|&i| &self.entries[i])
+    }
+
+    /// The digest of what was last published for a task, if the ledger recorded one.
+    pub fn last_digest(&self, task_id: &str) -> Option<&str> {
+        self.last_digest
+            .get(task_id)
+            .map(|&i| self.entries[i].digest.as_str())
+    }
+
+    /// When a task's result was last corrected, if ever.
+    pub fn last_revision(&self, task_id: &str) -> Option<NaiveDate> {
+        self.last_revision
+            .get(task_id)
+            .map(|&i| self.entries[i].published_on)
+    }
+
+    /// Whether the ledger can record digests (it has the column, or is new).
+    pub fn records_digests(&self) -> bool {
+        self.has_digest
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -177,7 +247,9 @@ impl Ledger {
             bytes.extend_from_slice(newline);
         }
         if !self.has_header {
-            bytes.extend_from_slice(HEADER.join(",").as_bytes());
+            bytes.extend_from_slice(REQUIRED.join(",").as_bytes());
+            bytes.extend_from_slice(b",");
+            bytes.extend_from_slice(DIGEST.as_bytes());
             bytes.extend_from_slice(newline);
         }
         {
@@ -190,18 +262,19 @@ impl Ledger {
                 .terminator(terminator)
                 .from_writer(&mut bytes);
             for entry in new {
-                let kind = match entry.kind {
-                    ItemKind::Task => "task",
-                    ItemKind::Quarter => "quarter",
-                };
                 let date = entry.published_on.to_string();
+                let mut row = vec![
+                    entry.kind.as_str(),
+                    entry.id.as_str(),
+                    date.as_str(),
+                    entry.late_reason.as_str(),
+                ];
+                // A ledger from before digests keeps its four columns.
+                if self.has_digest {
+                    row.push(entry.digest.as_str());
+                }
                 writer
-                    .write_record([
-                        kind,
-                        entry.id.as_str(),
-                        date.as_str(),
-                        entry.late_reason.as_str(),
-                    ])
+                    .write_record(row)
                     .map_err(|e| Error::io(&self.path, e.into()))?;
             }
             writer.flush().map_err(|e| Error::io(&self.path, e))?;
@@ -244,14 +317,14 @@ mod tests {
         );
         let ledger = Ledger::load(site.path()).unwrap();
         assert_eq!(
-            ledger.get(ItemKind::Task, "A-1").unwrap().published_on,
+            ledger.get(Kind::Task, "A-1").unwrap().published_on,
             d("2025-10-01")
         );
         assert_eq!(
-            ledger.get(ItemKind::Quarter, "2025Q3").unwrap().late_reason,
+            ledger.get(Kind::Quarter, "2025Q3").unwrap().late_reason,
             "系统故障"
         );
-        assert!(ledger.get(ItemKind::Quarter, "A-1").is_none());
+        assert!(ledger.get(Kind::Quarter, "A-1").is_none());
     }
 
     #[test]
@@ -283,10 +356,11 @@ mod tests {
         let site = site_with_ledger(before);
         let ledger = Ledger::load(site.path()).unwrap();
         let new = Entry {
-            kind: ItemKind::Quarter,
+            kind: Kind::Quarter,
             id: "2025Q3".into(),
             published_on: d("2025-10-10"),
             late_reason: String::new(),
+            digest: String::new(),
         };
         ledger.append(std::slice::from_ref(&new)).unwrap();
         let after = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
@@ -297,7 +371,7 @@ mod tests {
         );
         let reread = Ledger::load(site.path()).unwrap();
         assert_eq!(reread.entries().len(), 2);
-        assert_eq!(reread.get(ItemKind::Quarter, "2025Q3"), Some(&new));
+        assert_eq!(reread.get(Kind::Quarter, "2025Q3"), Some(&new));
     }
 
     #[test]
@@ -311,10 +385,11 @@ mod tests {
             let site = site_with_ledger(blank);
             let ledger = Ledger::load(site.path()).unwrap();
             let entry = Entry {
-                kind: ItemKind::Task,
+                kind: Kind::Task,
                 id: "A".into(),
                 published_on: d("2025-10-10"),
                 late_reason: String::new(),
+                digest: String::new(),
             };
             ledger.append(&[entry]).unwrap();
             let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
@@ -325,22 +400,45 @@ mod tests {
     }
 
     #[test]
+    fn revisions_carry_the_latest_digest_and_keep_the_first_date() {
+        let site = site_with_ledger(
+            "kind,id,published_on,late_reason,digest\r\ntask,A,2025-10-01,,d1\r\nrevision,A,2025-11-02,,d2\r\ntask,B,2025-10-01,,\r\nrevision,A,2025-12-03,,d3\r\n",
+        );
+        let ledger = Ledger::load(site.path()).unwrap();
+        assert_eq!(
+            ledger.get(Kind::Task, "A").unwrap().published_on,
+            d("2025-10-01")
+        );
+        assert_eq!(ledger.last_digest("A"), Some("d3"));
+        assert_eq!(ledger.last_revision("A"), Some(d("2025-12-03")));
+        assert_eq!(
+            ledger.last_digest("B"),
+            None,
+            "rows without a digest are not tracked"
+        );
+        assert!(ledger.records_digests());
+        let legacy = site_with_ledger("kind,id,published_on,late_reason\ntask,A,2025-10-01,\n");
+        assert!(!Ledger::load(legacy.path()).unwrap().records_digests());
+    }
+
+    #[test]
     fn a_new_ledger_gets_its_header() {
         let site = tempfile::tempdir().unwrap();
         let ledger = Ledger::load(site.path()).unwrap();
         assert!(ledger.entries().is_empty());
         ledger
             .append(&[Entry {
-                kind: ItemKind::Task,
+                kind: Kind::Task,
                 id: "A,1".into(),
                 published_on: d("2025-10-10"),
                 late_reason: String::new(),
+                digest: "ab12".into(),
             }])
             .unwrap();
         let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
         assert_eq!(
             text,
-            "kind,id,published_on,late_reason\ntask,\"A,1\",2025-10-10,\n"
+            "kind,id,published_on,late_reason,digest\ntask,\"A,1\",2025-10-10,,ab12\n"
         );
     }
 }

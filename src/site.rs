@@ -83,6 +83,10 @@ struct TaskView<'a> {
     joint_departments: &'a str,
     quarter: Option<QuarterRef>,
     published_on: NaiveDate,
+    /// Last corrected (最后更新), if ever.
+    updated_on: Option<NaiveDate>,
+    /// The later of the two, for feeds.
+    changed_on: NaiveDate,
     deadline: NaiveDate,
     working_days: u32,
     status: Status,
@@ -397,6 +401,11 @@ impl<'a> Views<'a> {
             joint_departments: &r.joint_departments,
             quarter: r.quarter().map(|q| self.quarter_ref(q)),
             published_on: task.published_on,
+            updated_on: task.updated_on,
+            changed_on: task
+                .updated_on
+                .unwrap_or(task.published_on)
+                .max(task.published_on),
             deadline: task.deadline,
             working_days: self.config.disclosure.rules_for(end).task_working_days,
             status: task.status,
@@ -747,7 +756,15 @@ pub fn render(
             .then_with(|| b.record.end.cmp(&a.record.end))
             .then_with(|| a.record.task_id.cmp(&b.record.task_id))
     });
-    let feed_tasks: Vec<TaskView<'_>> = latest.iter().take(50).map(|t| views.task(t)).collect();
+    // The feed carries new results and corrections, newest change first.
+    let mut changed = latest.clone();
+    changed.sort_by(|a, b| {
+        let day = |t: &PublishedTask| t.updated_on.unwrap_or(t.published_on).max(t.published_on);
+        day(b)
+            .cmp(&day(a))
+            .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+    });
+    let feed_tasks: Vec<TaskView<'_>> = changed.iter().take(50).map(|t| views.task(t)).collect();
     latest.truncate(config.site.latest_results);
     let latest: Vec<TaskView<'_>> = latest.into_iter().map(|t| views.task(t)).collect();
     quarter_views.reverse();

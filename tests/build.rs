@@ -51,10 +51,19 @@ fn a_folder_with_only_task_csvs_builds_with_the_defaults() {
     }
     // The quarter has not ended on 2025-09-10: no quarter page yet.
     assert!(!public.join("quarters/2025q3").exists());
-    assert_eq!(
-        ledger(site.path()),
-        "kind,id,published_on,late_reason\ntask,M-1,2025-09-10,\ntask,M-2,2025-09-10,\n"
-    );
+    let text = ledger(site.path());
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "kind,id,published_on,late_reason,digest");
+    for (line, id) in lines[1..].iter().zip(["M-1", "M-2"]) {
+        let digest = line
+            .strip_prefix(&format!("task,{id},2025-09-10,,"))
+            .unwrap();
+        assert!(
+            digest.len() == 16 && digest.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{line}"
+        );
+    }
+    assert_eq!(lines.len(), 3);
     let page = std::fs::read_to_string(public.join("tasks/m-2/index.html")).unwrap();
     assert!(page.contains("lang=zh-CN"));
     for field in [
@@ -619,4 +628,82 @@ fn a_reader_that_stops_early_does_not_crash_gongshi() {
     // The pipe is closed here, with most of the report unread.
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn a_corrected_record_is_republished_with_its_update_date() {
+    let site = fixture("minimal");
+    assert_eq!(
+        gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let first = ledger(site.path());
+    let csv = site.path().join("data/tasks/tasks.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    std::fs::write(
+        &csv,
+        text.replace("已责令改正\n", "已责令改正，2025-09-12复查合格\n"),
+    )
+    .unwrap();
+
+    let output = gongshi_in(
+        site.path(),
+        &["build", "--as-of", "2025-09-15", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let second = ledger(site.path());
+    let added = second.strip_prefix(&first).expect("earlier rows untouched");
+    assert!(added.starts_with("revision,M-2,2025-09-15,,"), "{added}");
+    assert_eq!(added.lines().count(), 1, "only the corrected task");
+    let item = json(&output)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "M-2")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        item["published_on"], "2025-09-10",
+        "a correction never changes the first publication"
+    );
+
+    let page = std::fs::read_to_string(site.path().join("public/tasks/m-2/index.html")).unwrap();
+    assert!(
+        page.contains("<th scope=row>公示日期</th><td><time datetime=2025-09-10>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<th scope=row>最后更新</th><td><time datetime=2025-09-15>"),
+        "{page}"
+    );
+    assert!(page.contains("2025-09-12复查合格"));
+    let untouched =
+        std::fs::read_to_string(site.path().join("public/tasks/m-1/index.html")).unwrap();
+    assert!(!untouched.contains("最后更新"));
+    let feed = std::fs::read_to_string(site.path().join("public/feed.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let entry = doc.descendants().find(|n| n.has_tag_name("entry")).unwrap();
+    let text_of = |tag: &str| {
+        entry
+            .children()
+            .find(|n| n.has_tag_name(tag))
+            .unwrap()
+            .text()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        text_of("id").ends_with("tasks/m-2/"),
+        "the corrected result leads the feed"
+    );
+    assert_eq!(text_of("updated"), "2025-09-15T00:00:00+08:00");
+    assert_eq!(text_of("published"), "2025-09-10T00:00:00+08:00");
+
+    // Building again changes nothing more.
+    gongshi_in(site.path(), &["build", "--as-of", "2025-09-20"]);
+    assert_eq!(ledger(site.path()), second);
+    let page = std::fs::read_to_string(site.path().join("public/tasks/m-2/index.html")).unwrap();
+    assert!(page.contains("<th scope=row>最后更新</th><td><time datetime=2025-09-15>"));
 }

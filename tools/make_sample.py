@@ -592,8 +592,9 @@ def write_ledger(rng, tasks):
         quarters[(year, q)] = day
         rows.append(("quarter", "%dQ%d" % (year, q), day, ""))
     rows.sort(key=lambda r: (r[2], r[1]))
-    text = csv_text(["kind", "id", "published_on", "late_reason"],
-                    [(k, i, d.isoformat(), why) for k, i, d, why in rows], "\n")
+    # Rows from before gongshi recorded digests: their digest cells are empty.
+    text = csv_text(["kind", "id", "published_on", "late_reason", "digest"],
+                    [(k, i, d.isoformat(), why, "") for k, i, d, why in rows], "\n")
     write_text("data/published.csv", text)
     return len(rows), excused, quarters
 
@@ -801,7 +802,8 @@ def write_example(rng, pools, inspectors):
     ledger.append(("quarter", "2025Q3", D(2025, 10, 9), ""))
     ledger.sort(key=lambda x: (x[2], x[1]))
     write_text(base + "data/published.csv", csv_text(
-        ["kind", "id", "published_on", "late_reason"], [(k, i, d.isoformat(), w) for k, i, d, w in ledger], "\n"))
+        ["kind", "id", "published_on", "late_reason", "digest"],
+        [(k, i, d.isoformat(), w, "") for k, i, d, w in ledger], "\n"))
     write_text(base + "README.md", EXAMPLE_README.format(late=late["id"], overdue=overdue["id"]))
     return len(rows), late["id"], overdue["id"]
 
