@@ -28,6 +28,7 @@ pub struct OpenRecord<'a> {
     pub joint: bool,
     pub joint_departments: &'a str,
     pub published_on: String,
+    pub updated_on: Option<String>,
     pub deadline: String,
 }
 
@@ -53,6 +54,7 @@ fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'a> {
         joint: r.joint,
         joint_departments: &r.joint_departments,
         published_on: task.published_on.to_string(),
+        updated_on: task.updated_on.map(|d| d.to_string()),
         deadline: task.deadline.to_string(),
     }
 }
@@ -80,6 +82,7 @@ pub fn csv_header(config: &Config) -> Vec<&'static str> {
         "是否联合检查",
         "联合检查部门",
         "公示日期",
+        "最后更新",
         "公示期限",
     ]);
     header
@@ -127,6 +130,7 @@ pub fn csv(tasks: &[&PublishedTask], config: &Config) -> Vec<u8> {
                 Cow::Borrowed(if r.joint { "是" } else { "否" }),
                 neutralize(r.joint_departments),
                 Cow::Owned(r.published_on.clone()),
+                Cow::Owned(r.updated_on.clone().unwrap_or_default()),
                 Cow::Owned(r.deadline.clone()),
             ]);
             writer
