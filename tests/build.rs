@@ -458,12 +458,7 @@ fn a_theme_overrides_the_default_file_by_file() {
 
 #[test]
 fn a_build_needing_next_years_calendar_fails_until_the_site_adds_it() {
-    let site = fixture("minimal");
-    std::fs::write(
-        site.path().join("data/tasks/tasks.csv"),
-        "task_id,end,result\nY-1,2026-12-21,未发现问题\n",
-    )
-    .unwrap();
+    let site = minimal_with("task_id,end,result\nY-1,2026-12-21,未发现问题\n");
     let output = gongshi_in(site.path(), &["build", "--as-of", "2026-12-25"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("2027"), "{}", stderr(&output));

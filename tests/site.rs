@@ -116,12 +116,9 @@ fn open_data_parses_back_to_exactly_the_published_rows() {
 
 #[test]
 fn spreadsheet_formulas_in_records_are_neutralised_in_csv_only() {
-    let site = fixture("minimal");
-    std::fs::write(
-        site.path().join("data/tasks/tasks.csv"),
+    let site = minimal_with(
         "task_id,end,result,handling\nF-1,2025-09-02,未发现问题,\"=cmd|' /C calc'!A0\"\nF-2,2025-09-02,@SUM(A1),+1\n",
-    )
-    .unwrap();
+    );
     build(site.path(), "2025-09-10");
     let csv = read_csv(&site.path().join("public/data/tasks.csv"));
     assert_eq!(csv[0]["处理情况"], "'=cmd|' /C calc'!A0");

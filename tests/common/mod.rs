@@ -17,6 +17,13 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// The minimal fixture with its one task ledger replaced by `tasks_csv`.
+pub fn minimal_with(tasks_csv: &str) -> tempfile::TempDir {
+    let site = fixture("minimal");
+    std::fs::write(site.path().join("data/tasks/tasks.csv"), tasks_csv).unwrap();
+    site
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
