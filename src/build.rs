@@ -78,6 +78,11 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
 /// leave the output folder and the ledger as they were: the site is staged first, the ledger
 /// appended next, and only then is the new site swapped in.
 pub fn run(options: &Options) -> Result<Report> {
+    // A build that writes holds the site's lock from reading the ledger to appending to it.
+    let _lock = match options.out {
+        Some(_) => Some(SiteLock::acquire(&options.site)?),
+        None => None,
+    };
     let loaded = load(&options.site, options.as_of)?;
     if let Some(out) = &options.out {
         check_output_folder(&options.site, out)?;
@@ -156,7 +161,18 @@ impl Staged {
             previous: parent.join(format!(".{name}.gongshi-old-{pid}")),
             swapped: false,
         };
-        let _ = std::fs::remove_dir_all(&staged.staging);
+        // Folders left by a build that was killed (the site's lock is ours, so none is live).
+        if let Ok(siblings) = std::fs::read_dir(&parent) {
+            let stale_new = format!(".{name}.gongshi-new-");
+            let stale_old = format!(".{name}.gongshi-old-");
+            for entry in siblings.flatten() {
+                let file_name = entry.file_name();
+                let file_name = file_name.to_string_lossy();
+                if file_name.starts_with(&stale_new) || file_name.starts_with(&stale_old) {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
         let write_all = || -> std::io::Result<()> {
             std::fs::create_dir_all(&staged.staging)?;
             std::fs::write(
@@ -180,23 +196,90 @@ impl Staged {
         Ok(staged)
     }
 
-    /// Puts the staged site in place of the old one.
+    /// Puts the staged site in place of the old one. On Linux the two folders are exchanged in
+    /// one step, so that no moment exists, even for a build killed mid-way, without a complete
+    /// site in place; elsewhere the old folder is moved aside first.
     pub fn swap_in(mut self) -> Result<()> {
-        let had_previous = self.out.exists();
-        if had_previous {
-            std::fs::rename(&self.out, &self.previous).map_err(|e| Error::io(&self.out, e))?;
+        if !self.out.exists() {
+            std::fs::rename(&self.staging, &self.out).map_err(|e| Error::io(&self.out, e))?;
+            self.swapped = true;
+            return Ok(());
         }
+        if exchange(&self.staging, &self.out).is_ok() {
+            // The old site is now at the staging path.
+            self.swapped = true;
+            let _ = std::fs::remove_dir_all(&self.staging);
+            return Ok(());
+        }
+        std::fs::rename(&self.out, &self.previous).map_err(|e| Error::io(&self.out, e))?;
         if let Err(e) = std::fs::rename(&self.staging, &self.out) {
-            if had_previous {
-                let _ = std::fs::rename(&self.previous, &self.out);
-            }
+            let _ = std::fs::rename(&self.previous, &self.out);
             return Err(Error::io(&self.out, e));
         }
         self.swapped = true;
-        if had_previous {
-            let _ = std::fs::remove_dir_all(&self.previous);
-        }
+        let _ = std::fs::remove_dir_all(&self.previous);
         Ok(())
+    }
+}
+
+/// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no atomic exchange here",
+    ))
+}
+
+/// Holds `<site>/.gongshi.lock` for the length of a build: a second build of the same site
+/// fails at once with a clear message instead of racing the first for the ledger.
+pub struct SiteLock {
+    _file: std::fs::File,
+}
+
+pub const LOCK_FILE: &str = ".gongshi.lock";
+
+impl SiteLock {
+    pub fn acquire(site: &Path) -> Result<SiteLock> {
+        let path = site.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(SiteLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
+                "another gongshi build of this site is running (it holds {}); wait for it to \
+                 finish and build again",
+                path.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
     }
 }
 
