@@ -168,10 +168,10 @@ impl Calendar {
         if !(1949..=9999).contains(&year) {
             return Err(format!("year {year} is out of range"));
         }
-        if let Some(stem) = Path::new(file).file_stem().and_then(|s| s.to_str()) {
-            if stem.parse::<i32>().is_ok_and(|y| y != year) {
-                return Err(format!("the file is named {stem} but says year = {year}"));
-            }
+        if let Some(stem) = Path::new(file).file_stem().and_then(|s| s.to_str())
+            && stem.parse::<i32>().is_ok_and(|y| y != year)
+        {
+            return Err(format!("the file is named {stem} but says year = {year}"));
         }
         if let Some(date) = &parsed.notice_date {
             date.date().map_err(|e| format!("notice_date: {e}"))?;

@@ -586,23 +586,23 @@ fn read_row(
     };
     let start = date(Field::Start);
     let end = date(Field::End);
-    if let (Some(start), Some(end)) = (start, end) {
-        if end < start {
-            error(
-                Some(Field::End),
-                format!("{end} is before the start date {start}"),
-            );
-        }
+    if let (Some(start), Some(end)) = (start, end)
+        && end < start
+    {
+        error(
+            Some(Field::End),
+            format!("{end} is before the start date {start}"),
+        );
     }
-    if let Some(end) = end {
-        if end > as_of {
-            error(
-                Some(Field::End),
-                format!(
-                    "{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"
-                ),
-            );
-        }
+    if let Some(end) = end
+        && end > as_of
+    {
+        error(
+            Some(Field::End),
+            format!(
+                "{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"
+            ),
+        );
     }
 
     let quarter = match get(Field::Quarter) {
