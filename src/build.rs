@@ -79,13 +79,15 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
 /// appended next, and only then is the new site swapped in.
 pub fn run(options: &Options) -> Result<Report> {
     // A build that writes holds the site's lock from reading the ledger to appending to it.
-    let _lock = match options.out {
-        Some(_) => Some(SiteLock::acquire(&options.site)?),
+    let _lock = match &options.out {
+        Some(out) => {
+            check_output_folder(&options.site, out)?;
+            Some(SiteLock::acquire(&options.site)?)
+        }
         None => None,
     };
     let loaded = load(&options.site, options.as_of)?;
     if let Some(out) = &options.out {
-        check_output_folder(&options.site, out)?;
         let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
         let content = content::load(&options.site)?;
         let output = site::render(&loaded.assessment, &content, &loaded.config, &theme)?;
