@@ -24,6 +24,8 @@ pub struct Options {
     pub as_of: NaiveDate,
     /// Append first publications to `data/published.csv`.
     pub write_ledger: bool,
+    /// Wait for another build of the site to finish, rather than fail with [`Error::Locked`].
+    pub wait_for_lock: bool,
 }
 
 /// A site loaded and checked.
@@ -82,7 +84,7 @@ pub fn run(options: &Options) -> Result<Report> {
     let _lock = match &options.out {
         Some(out) => {
             check_output_folder(&options.site, out)?;
-            Some(SiteLock::acquire(&options.site)?)
+            Some(SiteLock::acquire(&options.site, options.wait_for_lock)?)
         }
         None => None,
     };
@@ -256,8 +258,8 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     ))
 }
 
-/// Holds `<site>/.gongshi.lock` for the length of a build: a second build of the same site
-/// fails at once with a clear message instead of racing the first for the ledger.
+/// Holds `<site>/.gongshi.lock` for the length of a build, so that two builds of one site never
+/// race for its ledger: the second waits (or, asked not to, fails with [`Error::Locked`]).
 pub struct SiteLock {
     _file: std::fs::File,
 }
@@ -265,7 +267,7 @@ pub struct SiteLock {
 pub const LOCK_FILE: &str = ".gongshi.lock";
 
 impl SiteLock {
-    pub fn acquire(site: &Path) -> Result<SiteLock> {
+    pub fn acquire(site: &Path, wait: bool) -> Result<SiteLock> {
         let path = site.join(LOCK_FILE);
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -275,11 +277,11 @@ impl SiteLock {
             .map_err(|e| Error::io(&path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(SiteLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
-                "another gongshi build of this site is running (it holds {}); wait for it to \
-                 finish and build again",
-                path.display()
-            ))),
+            Err(std::fs::TryLockError::WouldBlock) if wait => {
+                file.lock().map_err(|e| Error::io(&path, e))?;
+                Ok(SiteLock { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { path }),
             Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
     }

@@ -35,6 +35,9 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    #[error("another gongshi build of this site is running (it holds {path})")]
+    Locked { path: PathBuf },
 }
 
 impl Error {

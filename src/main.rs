@@ -117,12 +117,24 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
         Some(text) => parse_date(text).map_err(|m| Error::Usage(format!("--as-of: {m}")))?,
         None => gongshi::today_in_china(),
     };
-    let report = build::run(&Options {
+    let mut options = Options {
         site: common.site.clone(),
         out,
         as_of,
         write_ledger,
-    })?;
+        wait_for_lock: false,
+    };
+    let report = match build::run(&options) {
+        Err(Error::Locked { path }) => {
+            eprintln!(
+                "waiting for another gongshi build of this site to finish ({})",
+                path.display()
+            );
+            options.wait_for_lock = true;
+            build::run(&options)?
+        }
+        other => other?,
+    };
     match common.format {
         Format::Text => emit(&report.to_text())?,
         Format::Json => emit(&(report.to_json() + "\n"))?,

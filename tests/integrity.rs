@@ -104,7 +104,7 @@ fn a_build_killed_at_any_moment_leaves_a_complete_site_in_place() {
 }
 
 #[test]
-fn a_second_build_of_the_same_site_fails_clearly_while_one_runs() {
+fn a_second_build_of_the_same_site_waits_for_the_first() {
     let site = fixture("minimal");
     let lock = std::fs::OpenOptions::new()
         .create(true)
@@ -113,16 +113,26 @@ fn a_second_build_of_the_same_site_fails_clearly_while_one_runs() {
         .open(site.path().join(".gongshi.lock"))
         .unwrap();
     lock.lock().unwrap();
-    let output = gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"]);
-    assert_eq!(output.status.code(), Some(2));
+    let mut waiting = Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .args([
+            "build",
+            "--site",
+            site.path().to_str().unwrap(),
+            "--as-of",
+            "2025-09-10",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
     assert!(
-        stderr(&output).contains("another gongshi build"),
-        "{}",
-        stderr(&output)
+        waiting.try_wait().unwrap().is_none(),
+        "it waits while the lock is held"
     );
     assert!(
         !site.path().join("data/published.csv").exists(),
-        "the ledger was not touched"
+        "the ledger is not touched meanwhile"
     );
     assert!(!site.path().join("public").exists());
     // A check reads only, and needs no lock.
@@ -133,12 +143,14 @@ fn a_second_build_of_the_same_site_fails_clearly_while_one_runs() {
         Some(0)
     );
     lock.unlock().unwrap();
-    assert_eq!(
-        gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"])
-            .status
-            .code(),
-        Some(0)
+    let output = waiting.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stderr(&output).contains("waiting for another gongshi build"),
+        "{}",
+        stderr(&output)
     );
+    assert!(site.path().join("public/index.html").is_file());
 }
 
 #[test]
