@@ -176,16 +176,55 @@ fn yaml_to_toml(header: &str) -> Result<String, String> {
 /// CommonMark with tables, footnotes and strikethrough. Raw HTML is shown as text: content is
 /// written by the web team, but nothing in a page should be able to run script.
 pub fn markdown_to_html(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser};
+    use pulldown_cmark::{Event, Options, Parser, Tag};
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
         other => other,
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
     html
+}
+
+/// Links may go to the web, to mail, or within the site; `javascript:`, `data:` and other
+/// schemes that run or embed content become `#`.
+fn safe_url(url: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = compact.split_once(':').map(|(scheme, _)| scheme);
+    let relative = scheme.is_none_or(|s| s.contains(['/', '?', '#']));
+    if relative || matches!(scheme, Some("http" | "https" | "mailto" | "tel")) {
+        url
+    } else {
+        "#".into()
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +282,19 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn links_that_would_run_script_are_defused() {
+        let html = markdown_to_html(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](java\tscript:x) ![d](data:text/html,x) [e](https://gov.cn) [f](../about/) [g](mailto:a@b.cn)",
+        );
+        assert!(
+            !html.to_lowercase().contains("javascript") && !html.contains("data:"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"https://gov.cn\"") && html.contains("href=\"../about/\""));
+        assert!(html.contains("mailto:a@b.cn"));
     }
 
     #[test]

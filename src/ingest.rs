@@ -12,6 +12,19 @@ use crate::error::{Error, Result};
 use crate::privacy::mask;
 use crate::report::Problem;
 
+/// The longest text a field may hold: no inspection record needs more, and a larger one is a
+/// broken export (or an attempt to bloat every page that shows it).
+const MAX_FIELD_CHARS: usize = 10_000;
+
+/// A cell as published: trimmed, without control characters (NUL, escapes, stray byte-order
+/// marks) that would corrupt pages, and with line breaks and tabs kept.
+fn clean(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && c != '\u{feff}')
+        .collect()
+}
+
 /// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
 const EARLIEST_YEAR: i32 = 2015;
 
@@ -249,28 +262,75 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
     Ok(tasks)
 }
 
-/// Decodes a file: UTF-8 (BOM or not), UTF-16 with BOM, else GBK/GB18030.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+/// Decodes a file: UTF-8 (BOM or not), UTF-16 with BOM, else GBK/GB18030. A file that mixes
+/// UTF-8 and GBK lines (two exports pasted together) is decoded line by line; the returned
+/// note names the lines read as GBK.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        if had_errors {
+        if !had_errors {
+            return Ok((text.into_owned(), None));
+        }
+        if encoding != encoding_rs::UTF_8 {
             return Err(format!(
                 "starts with a {} byte-order mark but is not valid {}",
                 encoding.name(),
                 encoding.name()
             ));
         }
-        return Ok((text.into_owned(), encoding.name()));
+        return decode_by_line(&bytes[bom..]);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), "UTF-8"));
+        return Ok((text.to_string(), None));
     }
-    encoding_rs::GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| (text.into_owned(), "GB18030"))
-        .ok_or_else(|| {
-            "is neither UTF-8 nor GBK/GB18030 text: save it as CSV (UTF-8) and try again".into()
-        })
+    if let Some(text) =
+        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        // GBK text that happens to hold a UTF-8 line reads as mojibake there: check line by line.
+        let utf8_lines = bytes
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.is_ascii() && std::str::from_utf8(line).is_ok())
+            .count();
+        if utf8_lines == 0 {
+            return Ok((text.into_owned(), None));
+        }
+    }
+    decode_by_line(bytes)
+}
+
+fn decode_by_line(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut gbk_lines = Vec::new();
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(utf8) => text.push_str(utf8),
+            Err(_) => match encoding_rs::GB18030
+                .decode_without_bom_handling_and_without_replacement(line)
+            {
+                Some(gbk) => {
+                    text.push_str(&gbk);
+                    gbk_lines.push(i + 1);
+                }
+                None => {
+                    return Err(format!(
+                        "line {} is neither UTF-8 nor GBK/GB18030 text: save the file as CSV (UTF-8) \
+                         and try again",
+                        i + 1
+                    ));
+                }
+            },
+        }
+    }
+    let shown: Vec<String> = gbk_lines.iter().take(10).map(usize::to_string).collect();
+    let more = if gbk_lines.len() > 10 { ", ..." } else { "" };
+    let note = format!(
+        "mixes encodings: line(s) {}{more} read as GBK, the rest as UTF-8; re-export it in one encoding",
+        shown.join(", ")
+    );
+    Ok((text, Some(note)))
 }
 
 fn read_file(
@@ -280,11 +340,14 @@ fn read_file(
     tasks: &mut Tasks,
     unknown_columns: &mut BTreeMap<String, BTreeSet<String>>,
 ) -> Result<()> {
-    let (text, _encoding) = decode(bytes).map_err(|message| Error::Input {
+    let (text, mixed) = decode(bytes).map_err(|message| Error::Input {
         path: file.into(),
         line: 1,
         message,
     })?;
+    if let Some(note) = mixed {
+        tasks.warnings.push(Problem::in_file(file, note));
+    }
     let delimiter = guess_delimiter(&text);
     if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
         return Err(Error::Input {
@@ -304,6 +367,8 @@ fn read_file(
     let mut columns: Option<Columns> = None;
     let mut blank_rows = 0u64;
     let mut title_lines = Vec::new();
+    let mut repeated_headers = Vec::new();
+    let mut unnamed_with_values = false;
     let mut lines = LineCounter::new(text.as_bytes());
     for result in reader.records() {
         let record = result.map_err(|e| Error::Input {
@@ -341,6 +406,17 @@ fn read_file(
             }
             continue;
         };
+        if columns.is_header(&record) {
+            repeated_headers.push(line);
+            continue;
+        }
+        if columns
+            .unnamed
+            .iter()
+            .any(|&i| record.get(i).is_some_and(|v| !v.trim().is_empty()))
+        {
+            unnamed_with_values = true;
+        }
         tasks.rows.push(read_row(
             file,
             line,
@@ -348,6 +424,19 @@ fn read_file(
             columns,
             as_of,
             &mut tasks.warnings,
+        ));
+    }
+    if !repeated_headers.is_empty() {
+        let lines: Vec<String> = repeated_headers.iter().map(u64::to_string).collect();
+        tasks.notes.push(format!(
+            "{file}: line(s) {} repeat the header (files pasted together?) and were skipped",
+            lines.join(", ")
+        ));
+    }
+    if unnamed_with_values {
+        tasks.warnings.push(Problem::in_file(
+            file,
+            "a column with no header holds values; they are ignored: name the column or delete it",
         ));
     }
     if columns.is_none() {
@@ -469,6 +558,10 @@ struct Columns {
     index: HashMap<Field, usize>,
     width: usize,
     unknown: Vec<(String, usize)>,
+    /// Columns with an empty header.
+    unnamed: Vec<usize>,
+    /// The header as compared: to spot it again further down.
+    keys: Vec<String>,
     warnings: Vec<String>,
 }
 
@@ -476,6 +569,7 @@ impl Columns {
     fn from_header(header: &csv::StringRecord) -> Columns {
         let mut index = HashMap::new();
         let mut unknown = Vec::new();
+        let mut unnamed = Vec::new();
         let mut warnings = Vec::new();
         for (i, name) in header.iter().enumerate() {
             match Field::from_header(name) {
@@ -492,7 +586,7 @@ impl Columns {
                         index.insert(field, i);
                     }
                 }
-                None if name.trim().is_empty() => {}
+                None if normalize_header(name).is_empty() => unnamed.push(i),
                 None => unknown.push((name.trim().to_string(), i)),
             }
         }
@@ -500,8 +594,18 @@ impl Columns {
             index,
             width: header.len(),
             unknown,
+            unnamed,
+            keys: header.iter().map(normalize_header).collect(),
             warnings,
         }
+    }
+
+    fn is_header(&self, record: &csv::StringRecord) -> bool {
+        record.len() >= self.keys.len()
+            && record
+                .iter()
+                .zip(&self.keys)
+                .all(|(field, key)| normalize_header(field) == *key)
     }
 }
 
@@ -513,15 +617,27 @@ fn read_row(
     as_of: NaiveDate,
     warnings: &mut Vec<Problem>,
 ) -> Row {
-    let get = |field: Field| -> &str {
-        columns
-            .index
-            .get(&field)
-            .and_then(|&i| record.get(i))
-            .map_or("", str::trim)
-    };
+    let cleaned: HashMap<Field, String> = columns
+        .index
+        .iter()
+        .filter_map(|(&field, &i)| record.get(i).map(|text| (field, clean(text))))
+        .collect();
+    let get = |field: Field| -> &str { cleaned.get(&field).map_or("", String::as_str) };
     let task_id = get(Field::TaskId).to_string();
     let mut errors = Vec::new();
+    for field in Field::ALL {
+        let length = get(field).chars().count();
+        if length > MAX_FIELD_CHARS {
+            errors.push(Problem::at(
+                file,
+                line,
+                Some(field.label()),
+                format!(
+                    "{length} characters; a field holds at most {MAX_FIELD_CHARS}: check the export"
+                ),
+            ));
+        }
+    }
     let mut error = |field: Option<Field>, message: String| {
         errors.push(Problem::at(file, line, field.map(Field::label), message));
     };
@@ -557,7 +673,10 @@ fn read_row(
             Some(Field::TaskId),
             "empty: every row needs its task id".into(),
         );
-    } else if task_id.chars().any(char::is_control) {
+    } else if record
+        .get(columns.index[&Field::TaskId])
+        .is_some_and(|raw| raw.trim().chars().any(char::is_control))
+    {
         error(Some(Field::TaskId), "contains control characters".into());
     }
 
