@@ -1,0 +1,169 @@
+//! Properties that must hold for every input, checked on random ones (proptest): working-day
+//! arithmetic, and a ledger that only ever grows through any sequence of builds, edits and
+//! failures.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use gongshi::build::{self, Options};
+use gongshi::calendar::Calendar;
+use proptest::prelude::*;
+
+fn day(offset: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(u64::from(offset))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Adding n then m working days is adding n + m; the result is a working day; and there are
+    /// exactly n working days in between. (Start dates 2023-01-01 to 2026-06-30, so that the
+    /// sums stay inside the calendar.)
+    #[test]
+    fn working_days_add_up(offset in 0u32..1276, n in 0u32..60, m in 0u32..60) {
+        let calendar = Calendar::built_in();
+        let start = day(offset);
+        let a = calendar.add_working_days(start, n).unwrap();
+        let b = calendar.add_working_days(a, m).unwrap();
+        prop_assert_eq!(b, calendar.add_working_days(start, n + m).unwrap());
+        prop_assert_eq!(calendar.working_days_between(start, a).unwrap(), n);
+        if n > 0 {
+            prop_assert!(calendar.is_working_day(a).unwrap());
+            prop_assert!(a > start);
+        }
+    }
+
+    /// Rolling forward lands on a working day, never earlier, and rolling again changes nothing.
+    #[test]
+    fn roll_forward_is_a_working_day_and_idempotent(offset in 0u32..1400) {
+        let calendar = Calendar::built_in();
+        let rolled = calendar.roll_forward(day(offset)).unwrap();
+        prop_assert!(rolled >= day(offset));
+        prop_assert!(calendar.is_working_day(rolled).unwrap());
+        prop_assert_eq!(calendar.roll_forward(rolled).unwrap(), rolled);
+        // Nothing in between was a working day.
+        for d in day(offset).iter_days().take_while(|d| *d < rolled) {
+            prop_assert!(!calendar.is_working_day(d).unwrap());
+        }
+    }
+}
+
+/// One step of a web team's week.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Build a day later than the last build.
+    Build { days_later: u8 },
+    /// Correct the result of a task.
+    Edit { task: u8 },
+    /// A new task ends.
+    Add,
+    /// A task disappears from the export.
+    Remove { task: u8 },
+    /// A build that fails: a broken template.
+    FailingBuild,
+    /// A preview and a check, which write no ledger.
+    Preview,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (1u8..20).prop_map(|days_later| Step::Build { days_later }),
+        any::<u8>().prop_map(|task| Step::Edit { task }),
+        Just(Step::Add),
+        any::<u8>().prop_map(|task| Step::Remove { task }),
+        Just(Step::FailingBuild),
+        Just(Step::Preview),
+    ]
+}
+
+fn write_tasks(site: &Path, tasks: &BTreeMap<u32, String>) {
+    let mut csv = String::from("task_id,end,result\n");
+    for (id, result) in tasks {
+        csv.push_str(&format!("T-{id},2025-09-01,{result}\n"));
+    }
+    std::fs::write(site.join("data/tasks/t.csv"), csv).unwrap();
+}
+
+fn ledger_rows(text: &str) -> BTreeMap<String, String> {
+    // kind,id -> published_on of the first row.
+    let mut first = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        if fields[0] == "task" || fields[0] == "quarter" {
+            first
+                .entry(format!("{},{}", fields[0], fields[1]))
+                .or_insert_with(|| fields[2].to_string());
+        }
+    }
+    first
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn the_ledger_only_ever_grows(steps in prop::collection::vec(step(), 1..12)) {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path();
+        std::fs::create_dir_all(site.join("data/tasks")).unwrap();
+        let mut tasks: BTreeMap<u32, String> = (0..3).map(|i| (i, "未发现问题".to_string())).collect();
+        let mut next_id = 3;
+        write_tasks(site, &tasks);
+        let ledger_path = site.join("data/published.csv");
+        let mut as_of = NaiveDate::from_ymd_opt(2025, 9, 5).unwrap();
+        let options = |as_of, out: &str, write_ledger| Options {
+            site: site.to_path_buf(),
+            out: Some(site.join(out)),
+            as_of,
+            write_ledger,
+            wait_for_lock: true,
+        };
+        for step in steps {
+            let before = std::fs::read_to_string(&ledger_path).unwrap_or_default();
+            match step {
+                Step::Build { days_later } => {
+                    as_of = as_of + chrono::Days::new(u64::from(days_later));
+                    build::run(&options(as_of, "public", true)).unwrap();
+                }
+                Step::Edit { task } => {
+                    if let Some(key) = tasks.keys().nth(usize::from(task) % tasks.len().max(1)).copied() {
+                        tasks.insert(key, format!("发现问题经责令已改正{task}"));
+                        write_tasks(site, &tasks);
+                    }
+                }
+                Step::Add => {
+                    tasks.insert(next_id, "未发现问题".into());
+                    next_id += 1;
+                    write_tasks(site, &tasks);
+                }
+                Step::Remove { task } => {
+                    if let Some(key) = tasks.keys().nth(usize::from(task) % tasks.len().max(1)).copied() {
+                        tasks.remove(&key);
+                        write_tasks(site, &tasks);
+                    }
+                }
+                Step::FailingBuild => {
+                    let templates = site.join("themes/default/templates");
+                    std::fs::create_dir_all(&templates).unwrap();
+                    std::fs::write(templates.join("task.html"), "{% if %}").unwrap();
+                    prop_assert!(build::run(&options(as_of, "public", true)).is_err());
+                    std::fs::remove_dir_all(site.join("themes")).unwrap();
+                    prop_assert_eq!(&std::fs::read_to_string(&ledger_path).unwrap_or_default(), &before);
+                }
+                Step::Preview => {
+                    build::run(&options(as_of, "preview", false)).unwrap();
+                    build::run(&Options { out: None, ..options(as_of, "public", true) }).unwrap();
+                    prop_assert_eq!(&std::fs::read_to_string(&ledger_path).unwrap_or_default(), &before);
+                }
+            }
+            let after = std::fs::read_to_string(&ledger_path).unwrap_or_default();
+            prop_assert!(after.starts_with(&before), "rows were changed or lost:\n{}\n---\n{}", before, after);
+            // First publication dates never move.
+            let (old, new) = (ledger_rows(&before), ledger_rows(&after));
+            for (key, date) in &old {
+                prop_assert_eq!(new.get(key), Some(date));
+            }
+        }
+    }
+}
