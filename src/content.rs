@@ -93,7 +93,7 @@ pub fn load(site: &Path) -> Result<Content> {
 }
 
 /// Parses one page; `None` for a draft.
-fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>> {
+pub fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front, body) = split_front_matter(text).map_err(|m| Error::config(source, m))?;
     let front = front.unwrap_or_default();

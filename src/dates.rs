@@ -167,6 +167,10 @@ impl FromStr for Quarter {
             return Err(expected());
         }
         let year: i32 = year_digits.parse().map_err(|_| expected())?;
+        // Found by fuzzing: "0225Q3" read as year 225, which prints as "225Q3".
+        if !(1900..=2999).contains(&year) {
+            return Err(expected());
+        }
         let rest = text_trimmed[4..].trim_start_matches([' ', '-', '_', '/', '年']);
         let rest = rest.strip_prefix('第').unwrap_or(rest);
         let mut chars = rest.chars();

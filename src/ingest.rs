@@ -262,6 +262,14 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
     Ok(tasks)
 }
 
+/// Reads one task ledger's bytes as `read_tasks` does (for fuzzing and tools).
+pub fn read_bytes(file: &str, bytes: &[u8], as_of: NaiveDate) -> Result<Tasks> {
+    let mut tasks = Tasks::default();
+    read_file(file, bytes, as_of, &mut tasks, &mut BTreeMap::new())?;
+    reject_duplicates(&mut tasks.rows);
+    Ok(tasks)
+}
+
 /// Decodes a file: UTF-8 (BOM or not), UTF-16 with BOM, else GBK/GB18030. A file that mixes
 /// UTF-8 and GBK lines (two exports pasted together) is decoded line by line; the returned
 /// note names the lines read as GBK.
