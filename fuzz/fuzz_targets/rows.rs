@@ -12,9 +12,23 @@ fuzz_target!(|bytes: &[u8]| {
             assert_eq!(row.record.is_none(), !row.errors.is_empty());
             if let Some(record) = &row.record {
                 assert!(!record.task_id.is_empty());
-                assert!(record.slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-                for text in [&record.entity, &record.result, &record.handling, &record.matter] {
-                    assert!(!text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+                assert!(
+                    record
+                        .slug
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                );
+                for text in [
+                    &record.entity,
+                    &record.result,
+                    &record.handling,
+                    &record.matter,
+                ] {
+                    assert!(
+                        !text
+                            .chars()
+                            .any(|c| c.is_control() && c != '\n' && c != '\t')
+                    );
                 }
                 if let (Some(start), Some(end)) = (record.start, record.end) {
                     assert!(start <= end && end <= as_of);
