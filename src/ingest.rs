@@ -18,10 +18,21 @@ const MAX_FIELD_CHARS: usize = 10_000;
 
 /// A cell as published: trimmed, without control characters (NUL, escapes, stray byte-order
 /// marks) that would corrupt pages, and with line breaks and tabs kept.
+///
+/// Full-width digits, X, hyphens and spaces (０-９, Ｘ, －, the ideographic space) become their
+/// ASCII forms, so that a number typed in full width is recognised, and masked, like any other.
 fn clean(text: &str) -> String {
     text.trim()
         .chars()
         .filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && c != '\u{feff}')
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            'Ｘ' => 'X',
+            'ｘ' => 'x',
+            '－' => '-',
+            '\u{3000}' => ' ',
+            other => other,
+        })
         .collect()
 }
 
@@ -1055,6 +1066,15 @@ mod tests {
             tasks.rows[0].errors[0]
                 .message
                 .contains("data/tasks/t.csv:4")
+        );
+    }
+
+    #[test]
+    fn full_width_numbers_are_masked_too() {
+        let tasks = read("任务编号,检查结束日期,处理情况\nA-1,2025-09-26,手机１３８　１２３４　５６７８，证件４４０３０１１９９００１０１１２３Ｘ\n".as_bytes());
+        assert_eq!(
+            tasks.rows[0].record.as_ref().unwrap().handling,
+            "手机138 **** 5678，证件4403**********123X"
         );
     }
 

@@ -108,13 +108,16 @@ fn classify(text: &str, groups: &[Group]) -> Option<(usize, usize, usize)> {
         {
             Some((0, 4))
         } else if k == 2
-            && bytes[parts[0].end] == b'-'
             && d[0] == b'0'
             && (3..=4).contains(&(parts[0].end - parts[0].start))
             && (7..=8).contains(&(parts[1].end - parts[1].start))
         {
             Some((parts[0].end - parts[0].start, 4))
-        } else if k == 1 && (7..=8).contains(&n) && after_phone_label(&text[..parts[0].start]) {
+        } else if k == 1
+            && (7..=8).contains(&n)
+            && (after_phone_label(&text[..parts[0].start])
+                || after_area_code(&text[..parts[0].start]))
+        {
             Some((0, 4))
         } else {
             None
@@ -124,6 +127,25 @@ fn classify(text: &str, groups: &[Group]) -> Option<(usize, usize, usize)> {
         }
     }
     None
+}
+
+/// `(0755)` or `（0755）` right before a number.
+fn after_area_code(before: &str) -> bool {
+    let Some(rest) = before
+        .strip_suffix(')')
+        .or_else(|| before.strip_suffix('）'))
+    else {
+        return false;
+    };
+    let digits: String = rest
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let opened = &rest[..rest.len() - digits.len()];
+    (3..=4).contains(&digits.len())
+        && digits.ends_with('0')
+        && (opened.ends_with('(') || opened.ends_with('（'))
 }
 
 fn after_phone_label(before: &str) -> bool {
@@ -197,6 +219,9 @@ mod tests {
             ("账号6222021234567890123", "账号***************0123"),
             ("卡号6222 0212 3456 7890 123", "卡号**** **** **** ***0 123"),
             ("电话0755-84561234转", "电话0755-****1234转"),
+            ("座机 0755 84561234", "座机 0755 ****1234"),
+            ("（0755）84561234", "（0755）****1234"),
+            ("(020)8456123", "(020)***6123"),
             ("电话：84561234", "电话：****1234"),
         ];
         for (input, expected) in cases {
