@@ -241,6 +241,12 @@ impl Config {
         if shares.into_iter().any(|v| !(0.0..=1.0).contains(&v)) {
             return Err("plan: shares are written as fractions from 0 to 1, such as 0.30".into());
         }
+        let base = &config.site.base_url;
+        if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')) {
+            return Err(format!(
+                "site.base_url = \"{base}\": expected an http(s) address or a path starting with /"
+            ));
+        }
         if config.site.theme.is_empty()
             || !config
                 .site
@@ -328,6 +334,7 @@ task_working_days = 20
                 "more than 366",
             ),
             ("[site]\ntheme = \"../x\"\n", "site.theme"),
+            ("[site]\nbase_url = \"javascript:alert(1)//\"\n", "base_url"),
             (
                 "[privacy]\npublish_inspectors = \"yes\"\n",
                 "publish_inspectors",

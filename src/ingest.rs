@@ -12,6 +12,34 @@ use crate::error::{Error, Result};
 use crate::privacy::mask;
 use crate::report::Problem;
 
+/// A mobile number (11 digits from 13 to 19) or a valid identity-card number standing alone in
+/// a task id. (Other long digit runs are common in platform task ids and are left alone.)
+fn holds_personal_number(task_id: &str) -> bool {
+    let bytes = task_id.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &task_id[start..i];
+        let with_x = run.len() == 17 && matches!(bytes.get(i), Some(b'X' | b'x'));
+        let card = if with_x { &task_id[start..=i] } else { run };
+        if crate::privacy::is_identity_card(&card.to_ascii_uppercase())
+            || (run.len() == 11
+                && run.starts_with('1')
+                && (b'3'..=b'9').contains(&bytes[start + 1]))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The longest text a field may hold: no inspection record needs more, and a larger one is a
 /// broken export (or an attempt to bloat every page that shows it).
 const MAX_FIELD_CHARS: usize = 10_000;
@@ -22,7 +50,7 @@ const MAX_FIELD_CHARS: usize = 10_000;
 /// Full-width digits, X, hyphens and spaces (０-９, Ｘ, －, the ideographic space) become their
 /// ASCII forms, so that a number typed in full width is recognised, and masked, like any other.
 fn clean(text: &str) -> String {
-    text.trim()
+    let cleaned: String = text
         .chars()
         .filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && c != '\u{feff}')
         .map(|c| match c {
@@ -33,7 +61,8 @@ fn clean(text: &str) -> String {
             '\u{3000}' => ' ',
             other => other,
         })
-        .collect()
+        .collect();
+    cleaned.trim().to_string()
 }
 
 /// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
@@ -692,6 +721,13 @@ fn read_row(
             Some(Field::TaskId),
             "empty: every row needs its task id".into(),
         );
+    } else if holds_personal_number(&task_id) {
+        error(
+            Some(Field::TaskId),
+            "holds what looks like a mobile or identity-card number; a task id is published as \
+             it is, so it must not carry personal data"
+                .into(),
+        );
     } else if record
         .get(columns.index[&Field::TaskId])
         .is_some_and(|raw| raw.trim().chars().any(char::is_control))
@@ -752,7 +788,13 @@ fn read_row(
     };
 
     let mut code = credit_code::normalize(get(Field::CreditCode));
-    if crate::privacy::is_identity_card(&code) {
+    // Shaped like an identity card (17 digits, then a digit or X) and either valid as one or
+    // invalid as a credit code: it is taken for a person's number.
+    let id_shaped = code.len() == 18
+        && code.as_bytes()[..17].iter().all(u8::is_ascii_digit)
+        && matches!(code.as_bytes()[17], b'0'..=b'9' | b'X');
+    if crate::privacy::is_identity_card(&code) || (id_shaped && credit_code::check(&code).is_err())
+    {
         // Individual businesses sometimes give the owner's identity card instead.
         warnings.push(Problem::at(
             file,
@@ -880,8 +922,8 @@ pub fn task_slug(task_id: &str) -> String {
         format!("task-{:016x}", crate::stable_hash(&task_id.to_lowercase()))
     } else {
         format!(
-            "{slug}-{:08x}",
-            crate::stable_hash(&task_id.to_lowercase()) as u32
+            "{slug}-{:016x}",
+            crate::stable_hash(&task_id.to_lowercase())
         )
     }
 }
@@ -1070,6 +1112,42 @@ mod tests {
     }
 
     #[test]
+    fn personal_numbers_in_task_ids_reject_the_row() {
+        let tasks = read(b"task_id,end\nA-13812345678,2025-09-26\nB-11010519491231002X,2025-09-26\n440310202503001234,2025-09-26\n");
+        let rejected: Vec<&str> = tasks
+            .rows
+            .iter()
+            .filter(|r| r.record.is_none())
+            .map(|r| r.task_id.as_str())
+            .collect();
+        assert_eq!(
+            rejected,
+            ["A-13812345678", "B-11010519491231002X"],
+            "a platform id of 18 digits stays"
+        );
+    }
+
+    #[test]
+    fn id_shaped_credit_codes_are_masked_whatever_their_check_digit() {
+        let tasks = read(b"task_id,end,credit_code\nA,2025-09-26,440301199001011235\nB,2025-09-26,914403001922038216\n");
+        assert_eq!(
+            tasks.rows[0].record.as_ref().unwrap().credit_code,
+            "4403**********1235"
+        );
+        assert_eq!(
+            tasks.rows[1].record.as_ref().unwrap().credit_code,
+            "914403001922038216",
+            "a valid all-digit credit code stays"
+        );
+    }
+
+    #[test]
+    fn a_stray_bom_after_a_space_leaves_no_space_behind() {
+        assert_eq!(clean("A \u{feff}"), "A");
+        assert_eq!(clean("\u{feff} A"), "A");
+    }
+
+    #[test]
     fn full_width_numbers_are_masked_too() {
         let tasks = read("任务编号,检查结束日期,处理情况\nA-1,2025-09-26,手机１３８　１２３４　５６７８，证件４４０３０１１９９００１０１１２３Ｘ\n".as_bytes());
         assert_eq!(
@@ -1191,7 +1269,7 @@ mod tests {
                         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
                 "{id} -> {slug}"
             );
-            assert!(slug.len() > 8, "{id} -> {slug} should carry a hash");
+            assert!(slug.len() > 16, "{id} -> {slug} should carry a hash");
         }
         assert_ne!(task_slug("a/b"), task_slug("a b"));
         assert_eq!(

@@ -61,6 +61,9 @@ pub struct Ledger {
     has_header: bool,
     /// Whether the header has a `digest` column (a new file will).
     has_digest: bool,
+    /// Where each column is (`kind`, `id`, `published_on`, `late_reason`, `digest`) and how
+    /// many there are, so that appended rows follow the file's own header.
+    layout: Option<(Vec<usize>, Option<usize>, usize)>,
 }
 
 impl Ledger {
@@ -127,6 +130,7 @@ impl Ledger {
             .collect::<Result<_>>()?;
         let digest_column = column(DIGEST);
         ledger.has_digest = digest_column.is_some();
+        ledger.layout = Some((columns.clone(), digest_column, header.len()));
         let mut lines = crate::ingest::LineCounter::new(text.as_bytes());
         for record in records {
             let record = record.map_err(|e| {
@@ -261,17 +265,24 @@ impl Ledger {
             let mut writer = csv::WriterBuilder::new()
                 .terminator(terminator)
                 .from_writer(&mut bytes);
+            // Rows follow the file's own header: its column order, its extra columns (left
+            // empty), and no digest where it has no such column.
+            let default_layout = (vec![0, 1, 2, 3], Some(4), 5);
+            let (columns, digest_column, width) = self.layout.as_ref().unwrap_or(&default_layout);
             for entry in new {
                 let date = entry.published_on.to_string();
-                let mut row = vec![
+                let mut row = vec![""; *width];
+                let values = [
                     entry.kind.as_str(),
                     entry.id.as_str(),
                     date.as_str(),
                     entry.late_reason.as_str(),
                 ];
-                // A ledger from before digests keeps its four columns.
-                if self.has_digest {
-                    row.push(entry.digest.as_str());
+                for (&column, value) in columns.iter().zip(values) {
+                    row[column] = value;
+                }
+                if let Some(column) = digest_column {
+                    row[*column] = entry.digest.as_str();
                 }
                 writer
                     .write_record(row)
@@ -419,6 +430,31 @@ mod tests {
         assert!(ledger.records_digests());
         let legacy = site_with_ledger("kind,id,published_on,late_reason\ntask,A,2025-10-01,\n");
         assert!(!Ledger::load(legacy.path()).unwrap().records_digests());
+    }
+
+    #[test]
+    fn appended_rows_follow_the_header_order_and_extra_columns() {
+        let site = site_with_ledger(
+            "id,note,kind,published_on,late_reason,digest\nA-1,n,task,2025-10-09,,\n",
+        );
+        let ledger = Ledger::load(site.path()).unwrap();
+        ledger
+            .append(&[Entry {
+                kind: Kind::Task,
+                id: "A-2".into(),
+                published_on: d("2025-10-10"),
+                late_reason: String::new(),
+                digest: "ff".into(),
+            }])
+            .unwrap();
+        let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
+        assert!(text.ends_with("\nA-2,,task,2025-10-10,,ff\n"), "{text}");
+        let reread = Ledger::load(site.path()).unwrap();
+        let entry = reread.get(Kind::Task, "A-2").unwrap();
+        assert_eq!(
+            (entry.late_reason.as_str(), entry.digest.as_str()),
+            ("", "ff")
+        );
     }
 
     #[test]

@@ -66,19 +66,38 @@ fn digit_groups(bytes: &[u8], start: usize) -> Vec<Group> {
             start: begin,
             end: i,
         });
-        let joined =
-            i + 1 < bytes.len() && matches!(bytes[i], b' ' | b'-') && bytes[i + 1].is_ascii_digit();
-        if !joined || groups.len() == 6 {
+        // A separator: up to three of space . - / _ and the dashes — –, then a digit.
+        let mut j = i;
+        let mut taken = 0;
+        while taken < 3 && j < bytes.len() {
+            let step = if matches!(bytes[j], b' ' | b'-' | b'.' | b'/' | b'_') {
+                1
+            } else if bytes[j..].starts_with("—".as_bytes())
+                || bytes[j..].starts_with("–".as_bytes())
+            {
+                3
+            } else {
+                break;
+            };
+            j += step;
+            taken += 1;
+        }
+        let joined = taken > 0 && j < bytes.len() && bytes[j].is_ascii_digit();
+        if !joined || groups.len() == MAX_GROUPS {
             return groups;
         }
-        i += 1;
+        i = j;
     }
 }
+
+/// Enough runs for a mobile written digit by digit.
+const MAX_GROUPS: usize = 12;
 
 /// The longest leading run of groups that is a personal number: its end, and how many digits
 /// to keep at its head and tail.
 fn classify(text: &str, groups: &[Group]) -> Option<(usize, usize, usize)> {
     let bytes = text.as_bytes();
+    let len = |g: &Group| g.end - g.start;
     for k in (1..=groups.len()).rev() {
         let parts = &groups[..k];
         let mut end = parts[k - 1].end;
@@ -89,31 +108,59 @@ fn classify(text: &str, groups: &[Group]) -> Option<(usize, usize, usize)> {
         if with_x {
             end += 1;
         }
-        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        // Glued to a following digit, it is part of a longer number; glued to a letter, only
+        // an identity card or a mobile still counts (a credit code is 17 digits and a letter).
+        let next = bytes.get(end).copied();
+        if next.is_some_and(|b| b.is_ascii_digit()) {
             continue;
         }
+        let glued = next.is_some_and(|b| b.is_ascii_alphabetic());
         let d = digits.as_bytes();
         let mobile_at =
             |at: usize| n == at + 11 && d[at] == b'1' && (b'3'..=b'9').contains(&d[at + 1]);
-        let found = if with_x {
+        // A landline: 86 perhaps, an area code (0 and 2-3 digits, or without the 0 after 86),
+        // then 7 or 8 digits in one run or two.
+        let landline = || -> Option<usize> {
+            let (skip, area_groups) = if len(&parts[0]) == 2 && d.starts_with(b"86") {
+                (1, 2..=3)
+            } else {
+                (0, 3..=4)
+            };
+            let area = parts.get(skip)?;
+            let area_ok = if skip == 1 {
+                d[2] != b'0'
+            } else {
+                d[0] == b'0'
+            };
+            let rest: usize = parts[skip + 1..].iter().map(len).sum();
+            (k >= skip + 2
+                && area_ok
+                && area_groups.contains(&len(area))
+                && (7..=8).contains(&rest)
+                && k <= skip + 3)
+                .then(|| parts[..=skip].iter().map(len).sum())
+        };
+        // Written in groups, an identity card starts with its six-digit region code, and a bank
+        // card with its six-digit bank code or in fours; other runs of groups are several
+        // numbers side by side, each masked on its own.
+        let id_grouping = k == 1 || len(&parts[0]) == 6;
+        let card_grouping =
+            k == 1 || len(&parts[0]) == 6 || parts[..k - 1].iter().all(|g| len(g) == 4);
+        let found = if with_x && id_grouping {
             Some((4, 3))
-        } else if n == 15 || n == 18 {
+        } else if (n == 15 || n == 18) && id_grouping {
             Some((4, 4))
         } else if mobile_at(0) {
             Some((3, 4))
         } else if digits.starts_with("86") && mobile_at(2) {
             Some((5, 4))
-        } else if (16..=19).contains(&n)
-            && (k == 1 || parts[..k - 1].iter().all(|g| g.end - g.start == 4))
-        {
+        } else if glued {
+            None
+        } else if (16..=19).contains(&n) && card_grouping {
             Some((0, 4))
-        } else if k == 2
-            && d[0] == b'0'
-            && (3..=4).contains(&(parts[0].end - parts[0].start))
-            && (7..=8).contains(&(parts[1].end - parts[1].start))
-        {
-            Some((parts[0].end - parts[0].start, 4))
-        } else if k == 1
+        } else if let Some(head) = landline() {
+            Some((head, 4))
+        } else if k <= 2
             && (7..=8).contains(&n)
             && (after_phone_label(&text[..parts[0].start])
                 || after_area_code(&text[..parts[0].start]))
@@ -149,10 +196,21 @@ fn after_area_code(before: &str) -> bool {
 }
 
 fn after_phone_label(before: &str) -> bool {
-    let before = before.trim_end_matches([':', '：', ' ']);
-    ["电话", "手机", "联系方式", "座机", "Tel", "tel", "TEL"]
-        .iter()
-        .any(|label| before.ends_with(label))
+    let before = before.trim_end_matches([':', '：', ' ', '.']);
+    [
+        "电话",
+        "手机",
+        "联系方式",
+        "座机",
+        "号码",
+        "Tel",
+        "tel",
+        "TEL",
+        "Phone",
+        "phone",
+    ]
+    .iter()
+    .any(|label| before.ends_with(label))
 }
 
 /// Stars every digit but the first `head` and last `tail` ones; separators stay.
@@ -222,6 +280,19 @@ mod tests {
             ("座机 0755 84561234", "座机 0755 ****1234"),
             ("（0755）84561234", "（0755）****1234"),
             ("(020)8456123", "(020)***6123"),
+            ("0755-8456-1234", "0755-****-1234"),
+            ("+86 755 84561234", "+86 755 ****1234"),
+            ("(0755)8456-1234", "(0755)****-1234"),
+            ("电话号码84561234", "电话号码****1234"),
+            ("Tel.84561234", "Tel.****1234"),
+            ("138.1234.5678", "138.****.5678"),
+            ("138—1234—5678", "138—****—5678"),
+            ("138/1234/5678", "138/****/5678"),
+            ("138 - 1234 - 5678", "138 - **** - 5678"),
+            ("1 3 8 1 2 3 4 5 6 7 8", "1 3 8 * * * * 5 6 7 8"),
+            ("张三13812345678abc", "张三138****5678abc"),
+            ("440301199001011234abc", "4403**********1234abc"),
+            ("622202 1234567890", "****** ******7890"),
             ("电话：84561234", "电话：****1234"),
         ];
         for (input, expected) in cases {
@@ -248,6 +319,14 @@ mod tests {
                 mask(text)
             );
         }
+    }
+
+    #[test]
+    fn numbers_side_by_side_are_masked_each_on_its_own() {
+        assert_eq!(
+            mask("+86 139 8765 4321 0755-28991234 6222021234567890123"),
+            "+86 139 **** 4321 0755-****1234 ***************0123"
+        );
     }
 
     #[test]

@@ -50,13 +50,13 @@ pub fn entity_id(record: &Record) -> String {
     if code.len() == 18 && code.bytes().all(|b| b.is_ascii_alphanumeric()) {
         code.to_ascii_lowercase()
     } else {
-        format!("n-{:012x}", crate::stable_hash(record.entity.trim()) >> 16)
+        format!("n-{:016x}", crate::stable_hash(record.entity.trim()))
     }
 }
 
 /// The page name of an enforcement unit (执法机构).
 pub fn unit_slug(unit: &str) -> String {
-    format!("u-{:08x}", crate::stable_hash(unit.trim()) as u32)
+    format!("u-{:016x}", crate::stable_hash(unit.trim()))
 }
 
 /// What a task page shows.
@@ -303,7 +303,8 @@ impl Renderer<'_> {
         let text = self.templates.render(template, &context)?;
         if output.contains_key(&path) {
             return Err(Error::Usage(format!(
-                "two pages would be written to {path}: rename the content page that collides with it"
+                "two pages would be written to {path}: a content page, unit or company shares \
+                 its address with another; rename the content page, or report this"
             )));
         }
         let bytes = if path.ends_with(".html") {
