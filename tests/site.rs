@@ -20,6 +20,25 @@ fn build(site: &Path, as_of: &str) -> Value {
     json(&output)
 }
 
+/// The repository's sample site, built into a scratch folder (kept alive by the first value).
+fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let output = gongshi(&[
+        "build",
+        "--site",
+        root.to_str().unwrap(),
+        "--out",
+        target.to_str().unwrap(),
+        "--as-of",
+        "2026-11-22",
+        "--no-ledger",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    (out, target)
+}
+
 fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(path).unwrap();
     let text = std::str::from_utf8(
@@ -132,20 +151,7 @@ fn spreadsheet_formulas_in_records_are_neutralised_in_csv_only() {
 
 #[test]
 fn feed_and_sitemap_are_well_formed_and_complete() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("site");
-    let output = gongshi(&[
-        "build",
-        "--site",
-        root.to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--as-of",
-        "2026-11-22",
-        "--no-ledger",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_out, target) = build_sample();
     let base = "https://meeb.sz.gov.cn/pingshan/shuangsuiji/";
 
     let sitemap = std::fs::read_to_string(target.join("sitemap.xml")).unwrap();
@@ -273,19 +279,7 @@ fn long_lists_are_paginated_with_prev_and_next() {
 
 #[test]
 fn a_task_page_weighs_under_30_kb_with_its_css() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("site");
-    gongshi(&[
-        "build",
-        "--site",
-        root.to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--as-of",
-        "2026-11-22",
-        "--no-ledger",
-    ]);
+    let (_out, target) = build_sample();
     let css = std::fs::metadata(target.join("style.css")).unwrap().len();
     let heaviest = std::fs::read_dir(target.join("tasks"))
         .unwrap()
