@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::assess::{self, Assessment};
+use crate::cache::{Entry, FileState, Manifest};
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::content;
@@ -12,8 +13,10 @@ use crate::error::{Error, Result};
 use crate::ingest;
 use crate::ledger::Ledger;
 use crate::report::Report;
-use crate::site::{self, Output};
+use crate::site::Site;
 use crate::theme::Theme;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 /// What a build or check is asked to do.
 #[derive(Debug, Clone)]
@@ -76,10 +79,47 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     })
 }
 
+/// Reports how far a long build has got; the library itself never prints.
+pub trait Progress: Sync {
+    /// A stage of `total` steps begins.
+    fn start(&self, _stage: &'static str, _total: usize) {}
+    fn advance(&self, _steps: usize) {}
+    fn finish(&self) {}
+}
+
+/// No progress reports.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// What a build did to the output folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files in the site.
+    pub files: usize,
+    /// Files written anew.
+    pub written: usize,
+    /// Files kept as they were (same inode, bytes and mtime).
+    pub unchanged: usize,
+    /// Files of the previous build that the site no longer has.
+    pub removed: usize,
+}
+
+/// A build's report, and for a build that wrote, what it wrote.
+pub struct Outcome {
+    pub report: Report,
+    pub written: Option<WriteStats>,
+}
+
 /// Runs a build (or a check when `options.out` is `None`) and returns its report. Fatal errors
 /// leave the output folder and the ledger as they were: the site is staged first, the ledger
 /// appended next, and only then is the new site swapped in.
 pub fn run(options: &Options) -> Result<Report> {
+    run_with(options, &Quiet).map(|outcome| outcome.report)
+}
+
+/// [`run`], reporting progress, with what was written.
+pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
     // A build that writes holds the site's lock from reading the ledger to appending to it.
     let _lock = match &options.out {
         Some(out) => {
@@ -89,17 +129,142 @@ pub fn run(options: &Options) -> Result<Report> {
         None => None,
     };
     let loaded = load(&options.site, options.as_of)?;
-    if let Some(out) = &options.out {
-        let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
-        let content = content::load(&options.site)?;
-        let output = site::render(&loaded.assessment, &content, &loaded.config, &theme)?;
-        let staged = Staged::write(out, &output)?;
-        if options.write_ledger {
-            loaded.ledger.append(&loaded.assessment.new_entries)?;
+    let Some(out) = &options.out else {
+        return Ok(Outcome {
+            report: loaded.assessment.report,
+            written: None,
+        });
+    };
+    let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
+    let content = content::load(&options.site)?;
+    let site = Site::new(&loaded.assessment, &content, &loaded.config, &theme)?;
+    let cache = Manifest::path_for(out);
+    let written = match write_site(&site, out, &cache, progress)? {
+        Written::Unchanged(stats) => {
+            if options.write_ledger {
+                loaded.ledger.append(&loaded.assessment.new_entries)?;
+            }
+            stats
         }
-        staged.swap_in()?;
+        Written::Staged(staged, manifest, stats) => {
+            if options.write_ledger {
+                loaded.ledger.append(&loaded.assessment.new_entries)?;
+            }
+            // Until the new manifest is saved, the old one no longer describes the output.
+            let _ = std::fs::remove_file(&cache);
+            staged.swap_in()?;
+            // A cache that cannot be saved only costs the next build its shortcut.
+            let _ = manifest.save(&cache);
+            stats
+        }
+    };
+    progress.finish();
+    Ok(Outcome {
+        report: loaded.assessment.report,
+        written: Some(written),
+    })
+}
+
+enum Written {
+    /// Every file is in place as the last build wrote it: nothing was written.
+    Unchanged(WriteStats),
+    /// A complete site is staged beside the output folder.
+    Staged(Staged, Manifest, WriteStats),
+}
+
+/// Stages the site beside `out`. Files the last build wrote with the same fingerprint are
+/// hard-linked from the current output rather than made again; when every file is as the last
+/// build left it, nothing is written at all.
+fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) -> Result<Written> {
+    let files = site.files();
+    let previous = if out.is_dir() {
+        Manifest::load(cache).filter(|m| m.salt == site.fingerprint_salt())
+    } else {
+        None
+    };
+    // Which files can be kept: same fingerprint, and untouched since (same size, mtime, inode).
+    let keep: Vec<bool> = match &previous {
+        None => vec![false; files.len()],
+        Some(previous) => {
+            progress.start("checking", files.len());
+            files
+                .par_iter()
+                .map(|file| {
+                    let keep = match previous.get(&file.path) {
+                        Some(entry) => {
+                            site.produce(file, false)?.fingerprint == entry.fingerprint
+                                && FileState::of(&out.join(&file.path)) == Some(entry.state)
+                        }
+                        None => false,
+                    };
+                    progress.advance(1);
+                    Ok(keep)
+                })
+                .collect::<Result<Vec<bool>>>()?
+        }
+    };
+    let kept = keep.iter().filter(|&&k| k).count();
+    let removed = previous.as_ref().map_or(0, |p| p.len() - kept);
+    if previous.is_some() && kept == files.len() && removed == 0 {
+        return Ok(Written::Unchanged(WriteStats {
+            files: files.len(),
+            written: 0,
+            unchanged: kept,
+            removed: 0,
+        }));
     }
-    Ok(loaded.assessment.report)
+
+    let staged = Staged::create(out)?;
+    staged.make_folders(files.iter().map(|f| f.path.as_str()))?;
+    progress.start("writing", files.len());
+    let entries = files
+        .par_iter()
+        .zip(keep.par_iter())
+        .map(|(file, &keep)| {
+            let target = staged.staging.join(&file.path);
+            let entry = match previous.as_ref().and_then(|p| p.get(&file.path)) {
+                Some(entry)
+                    if keep && std::fs::hard_link(out.join(&file.path), &target).is_ok() =>
+                {
+                    (entry, false)
+                }
+                _ => {
+                    let produced = site.produce(file, true)?;
+                    let bytes = produced.bytes.unwrap_or_default();
+                    let state = write_file(&target, &bytes).map_err(|e| Error::io(&target, e))?;
+                    (
+                        Entry {
+                            fingerprint: produced.fingerprint,
+                            state,
+                        },
+                        true,
+                    )
+                }
+            };
+            progress.advance(1);
+            Ok((file.path.clone(), entry))
+        })
+        .collect::<Result<Vec<(String, (Entry, bool))>>>()?;
+    let written = entries.iter().filter(|(_, (_, w))| *w).count();
+    let stats = WriteStats {
+        files: files.len(),
+        written,
+        unchanged: files.len() - written,
+        removed,
+    };
+    let manifest = Manifest::new(
+        site.fingerprint_salt(),
+        entries.into_iter().map(|(p, (e, _))| (p, e)).collect(),
+    );
+    Ok(Written::Staged(staged, manifest, stats))
+}
+
+/// Creates `path` with `bytes`, and says what `stat` now says of it.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<FileState> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    Ok(FileState::from_metadata(&file.metadata()?))
 }
 
 /// Written into every output folder, so that gongshi only ever replaces a folder it made.
@@ -144,8 +309,8 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Writes every file into a fresh folder next to `out`.
-    pub fn write(out: &Path, output: &Output) -> Result<Staged> {
+    /// Makes a fresh staging folder next to `out`, with the output marker in it.
+    pub fn create(out: &Path) -> Result<Staged> {
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -173,31 +338,51 @@ impl Staged {
                 let file_name = entry.file_name();
                 let file_name = file_name.to_string_lossy();
                 if file_name.starts_with(&stale_new) || file_name.starts_with(&stale_old) {
-                    let _ = std::fs::remove_dir_all(entry.path());
+                    remove_tree(&entry.path());
                 }
             }
         }
-        let write_all = || -> std::io::Result<()> {
-            std::fs::create_dir_all(&staged.staging)?;
-            std::fs::write(
-                staged.staging.join(OUTPUT_MARKER),
-                "Written by gongshi: a build replaces this folder whole.\n",
-            )?;
-            for (path, bytes) in output {
-                debug_assert!(
-                    path.split('/')
-                        .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
-                );
-                let target = staged.staging.join(path);
-                if let Some(dir) = target.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                std::fs::write(&target, bytes)?;
-            }
-            Ok(())
-        };
-        write_all().map_err(|e| Error::io(&staged.staging, e))?;
+        std::fs::create_dir_all(&staged.staging)
+            .and_then(|()| {
+                std::fs::write(
+                    staged.staging.join(OUTPUT_MARKER),
+                    "Written by gongshi: a build replaces this folder whole.\n",
+                )
+            })
+            .map_err(|e| Error::io(&staged.staging, e))?;
         Ok(staged)
+    }
+
+    /// Makes every folder the files need, parents first, each level in parallel.
+    fn make_folders<'p>(&self, files: impl Iterator<Item = &'p str>) -> Result<()> {
+        let mut folders = std::collections::BTreeSet::new();
+        for path in files {
+            debug_assert!(
+                path.split('/')
+                    .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
+            );
+            let mut end = path.len();
+            while let Some(slash) = path[..end].rfind('/') {
+                if !folders.insert(&path[..slash]) {
+                    break;
+                }
+                end = slash;
+            }
+        }
+        let mut by_depth: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for folder in folders {
+            by_depth
+                .entry(folder.matches('/').count())
+                .or_default()
+                .push(folder);
+        }
+        for level in by_depth.values() {
+            level.par_iter().try_for_each(|folder| {
+                let path = self.staging.join(folder);
+                std::fs::create_dir(&path).map_err(|e| Error::io(&path, e))
+            })?;
+        }
+        Ok(())
     }
 
     /// Puts the staged site in place of the old one. On Linux the two folders are exchanged in
@@ -212,7 +397,7 @@ impl Staged {
         if exchange(&self.staging, &self.out).is_ok() {
             // The old site is now at the staging path.
             self.swapped = true;
-            let _ = std::fs::remove_dir_all(&self.staging);
+            remove_tree(&self.staging);
             return Ok(());
         }
         std::fs::rename(&self.out, &self.previous).map_err(|e| Error::io(&self.out, e))?;
@@ -221,7 +406,7 @@ impl Staged {
             return Err(Error::io(&self.out, e));
         }
         self.swapped = true;
-        let _ = std::fs::remove_dir_all(&self.previous);
+        remove_tree(&self.previous);
         Ok(())
     }
 }
@@ -290,7 +475,29 @@ impl SiteLock {
 impl Drop for Staged {
     fn drop(&mut self) {
         if !self.swapped {
-            let _ = std::fs::remove_dir_all(&self.staging);
+            remove_tree(&self.staging);
         }
     }
+}
+
+/// Removes a folder tree, its big subfolders in parallel; what cannot be removed stays.
+fn remove_tree(path: &Path) {
+    let children = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let grandchildren: Vec<PathBuf> = children(path)
+        .iter()
+        .filter(|p| p.symlink_metadata().is_ok_and(|m| m.is_dir()))
+        .flat_map(|p| children(p))
+        .collect();
+    grandchildren.par_iter().for_each(|p| {
+        if p.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            let _ = std::fs::remove_dir_all(p);
+        } else {
+            let _ = std::fs::remove_file(p);
+        }
+    });
+    let _ = std::fs::remove_dir_all(path);
 }

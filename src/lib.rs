@@ -8,6 +8,7 @@
 
 pub mod assess;
 pub mod build;
+pub mod cache;
 pub mod calendar;
 pub mod config;
 pub mod content;

@@ -1,8 +1,11 @@
 //! The `gongshi` command: parses arguments, runs the library, prints the report, sets the exit
 //! code (0 clean, 1 problems found, 2 fatal).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -13,6 +16,11 @@ use gongshi::calendar::Calendar;
 use gongshi::config::{Config, QuarterAnchor};
 use gongshi::dates::{Quarter, parse_date};
 use gongshi::{Error, Result};
+
+/// A build allocates many small strings on every thread; glibc's allocator spent a quarter of
+/// the build's time on them (see README, "Benchmark").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -124,17 +132,35 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
         write_ledger,
         wait_for_lock: false,
     };
-    let report = match build::run(&options) {
+    let started = Instant::now();
+    let progress = Bar::new();
+    let outcome = match build::run_with(&options, &progress) {
         Err(Error::Locked { path }) => {
             eprintln!(
                 "waiting for another gongshi build of this site to finish ({})",
                 path.display()
             );
             options.wait_for_lock = true;
-            build::run(&options)?
+            build::run_with(&options, &progress)?
         }
         other => other?,
     };
+    if let (Some(stats), Some(out)) = (&outcome.written, &options.out) {
+        eprintln!(
+            "{}: {} files, {} written, {} unchanged{} ({:.1} s)",
+            out.display(),
+            stats.files,
+            stats.written,
+            stats.unchanged,
+            if stats.removed > 0 {
+                format!(", {} removed", stats.removed)
+            } else {
+                String::new()
+            },
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let report = outcome.report;
     match common.format {
         Format::Text => emit(&report.to_text())?,
         Format::Json => emit(&(report.to_json() + "\n"))?,
@@ -144,6 +170,58 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on stderr, shown only on a terminal and only once a build has taken a second.
+struct Bar {
+    started: Instant,
+    bar: indicatif::ProgressBar,
+    shown: AtomicBool,
+    terminal: bool,
+}
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(0),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} files")
+                .expect("a valid template")
+                .progress_chars("=> "),
+        );
+        Bar {
+            started: Instant::now(),
+            bar,
+            shown: AtomicBool::new(false),
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+impl build::Progress for Bar {
+    fn start(&self, stage: &'static str, total: usize) {
+        self.bar.set_message(stage);
+        self.bar.set_length(total as u64);
+        self.bar.set_position(0);
+    }
+
+    fn advance(&self, steps: usize) {
+        self.bar.inc(steps as u64);
+        if self.terminal
+            && !self.shown.load(Ordering::Relaxed)
+            && self.started.elapsed().as_secs() >= 1
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {

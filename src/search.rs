@@ -2,8 +2,6 @@
 //! server. Substring matching on names finds a company by any run of characters of its Chinese
 //! name (a phrase match, which word segmentation can miss), by its credit code, or by task id.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::assess::PublishedTask;
@@ -23,10 +21,9 @@ struct Entry<'a> {
     d: Option<String>,
 }
 
-/// `entities` maps a company page id to its tasks, newest first.
-pub fn index(entities: &BTreeMap<String, Vec<&PublishedTask>>) -> Vec<u8> {
+/// `entities` gives each company's page id with its tasks, newest first.
+pub fn index<'a>(entities: impl Iterator<Item = (&'a str, &'a [&'a PublishedTask])>) -> Vec<u8> {
     let entries: Vec<Entry<'_>> = entities
-        .iter()
         .map(|(id, tasks)| {
             let latest = &tasks[0].record;
             Entry {

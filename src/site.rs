@@ -16,6 +16,7 @@ use crate::ingest::Record;
 use crate::opendata;
 use crate::report::Status;
 use crate::theme::{Templates, Theme};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// A file of the built site, by its path under the output folder (always `/`-separated, never
 /// leaving it: every segment comes from a slug or a fixed name).
@@ -31,7 +32,8 @@ struct SiteInfo<'a> {
 
 #[derive(Serialize)]
 struct BuildInfo {
-    as_of: NaiveDate,
+    /// Only on pages that show it (see [`Site::render`]).
+    as_of: Option<NaiveDate>,
     version: &'static str,
 }
 
@@ -149,11 +151,13 @@ struct QuarterView<'a> {
     notes: Option<&'a str>,
 }
 
+/// A numbered link in a pager, or (with `gap`) the "…" between runs of numbers.
 #[derive(Serialize)]
 struct PageLink {
     number: usize,
     url: String,
     current: bool,
+    gap: bool,
 }
 
 /// Links between the pages of a long list: `base/`, `base/page/2/` ...
@@ -163,6 +167,8 @@ struct Pagination {
     total: usize,
     prev: Option<String>,
     next: Option<String>,
+    /// The first and last two pages and three either side of the current one, with gaps: a
+    /// quarter of 2,500 pages would otherwise carry 2,500 links on each of them.
     pages: Vec<PageLink>,
 }
 
@@ -176,18 +182,31 @@ impl Pagination {
     }
 
     fn new(base: &str, current: usize, total: usize) -> Pagination {
+        let shown = |n: usize| n <= 2 || n + 1 >= total || n.abs_diff(current) <= 3;
+        let mut pages = Vec::new();
+        for number in 1..=total {
+            if shown(number) {
+                pages.push(PageLink {
+                    number,
+                    url: Self::page_url(base, number),
+                    current: number == current,
+                    gap: false,
+                });
+            } else if pages.last().is_some_and(|p: &PageLink| !p.gap) {
+                pages.push(PageLink {
+                    number,
+                    url: String::new(),
+                    current: false,
+                    gap: true,
+                });
+            }
+        }
         Pagination {
             current,
             total,
             prev: (current > 1).then(|| Self::page_url(base, current - 1)),
             next: (current < total).then(|| Self::page_url(base, current + 1)),
-            pages: (1..=total)
-                .map(|number| PageLink {
-                    number,
-                    url: Self::page_url(base, number),
-                    current: number == current,
-                })
-                .collect(),
+            pages,
         }
     }
 }
@@ -210,24 +229,6 @@ struct EntitySummary<'a> {
     inspections: usize,
     latest_end: Option<NaiveDate>,
     latest_result: &'a str,
-}
-
-#[derive(Serialize)]
-struct UnitQuarter<'a> {
-    quarter: QuarterRef,
-    total: usize,
-    in_progress: usize,
-    tasks: Vec<TaskView<'a>>,
-}
-
-#[derive(Serialize)]
-struct UnitView<'a> {
-    slug: String,
-    name: &'a str,
-    total: usize,
-    published: usize,
-    /// Newest quarter first.
-    quarters: Vec<UnitQuarter<'a>>,
 }
 
 fn percent(share: f64) -> String {
@@ -254,69 +255,9 @@ fn width(part: usize, max: usize) -> String {
     format!("{:.1}", bar_fraction(part, max))
 }
 
-struct Renderer<'a> {
-    templates: Templates,
-    config: &'a Config,
-    as_of: NaiveDate,
-    nav_pages: Vec<&'a Page>,
-}
-
-impl Renderer<'_> {
-    /// Renders `template` for the page at `path` (e.g. `tasks/x/index.html`).
-    fn page(
-        &self,
-        output: &mut Output,
-        path: String,
-        template: &str,
-        mut context: tera::Context,
-    ) -> Result<()> {
-        let depth = path.matches('/').count();
-        let root = if path == "404.html" {
-            // Served at any depth: links start from the site's path on its host.
-            root_path(&self.config.site.base_url)
-        } else if depth == 0 {
-            "./".to_string()
-        } else {
-            "../".repeat(depth)
-        };
-        let site = &self.config.site;
-        context.insert(
-            "site",
-            &SiteInfo {
-                title: &site.title,
-                bureau: &site.bureau,
-                base_url: &site.base_url,
-                description: &site.description,
-            },
-        );
-        context.insert(
-            "build",
-            &BuildInfo {
-                as_of: self.as_of,
-                version: env!("CARGO_PKG_VERSION"),
-            },
-        );
-        context.insert("root", &root);
-        context.insert("path", &path.trim_end_matches("index.html"));
-        context.insert("nav_pages", &self.nav_pages);
-        context.insert("rules", &self.config.disclosure.current());
-        let text = self.templates.render(template, &context)?;
-        if output.contains_key(&path) {
-            return Err(Error::Usage(format!(
-                "two pages would be written to {path}: a content page, unit or company shares \
-                 its address with another; rename the content page, or report this"
-            )));
-        }
-        let bytes = if path.ends_with(".html") {
-            minify(text.as_bytes())
-        } else {
-            text.into_bytes()
-        };
-        output.insert(path, bytes);
-        Ok(())
-    }
-}
-
+/// Minifies a page. (minify-html's one-pass minifier is three times faster, but writes
+/// entities without their semicolons and attributes without spaces between them, which HTML
+/// validators reject.)
 fn minify(html: &[u8]) -> Vec<u8> {
     let cfg = minify_html::Cfg {
         keep_closing_tags: true,
@@ -485,346 +426,912 @@ impl<'a> Views<'a> {
     }
 }
 
-/// Renders every page of the site, the feeds, the search index, the open data and the theme's
-/// static files.
+/// What one output file is made from.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Static(usize),
+    Task(usize),
+    Quarter {
+        quarter: usize,
+        page: usize,
+    },
+    QuarterData(usize),
+    Entity(usize),
+    Entities(usize),
+    Unit(usize),
+    UnitQuarter {
+        unit: usize,
+        quarter: usize,
+        page: usize,
+    },
+    Units,
+    Content(usize),
+    Index,
+    NotFound,
+    Feed,
+    /// The whole sitemap, or with more than [`SITEMAP_LIMIT`] pages, its index (`None`) and
+    /// its parts.
+    Sitemap(Option<usize>),
+    Robots,
+    TasksCsv,
+    TasksJson,
+    SearchIndex,
+}
+
+/// A file of the built site.
+#[derive(Debug, Clone)]
+pub struct File {
+    /// Path under the output folder, `/`-separated, never leaving it: every segment comes
+    /// from a slug or a fixed name.
+    pub path: String,
+    kind: Kind,
+}
+
+/// A file made, or only fingerprinted.
+pub struct Produced {
+    /// Changes whenever the file's bytes would (for templated pages: a hash of what the
+    /// template gets, so that an unchanged page is known without rendering it).
+    pub fingerprint: u64,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// The sitemap protocol's limit of URLs per file.
+const SITEMAP_LIMIT: usize = 50_000;
+
+struct QuarterModel<'a> {
+    view: QuarterView<'a>,
+    /// Published tasks by end date.
+    tasks: Vec<&'a PublishedTask>,
+}
+
+struct EntityModel<'a> {
+    id: String,
+    /// Newest first.
+    tasks: Vec<&'a PublishedTask>,
+}
+
+struct UnitQuarterModel<'a> {
+    quarter: Quarter,
+    total: usize,
+    in_progress: usize,
+    /// Newest first.
+    tasks: Vec<&'a PublishedTask>,
+}
+
+struct UnitModel<'a> {
+    name: &'a str,
+    slug: String,
+    total: usize,
+    published: usize,
+    /// Newest first.
+    quarters: Vec<UnitQuarterModel<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnitQuarterView {
+    quarter: QuarterRef,
+    total: usize,
+    in_progress: usize,
+    published: usize,
+}
+
+#[derive(Serialize)]
+struct UnitHeader<'a> {
+    slug: &'a str,
+    name: &'a str,
+    total: usize,
+    published: usize,
+}
+
+#[derive(Serialize)]
+struct UnitView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    total: usize,
+    published: usize,
+    /// Newest quarter first.
+    quarters: Vec<UnitQuarterView>,
+}
+
+#[derive(Serialize)]
+struct UnitSummary<'a> {
+    slug: &'a str,
+    name: &'a str,
+    total: usize,
+    published: usize,
+}
+
+/// The values a template gets, hashed as they are inserted: the hash is the page's
+/// fingerprint, and the tera context is only built when the page is to be rendered.
+struct PageData {
+    hasher: Xxh3,
+    context: Option<tera::Context>,
+}
+
+impl PageData {
+    fn new(path: &str, template: &str, render: bool) -> PageData {
+        let mut hasher = Xxh3::new();
+        hasher.update(path.as_bytes());
+        hasher.update(b"\0");
+        hasher.update(template.as_bytes());
+        PageData {
+            hasher,
+            context: render.then(tera::Context::new),
+        }
+    }
+
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.hasher.update(b"\0");
+        self.hasher.update(key.as_bytes());
+        serde_json::to_writer(HashWriter(&mut self.hasher), value)
+            .map_err(|e| Error::Usage(format!("cannot serialise {key}: {e}")))?;
+        if let Some(context) = &mut self.context {
+            context.insert(key, value);
+        }
+        Ok(())
+    }
+}
+
+/// Feeds serialised bytes straight into a hasher.
+struct HashWriter<'a>(&'a mut Xxh3);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The fingerprint of bytes made without a template.
+fn bytes_fingerprint(bytes: &[u8]) -> u64 {
+    xxh3_64(bytes)
+}
+
+/// The site model: every file of the built site, and what each is made from. Files are made
+/// one at a time by [`Site::produce`] (from any thread), so that no more than a page per
+/// thread is ever held in memory.
+pub struct Site<'a> {
+    config: &'a Config,
+    theme: &'a Theme,
+    content: &'a Content,
+    assessment: &'a Assessment,
+    templates: Templates,
+    nav_pages: Vec<&'a Page>,
+    views: Views<'a>,
+    quarters: Vec<QuarterModel<'a>>,
+    entities: Vec<EntityModel<'a>>,
+    /// Entity indices in the company list's order (by name).
+    entity_order: Vec<usize>,
+    units: Vec<UnitModel<'a>>,
+    latest: Vec<&'a PublishedTask>,
+    feed: Vec<&'a PublishedTask>,
+    static_files: Vec<(&'a str, &'a [u8])>,
+    files: Vec<File>,
+    sitemap: Vec<(String, NaiveDate)>,
+    salt: u64,
+}
+
+fn chunk_count(len: usize, size: usize) -> usize {
+    len.div_ceil(size).max(1)
+}
+
+fn chunk<T>(items: &[T], size: usize, page: usize) -> &[T] {
+    let start = (page * size).min(items.len());
+    &items[start..(start + size).min(items.len())]
+}
+
+impl<'a> Site<'a> {
+    /// Models the site: which files exist, and what each is made from.
+    pub fn new(
+        assessment: &'a Assessment,
+        content: &'a Content,
+        config: &'a Config,
+        theme: &'a Theme,
+    ) -> Result<Site<'a>> {
+        let as_of = assessment.report.as_of;
+        let page_size = config.site.page_size;
+        let nav_pages: Vec<&Page> = content
+            .pages
+            .iter()
+            .filter(|p| !p.path.contains('/'))
+            .collect();
+        let views = Views {
+            config,
+            quarter_pages: assessment
+                .quarters
+                .iter()
+                .filter(|q| q.status != Status::Open)
+                .map(|q| q.quarter)
+                .collect(),
+        };
+        let published_by_id: HashMap<&str, &PublishedTask> = assessment
+            .published
+            .iter()
+            .map(|t| (t.record.task_id.as_str(), t))
+            .collect();
+        let changed_on =
+            |t: &PublishedTask| t.updated_on.unwrap_or(t.published_on).max(t.published_on);
+
+        // Quarters.
+        let notes: HashMap<Quarter, &Page> =
+            content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
+        let quarters: Vec<QuarterModel<'a>> = assessment
+            .quarters
+            .iter()
+            .map(|state| {
+                let view =
+                    views.quarter(state, notes.get(&state.quarter).map(|p| p.content.as_str()));
+                let mut tasks: Vec<&PublishedTask> = if view.page {
+                    state
+                        .tasks
+                        .iter()
+                        .filter_map(|&i| {
+                            published_by_id.get(assessment.records[i].0.task_id.as_str())
+                        })
+                        .copied()
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                tasks.sort_by(|a, b| {
+                    a.record
+                        .end
+                        .cmp(&b.record.end)
+                        .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+                });
+                QuarterModel { view, tasks }
+            })
+            .collect();
+
+        // Companies (检查对象), by credit code or name.
+        let mut by_entity: BTreeMap<String, Vec<&PublishedTask>> = BTreeMap::new();
+        for task in &assessment.published {
+            by_entity
+                .entry(entity_id(&task.record))
+                .or_default()
+                .push(task);
+        }
+        let entities: Vec<EntityModel<'a>> = by_entity
+            .into_iter()
+            .map(|(id, mut tasks)| {
+                tasks.sort_by(|a, b| {
+                    b.record
+                        .end
+                        .cmp(&a.record.end)
+                        .then_with(|| b.record.task_id.cmp(&a.record.task_id))
+                });
+                EntityModel { id, tasks }
+            })
+            .collect();
+        let mut entity_order: Vec<usize> = (0..entities.len()).collect();
+        entity_order.sort_by(|&a, &b| {
+            let (a, b) = (&entities[a], &entities[b]);
+            a.tasks[0]
+                .record
+                .entity
+                .cmp(&b.tasks[0].record.entity)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+
+        // Enforcement units (执法机构): every valid task, published or not, by quarter.
+        let mut by_unit: BTreeMap<&str, BTreeMap<Quarter, Vec<usize>>> = BTreeMap::new();
+        for (i, (record, _)) in assessment.records.iter().enumerate() {
+            if let Some(q) = record.quarter() {
+                by_unit
+                    .entry(record.unit.as_str())
+                    .or_default()
+                    .entry(q)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let units: Vec<UnitModel<'a>> = by_unit
+            .into_iter()
+            .map(|(name, by_quarter)| {
+                let quarters: Vec<UnitQuarterModel<'a>> = by_quarter
+                    .into_iter()
+                    .rev()
+                    .map(|(quarter, rows)| {
+                        let mut tasks: Vec<&PublishedTask> = rows
+                            .iter()
+                            .filter_map(|&i| {
+                                published_by_id.get(assessment.records[i].0.task_id.as_str())
+                            })
+                            .copied()
+                            .collect();
+                        tasks.sort_by(|a, b| {
+                            b.record
+                                .end
+                                .cmp(&a.record.end)
+                                .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+                        });
+                        UnitQuarterModel {
+                            quarter,
+                            total: rows.len(),
+                            in_progress: rows
+                                .iter()
+                                .filter(|&&i| assessment.records[i].0.end.is_none())
+                                .count(),
+                            tasks,
+                        }
+                    })
+                    .collect();
+                UnitModel {
+                    name,
+                    slug: unit_slug(name),
+                    total: quarters.iter().map(|q| q.total).sum(),
+                    published: quarters.iter().map(|q| q.tasks.len()).sum(),
+                    quarters,
+                }
+            })
+            .collect();
+
+        // The home page's latest results and the feed's latest changes.
+        let mut latest: Vec<&PublishedTask> = assessment.published.iter().collect();
+        latest.sort_by(|a, b| {
+            b.published_on
+                .cmp(&a.published_on)
+                .then_with(|| b.record.end.cmp(&a.record.end))
+                .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+        });
+        let mut feed = latest.clone();
+        feed.sort_by(|a, b| {
+            changed_on(b)
+                .cmp(&changed_on(a))
+                .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+        });
+        feed.truncate(50);
+        latest.truncate(config.site.latest_results);
+
+        let mut site = Site {
+            config,
+            theme,
+            content,
+            assessment,
+            templates: Templates::compile(theme)?,
+            nav_pages,
+            views,
+            quarters,
+            entities,
+            entity_order,
+            units,
+            latest,
+            feed,
+            static_files: theme.static_files().collect(),
+            files: Vec::new(),
+            sitemap: Vec::new(),
+            salt: 0,
+        };
+
+        // Every file, and the sitemap's pages with the day each last changed.
+        let newest = |tasks: &[&PublishedTask]| tasks.iter().map(|t| changed_on(t)).max();
+        let mut files = Vec::new();
+        let mut sitemap = Vec::new();
+        let mut page = |files: &mut Vec<File>, url: String, kind: Kind, lastmod: NaiveDate| {
+            files.push(File {
+                path: format!("{url}index.html"),
+                kind,
+            });
+            sitemap.push((url, lastmod));
+        };
+        for (i, (path, _)) in site.static_files.iter().enumerate() {
+            files.push(File {
+                path: (*path).to_string(),
+                kind: Kind::Static(i),
+            });
+        }
+        for (i, task) in assessment.published.iter().enumerate() {
+            page(
+                &mut files,
+                format!("tasks/{}/", task.record.slug),
+                Kind::Task(i),
+                changed_on(task),
+            );
+        }
+        for (i, q) in site.quarters.iter().enumerate() {
+            if !q.view.page {
+                continue;
+            }
+            let base = format!("quarters/{}/", q.view.slug);
+            let lastmod = q.view.published_on.unwrap_or(as_of);
+            for k in 0..chunk_count(q.tasks.len(), page_size) {
+                page(
+                    &mut files,
+                    Pagination::page_url(&base, k + 1),
+                    Kind::Quarter {
+                        quarter: i,
+                        page: k,
+                    },
+                    lastmod,
+                );
+            }
+            files.push(File {
+                path: q.view.data_file.clone(),
+                kind: Kind::QuarterData(i),
+            });
+        }
+        for (i, entity) in site.entities.iter().enumerate() {
+            page(
+                &mut files,
+                format!("entities/{}/", entity.id),
+                Kind::Entity(i),
+                newest(&entity.tasks).unwrap_or(as_of),
+            );
+        }
+        let all_newest = newest(&site.feed).unwrap_or(as_of);
+        for k in 0..chunk_count(site.entities.len(), page_size) {
+            page(
+                &mut files,
+                Pagination::page_url("entities/", k + 1),
+                Kind::Entities(k),
+                all_newest,
+            );
+        }
+        for (i, unit) in site.units.iter().enumerate() {
+            let unit_newest = unit
+                .quarters
+                .iter()
+                .filter_map(|q| newest(&q.tasks))
+                .max()
+                .unwrap_or(as_of);
+            page(
+                &mut files,
+                format!("units/{}/", unit.slug),
+                Kind::Unit(i),
+                unit_newest,
+            );
+            for (j, uq) in unit.quarters.iter().enumerate() {
+                if uq.tasks.is_empty() {
+                    continue;
+                }
+                let base = format!("units/{}/{}/", unit.slug, uq.quarter.slug());
+                for k in 0..chunk_count(uq.tasks.len(), page_size) {
+                    page(
+                        &mut files,
+                        Pagination::page_url(&base, k + 1),
+                        Kind::UnitQuarter {
+                            unit: i,
+                            quarter: j,
+                            page: k,
+                        },
+                        newest(&uq.tasks).unwrap_or(as_of),
+                    );
+                }
+            }
+        }
+        page(&mut files, "units/".into(), Kind::Units, all_newest);
+        for (i, p) in content.pages.iter().enumerate() {
+            page(
+                &mut files,
+                format!("{}/", p.path),
+                Kind::Content(i),
+                p.updated.or(p.date).unwrap_or(as_of),
+            );
+        }
+        page(&mut files, String::new(), Kind::Index, all_newest);
+        for (path, kind) in [
+            ("404.html", Kind::NotFound),
+            ("feed.xml", Kind::Feed),
+            ("robots.txt", Kind::Robots),
+            ("data/tasks.csv", Kind::TasksCsv),
+            ("data/tasks.json", Kind::TasksJson),
+            ("search/index.json", Kind::SearchIndex),
+        ] {
+            files.push(File {
+                path: path.into(),
+                kind,
+            });
+        }
+        sitemap.sort();
+        if sitemap.len() <= SITEMAP_LIMIT {
+            files.push(File {
+                path: "sitemap.xml".into(),
+                kind: Kind::Sitemap(None),
+            });
+        } else {
+            files.push(File {
+                path: "sitemap.xml".into(),
+                kind: Kind::Sitemap(None),
+            });
+            for part in 0..sitemap.len().div_ceil(SITEMAP_LIMIT) {
+                files.push(File {
+                    path: format!("sitemap-{}.xml", part + 1),
+                    kind: Kind::Sitemap(Some(part)),
+                });
+            }
+        }
+        let mut seen = HashSet::new();
+        for file in &files {
+            if !seen.insert(file.path.as_str()) {
+                return Err(Error::Usage(format!(
+                    "two pages would be written to {}: a content page, unit or company shares \
+                     its address with another; rename the content page, or report this",
+                    file.path
+                )));
+            }
+        }
+        drop(seen);
+        site.files = files;
+        site.sitemap = sitemap;
+        site.salt = site.salt()?;
+        Ok(site)
+    }
+
+    /// Every file of the site.
+    pub fn files(&self) -> &[File] {
+        &self.files
+    }
+
+    /// A hash of what every page shares (the theme, the settings, the navigation, gongshi
+    /// itself): a page's fingerprint only means something next to the same salt.
+    pub fn fingerprint_salt(&self) -> u64 {
+        self.salt
+    }
+
+    fn salt(&self) -> Result<u64> {
+        let mut hasher = Xxh3::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // A rebuilt gongshi may render differently under the same version number.
+        if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+            hasher.update(&meta.len().to_le_bytes());
+            if let Ok(modified) = meta.modified()
+                && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+            {
+                hasher.update(&since.as_nanos().to_le_bytes());
+            }
+        }
+        for (path, bytes) in &self.theme.files {
+            hasher.update(path.as_bytes());
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        }
+        serde_json::to_writer(HashWriter(&mut hasher), self.config)
+            .and_then(|()| serde_json::to_writer(HashWriter(&mut hasher), &self.nav_pages))
+            .map_err(|e| Error::Usage(format!("cannot serialise the settings: {e}")))?;
+        Ok(hasher.digest())
+    }
+
+    /// Makes `file`, or with `render = false` only works out its fingerprint where that is
+    /// cheaper than making it.
+    pub fn produce(&self, file: &File, render: bool) -> Result<Produced> {
+        let raw = |bytes: Vec<u8>| Produced {
+            fingerprint: bytes_fingerprint(&bytes),
+            bytes: Some(bytes),
+        };
+        let page_size = self.config.site.page_size;
+        let path = file.path.as_str();
+        let new = |template: &str| PageData::new(path, template, render);
+        let views = &self.views;
+        Ok(match file.kind {
+            Kind::Static(i) => raw(self.static_files[i].1.to_vec()),
+            Kind::Task(i) => {
+                let mut data = new("task.html");
+                data.insert("task", &views.task(&self.assessment.published[i]))?;
+                self.render(path, "task.html", data, false)?
+            }
+            Kind::Quarter { quarter, page } => {
+                let q = &self.quarters[quarter];
+                let tasks: Vec<TaskView<'_>> = chunk(&q.tasks, page_size, page)
+                    .iter()
+                    .map(|t| views.task(t))
+                    .collect();
+                let base = format!("quarters/{}/", q.view.slug);
+                let mut data = new("quarter.html");
+                data.insert("quarter", &q.view)?;
+                data.insert("tasks", &tasks)?;
+                data.insert("first_number", &(page * page_size + 1))?;
+                data.insert(
+                    "pagination",
+                    &Pagination::new(&base, page + 1, chunk_count(q.tasks.len(), page_size)),
+                )?;
+                self.render(path, "quarter.html", data, false)?
+            }
+            Kind::QuarterData(i) => raw(opendata::csv(&self.quarters[i].tasks, self.config)),
+            Kind::Entity(i) => {
+                let entity = &self.entities[i];
+                let latest = &entity.tasks[0].record;
+                let mut data = new("entity.html");
+                data.insert(
+                    "entity",
+                    &EntityView {
+                        id: entity.id.clone(),
+                        name: &latest.entity,
+                        credit_code: &latest.credit_code,
+                        address: &latest.address,
+                        tasks: entity.tasks.iter().map(|t| views.task(t)).collect(),
+                    },
+                )?;
+                self.render(path, "entity.html", data, false)?
+            }
+            Kind::Entities(page) => {
+                let summaries: Vec<EntitySummary<'_>> = chunk(&self.entity_order, page_size, page)
+                    .iter()
+                    .map(|&i| {
+                        let entity = &self.entities[i];
+                        let latest = &entity.tasks[0].record;
+                        EntitySummary {
+                            id: &entity.id,
+                            name: &latest.entity,
+                            credit_code: &latest.credit_code,
+                            inspections: entity.tasks.len(),
+                            latest_end: latest.end,
+                            latest_result: &latest.result,
+                        }
+                    })
+                    .collect();
+                let mut data = new("entities.html");
+                data.insert("entities", &summaries)?;
+                data.insert("total", &self.entities.len())?;
+                data.insert("first_number", &(page * page_size + 1))?;
+                data.insert(
+                    "pagination",
+                    &Pagination::new(
+                        "entities/",
+                        page + 1,
+                        chunk_count(self.entities.len(), page_size),
+                    ),
+                )?;
+                self.render(path, "entities.html", data, true)?
+            }
+            Kind::Unit(i) => {
+                let unit = &self.units[i];
+                let mut data = new("unit.html");
+                data.insert(
+                    "unit",
+                    &UnitView {
+                        slug: &unit.slug,
+                        name: unit.name,
+                        total: unit.total,
+                        published: unit.published,
+                        quarters: unit
+                            .quarters
+                            .iter()
+                            .map(|uq| self.unit_quarter_view(uq))
+                            .collect(),
+                    },
+                )?;
+                self.render(path, "unit.html", data, true)?
+            }
+            Kind::UnitQuarter {
+                unit,
+                quarter,
+                page,
+            } => {
+                let u = &self.units[unit];
+                let uq = &u.quarters[quarter];
+                let tasks: Vec<TaskView<'_>> = chunk(&uq.tasks, page_size, page)
+                    .iter()
+                    .map(|t| views.task(t))
+                    .collect();
+                let base = format!("units/{}/{}/", u.slug, uq.quarter.slug());
+                let mut data = new("unit-quarter.html");
+                data.insert(
+                    "unit",
+                    &UnitHeader {
+                        slug: &u.slug,
+                        name: u.name,
+                        total: u.total,
+                        published: u.published,
+                    },
+                )?;
+                data.insert("uq", &self.unit_quarter_view(uq))?;
+                data.insert("tasks", &tasks)?;
+                data.insert(
+                    "pagination",
+                    &Pagination::new(&base, page + 1, chunk_count(uq.tasks.len(), page_size)),
+                )?;
+                self.render(path, "unit-quarter.html", data, true)?
+            }
+            Kind::Units => {
+                let mut data = new("units.html");
+                data.insert("units", &self.unit_summaries())?;
+                self.render(path, "units.html", data, true)?
+            }
+            Kind::Content(i) => {
+                let mut data = new("page.html");
+                data.insert("page", &self.content.pages[i])?;
+                self.render(path, "page.html", data, false)?
+            }
+            Kind::Index => {
+                let quarter_views: Vec<&QuarterView<'_>> =
+                    self.quarters.iter().rev().map(|q| &q.view).collect();
+                let latest: Vec<TaskView<'_>> = self.latest.iter().map(|t| views.task(t)).collect();
+                let mut data = new("index.html");
+                data.insert("quarters", &quarter_views)?;
+                data.insert("latest", &latest)?;
+                data.insert("units", &self.unit_summaries())?;
+                data.insert("entity_count", &self.entities.len())?;
+                self.render(path, "index.html", data, true)?
+            }
+            Kind::NotFound => {
+                // Served at any depth, where the stylesheet's relative path would miss.
+                let css = self
+                    .static_files
+                    .iter()
+                    .find(|(name, _)| *name == "style.css")
+                    .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned());
+                let mut data = new("404.html");
+                data.insert("inline_css", &css)?;
+                self.render(path, "404.html", data, false)?
+            }
+            Kind::Feed => {
+                let tasks: Vec<TaskView<'_>> = self.feed.iter().map(|t| views.task(t)).collect();
+                let mut data = new("feed.xml");
+                data.insert("base", &absolute_base(&self.config.site.base_url))?;
+                data.insert(
+                    "updated",
+                    &tasks
+                        .first()
+                        .map_or(self.assessment.report.as_of, |t| t.changed_on),
+                )?;
+                data.insert("tasks", &tasks)?;
+                self.render(path, "feed.xml", data, false)?
+            }
+            Kind::Sitemap(part) => {
+                let base = absolute_base(&self.config.site.base_url);
+                if part.is_none() && self.sitemap.len() > SITEMAP_LIMIT {
+                    raw(self.sitemap_index(&base))
+                } else {
+                    #[derive(Serialize)]
+                    struct SitemapEntry {
+                        loc: String,
+                        lastmod: NaiveDate,
+                    }
+                    let entries: Vec<SitemapEntry> =
+                        chunk(&self.sitemap, SITEMAP_LIMIT, part.unwrap_or(0))
+                            .iter()
+                            .map(|(url, lastmod)| SitemapEntry {
+                                loc: format!("{base}{url}"),
+                                lastmod: *lastmod,
+                            })
+                            .collect();
+                    let mut data = new("sitemap.xml");
+                    data.insert("entries", &entries)?;
+                    self.render(path, "sitemap.xml", data, false)?
+                }
+            }
+            Kind::Robots => {
+                let base = absolute_base(&self.config.site.base_url);
+                raw(format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes())
+            }
+            Kind::TasksCsv => raw(opendata::csv(
+                &self.assessment.published.iter().collect::<Vec<_>>(),
+                self.config,
+            )),
+            Kind::TasksJson => raw(opendata::json(&self.assessment.published, self.config)),
+            Kind::SearchIndex => raw(crate::search::index(
+                self.entities
+                    .iter()
+                    .map(|e| (e.id.as_str(), e.tasks.as_slice())),
+            )),
+        })
+    }
+
+    fn unit_quarter_view(&self, uq: &UnitQuarterModel<'_>) -> UnitQuarterView {
+        UnitQuarterView {
+            quarter: self.views.quarter_ref(uq.quarter),
+            total: uq.total,
+            in_progress: uq.in_progress,
+            published: uq.tasks.len(),
+        }
+    }
+
+    fn unit_summaries(&self) -> Vec<UnitSummary<'_>> {
+        self.units
+            .iter()
+            .map(|u| UnitSummary {
+                slug: &u.slug,
+                name: u.name,
+                total: u.total,
+                published: u.published,
+            })
+            .collect()
+    }
+
+    fn sitemap_index(&self, base: &str) -> Vec<u8> {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (part, entries) in self.sitemap.chunks(SITEMAP_LIMIT).enumerate() {
+            let lastmod = entries.iter().map(|(_, d)| *d).max();
+            xml.push_str(&format!(
+                "<sitemap><loc>{}sitemap-{}.xml</loc>{}</sitemap>\n",
+                tera_escape(base),
+                part + 1,
+                lastmod.map_or(String::new(), |d| format!("<lastmod>{d}</lastmod>"))
+            ));
+        }
+        xml.push_str("</sitemapindex>\n");
+        xml.into_bytes()
+    }
+
+    /// Finishes a page: the values every page gets, then (when asked) the template and the
+    /// minifier. `dated` pages show the day the data stands at (数据截至), so they change every
+    /// day; the others change only when what they show does.
+    fn render(
+        &self,
+        path: &str,
+        template: &str,
+        mut data: PageData,
+        dated: bool,
+    ) -> Result<Produced> {
+        data.insert(
+            "build",
+            &BuildInfo {
+                as_of: dated.then_some(self.assessment.report.as_of),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+        )?;
+        let fingerprint = data.hasher.digest();
+        let Some(mut context) = data.context else {
+            return Ok(Produced {
+                fingerprint,
+                bytes: None,
+            });
+        };
+        let depth = path.matches('/').count();
+        let root = if path == "404.html" {
+            // Served at any depth: links start from the site's path on its host.
+            root_path(&self.config.site.base_url)
+        } else if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        };
+        let site = &self.config.site;
+        context.insert(
+            "site",
+            &SiteInfo {
+                title: &site.title,
+                bureau: &site.bureau,
+                base_url: &site.base_url,
+                description: &site.description,
+            },
+        );
+        context.insert("root", &root);
+        context.insert("path", &path.trim_end_matches("index.html"));
+        context.insert("nav_pages", &self.nav_pages);
+        context.insert("rules", &self.config.disclosure.current());
+        let text = self.templates.render(template, &context)?;
+        let bytes = if path.ends_with(".html") {
+            minify(text.as_bytes())
+        } else {
+            text.into_bytes()
+        };
+        Ok(Produced {
+            fingerprint,
+            bytes: Some(bytes),
+        })
+    }
+}
+
+/// Escapes text for XML.
+fn tera_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Renders the whole site into memory: for tests and small sites. Builds write file by file
+/// instead (see `build`).
 pub fn render(
     assessment: &Assessment,
     content: &Content,
     config: &Config,
     theme: &Theme,
 ) -> Result<Output> {
-    let as_of = assessment.report.as_of;
-    let renderer = Renderer {
-        templates: Templates::compile(theme)?,
-        config,
-        as_of,
-        nav_pages: content
-            .pages
-            .iter()
-            .filter(|p| !p.path.contains('/'))
-            .collect(),
-    };
-    let views = Views {
-        config,
-        quarter_pages: assessment
-            .quarters
-            .iter()
-            .filter(|q| q.status != Status::Open)
-            .map(|q| q.quarter)
-            .collect(),
-    };
-    let page_size = config.site.page_size;
+    let site = Site::new(assessment, content, config, theme)?;
     let mut output = Output::new();
-    for (path, bytes) in theme.static_files() {
-        output.insert(path.to_string(), bytes.to_vec());
+    for file in site.files() {
+        let produced = site.produce(file, true)?;
+        output.insert(file.path.clone(), produced.bytes.unwrap_or_default());
     }
-    let mut sitemap: Vec<(String, NaiveDate)> = Vec::new();
-
-    // Tasks.
-    let published_by_id: HashMap<&str, &PublishedTask> = assessment
-        .published
-        .iter()
-        .map(|t| (t.record.task_id.as_str(), t))
-        .collect();
-    for task in &assessment.published {
-        let mut context = tera::Context::new();
-        context.insert("task", &views.task(task));
-        let url = format!("tasks/{}/", task.record.slug);
-        renderer.page(
-            &mut output,
-            format!("{url}index.html"),
-            "task.html",
-            context,
-        )?;
-        sitemap.push((url, task.published_on));
-    }
-
-    // Quarters, with their pages of tasks.
-    let notes: HashMap<Quarter, &Page> =
-        content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
-    let mut quarter_views = Vec::new();
-    for state in &assessment.quarters {
-        let view = views.quarter(state, notes.get(&state.quarter).map(|p| p.content.as_str()));
-        if view.page {
-            let mut tasks: Vec<TaskView<'_>> = state
-                .tasks
-                .iter()
-                .filter_map(|&i| published_by_id.get(assessment.records[i].0.task_id.as_str()))
-                .map(|t| views.task(t))
-                .collect();
-            tasks.sort_by(|a, b| a.end.cmp(&b.end).then_with(|| a.id.cmp(b.id)));
-            let base = format!("quarters/{}/", view.slug);
-            let chunks: Vec<&[TaskView<'_>]> = if tasks.is_empty() {
-                vec![&[]]
-            } else {
-                tasks.chunks(page_size).collect()
-            };
-            for (i, chunk) in chunks.iter().enumerate() {
-                let mut context = tera::Context::new();
-                context.insert("quarter", &view);
-                context.insert("tasks", chunk);
-                context.insert("first_number", &(i * page_size + 1));
-                context.insert("pagination", &Pagination::new(&base, i + 1, chunks.len()));
-                let url = Pagination::page_url(&base, i + 1);
-                renderer.page(
-                    &mut output,
-                    format!("{url}index.html"),
-                    "quarter.html",
-                    context,
-                )?;
-                sitemap.push((url, state.published_on.unwrap_or(as_of)));
-            }
-            let rows: Vec<&PublishedTask> = tasks
-                .iter()
-                .filter_map(|t| published_by_id.get(t.id).copied())
-                .collect();
-            output.insert(view.data_file.clone(), opendata::csv(&rows, config));
-        }
-        quarter_views.push(view);
-    }
-
-    // Companies (检查对象), by credit code or name.
-    let mut entities: BTreeMap<String, Vec<&PublishedTask>> = BTreeMap::new();
-    for task in &assessment.published {
-        entities
-            .entry(entity_id(&task.record))
-            .or_default()
-            .push(task);
-    }
-    let mut summaries = Vec::new();
-    for (id, tasks) in &mut entities {
-        tasks.sort_by(|a, b| {
-            b.record
-                .end
-                .cmp(&a.record.end)
-                .then_with(|| b.record.task_id.cmp(&a.record.task_id))
-        });
-        let latest = &tasks[0].record;
-        let view = EntityView {
-            id: id.clone(),
-            name: &latest.entity,
-            credit_code: &latest.credit_code,
-            address: &latest.address,
-            tasks: tasks.iter().map(|t| views.task(t)).collect(),
-        };
-        let mut context = tera::Context::new();
-        context.insert("entity", &view);
-        let url = format!("entities/{id}/");
-        renderer.page(
-            &mut output,
-            format!("{url}index.html"),
-            "entity.html",
-            context,
-        )?;
-        sitemap.push((
-            url,
-            tasks.iter().map(|t| t.published_on).max().unwrap_or(as_of),
-        ));
-        summaries.push(EntitySummary {
-            id,
-            name: &latest.entity,
-            credit_code: &latest.credit_code,
-            inspections: tasks.len(),
-            latest_end: latest.end,
-            latest_result: &latest.result,
-        });
-    }
-    summaries.sort_by(|a, b| a.name.cmp(b.name).then_with(|| a.id.cmp(b.id)));
-    let entity_pages: Vec<&[EntitySummary<'_>]> = if summaries.is_empty() {
-        vec![&[]]
-    } else {
-        summaries.chunks(page_size).collect()
-    };
-    for (i, chunk) in entity_pages.iter().enumerate() {
-        let mut context = tera::Context::new();
-        context.insert("entities", chunk);
-        context.insert("total", &summaries.len());
-        context.insert("first_number", &(i * page_size + 1));
-        context.insert(
-            "pagination",
-            &Pagination::new("entities/", i + 1, entity_pages.len()),
-        );
-        let url = Pagination::page_url("entities/", i + 1);
-        renderer.page(
-            &mut output,
-            format!("{url}index.html"),
-            "entities.html",
-            context,
-        )?;
-        sitemap.push((url, as_of));
-    }
-
-    // Enforcement units (执法机构): every valid task, published or not, by quarter.
-    let mut units: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, (record, _)) in assessment.records.iter().enumerate() {
-        if record.quarter().is_some() {
-            units.entry(record.unit.as_str()).or_default().push(i);
-        }
-    }
-    let mut unit_list = Vec::new();
-    for (name, members) in &units {
-        let mut by_quarter: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
-        for &i in members {
-            if let Some(q) = assessment.records[i].0.quarter() {
-                by_quarter.entry(q).or_default().push(i);
-            }
-        }
-        let quarters: Vec<UnitQuarter<'_>> = by_quarter
-            .iter()
-            .rev()
-            .map(|(q, rows)| {
-                let mut tasks: Vec<TaskView<'_>> = rows
-                    .iter()
-                    .filter_map(|&i| published_by_id.get(assessment.records[i].0.task_id.as_str()))
-                    .map(|t| views.task(t))
-                    .collect();
-                tasks.sort_by(|a, b| b.end.cmp(&a.end).then_with(|| a.id.cmp(b.id)));
-                UnitQuarter {
-                    quarter: views.quarter_ref(*q),
-                    total: rows.len(),
-                    in_progress: rows
-                        .iter()
-                        .filter(|&&i| assessment.records[i].0.end.is_none())
-                        .count(),
-                    tasks,
-                }
-            })
-            .collect();
-        let view = UnitView {
-            slug: unit_slug(name),
-            name,
-            total: members.len(),
-            published: quarters.iter().map(|q| q.tasks.len()).sum(),
-            quarters,
-        };
-        let mut context = tera::Context::new();
-        context.insert("unit", &view);
-        let url = format!("units/{}/", view.slug);
-        renderer.page(
-            &mut output,
-            format!("{url}index.html"),
-            "unit.html",
-            context,
-        )?;
-        sitemap.push((url, as_of));
-        unit_list.push((view.slug, *name, view.total, view.published));
-    }
-    #[derive(Serialize)]
-    struct UnitSummary<'a> {
-        slug: String,
-        name: &'a str,
-        total: usize,
-        published: usize,
-    }
-    let unit_list: Vec<UnitSummary<'_>> = unit_list
-        .into_iter()
-        .map(|(slug, name, total, published)| UnitSummary {
-            slug,
-            name,
-            total,
-            published,
-        })
-        .collect();
-    let mut context = tera::Context::new();
-    context.insert("units", &unit_list);
-    renderer.page(
-        &mut output,
-        "units/index.html".into(),
-        "units.html",
-        context,
-    )?;
-    sitemap.push(("units/".into(), as_of));
-
-    // Content pages.
-    for page in &content.pages {
-        let mut context = tera::Context::new();
-        context.insert("page", page);
-        let url = format!("{}/", page.path);
-        renderer.page(
-            &mut output,
-            format!("{url}index.html"),
-            "page.html",
-            context,
-        )?;
-        sitemap.push((url, page.updated.or(page.date).unwrap_or(as_of)));
-    }
-
-    // Home page, 404, feeds.
-    let mut latest: Vec<&PublishedTask> = assessment.published.iter().collect();
-    latest.sort_by(|a, b| {
-        b.published_on
-            .cmp(&a.published_on)
-            .then_with(|| b.record.end.cmp(&a.record.end))
-            .then_with(|| a.record.task_id.cmp(&b.record.task_id))
-    });
-    // The feed carries new results and corrections, newest change first.
-    let mut changed = latest.clone();
-    changed.sort_by(|a, b| {
-        let day = |t: &PublishedTask| t.updated_on.unwrap_or(t.published_on).max(t.published_on);
-        day(b)
-            .cmp(&day(a))
-            .then_with(|| a.record.task_id.cmp(&b.record.task_id))
-    });
-    let feed_tasks: Vec<TaskView<'_>> = changed.iter().take(50).map(|t| views.task(t)).collect();
-    latest.truncate(config.site.latest_results);
-    let latest: Vec<TaskView<'_>> = latest.into_iter().map(|t| views.task(t)).collect();
-    quarter_views.reverse();
-    let mut context = tera::Context::new();
-    context.insert("quarters", &quarter_views);
-    context.insert("latest", &latest);
-    context.insert("units", &unit_list);
-    context.insert("entity_count", &summaries.len());
-    renderer.page(&mut output, "index.html".into(), "index.html", context)?;
-    sitemap.push((String::new(), as_of));
-    // The 404 page is served at any depth, where the stylesheet's relative path would miss.
-    let mut context = tera::Context::new();
-    let css = theme.static_files().find(|(name, _)| *name == "style.css");
-    context.insert(
-        "inline_css",
-        &css.map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned()),
-    );
-    renderer.page(&mut output, "404.html".into(), "404.html", context)?;
-
-    let base = absolute_base(&config.site.base_url);
-    let mut context = tera::Context::new();
-    context.insert("base", &base);
-    context.insert("tasks", &feed_tasks);
-    context.insert(
-        "updated",
-        &feed_tasks.first().map_or(as_of, |t| t.published_on),
-    );
-    renderer.page(&mut output, "feed.xml".into(), "feed.xml", context)?;
-    sitemap.sort();
-    #[derive(Serialize)]
-    struct SitemapEntry {
-        loc: String,
-        lastmod: NaiveDate,
-    }
-    let entries: Vec<SitemapEntry> = sitemap
-        .into_iter()
-        .map(|(url, lastmod)| SitemapEntry {
-            loc: format!("{base}{url}"),
-            lastmod,
-        })
-        .collect();
-    let mut context = tera::Context::new();
-    context.insert("entries", &entries);
-    renderer.page(&mut output, "sitemap.xml".into(), "sitemap.xml", context)?;
-    output.insert(
-        "robots.txt".into(),
-        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes(),
-    );
-
-    // Open data and the search index.
-    output.insert(
-        "data/tasks.csv".into(),
-        opendata::csv(&assessment.published.iter().collect::<Vec<_>>(), config),
-    );
-    output.insert(
-        "data/tasks.json".into(),
-        opendata::json(&assessment.published, config),
-    );
-    output.insert("search/index.json".into(), crate::search::index(&entities));
     Ok(output)
 }
 
@@ -891,5 +1398,32 @@ mod tests {
         assert_eq!(p.prev.as_deref(), Some("entities/"));
         assert_eq!(p.next.as_deref(), Some("entities/page/3/"));
         assert!(p.pages[1].current);
+        assert_eq!(p.pages.len(), 3);
+    }
+
+    #[test]
+    fn long_pagers_show_the_ends_and_the_neighbourhood() {
+        let shown = |current, total| {
+            super::Pagination::new("q/", current, total)
+                .pages
+                .iter()
+                .map(|p| {
+                    if p.gap {
+                        "…".to_string()
+                    } else {
+                        p.number.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(shown(1, 2500), "1 2 3 4 … 2499 2500");
+        assert_eq!(
+            shown(1000, 2500),
+            "1 2 … 997 998 999 1000 1001 1002 1003 … 2499 2500"
+        );
+        assert_eq!(shown(2500, 2500), "1 2 … 2497 2498 2499 2500");
+        assert_eq!(shown(6, 12), "1 2 3 4 5 6 7 8 9 … 11 12");
+        assert_eq!(shown(3, 8), "1 2 3 4 5 6 7 8");
     }
 }

@@ -24,6 +24,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/entity.html",
     "templates/entities.html",
     "templates/unit.html",
+    "templates/unit-quarter.html",
     "templates/units.html",
     "templates/feed.xml",
     "templates/sitemap.xml",

@@ -347,7 +347,10 @@ fn fatal_errors_exit_2_and_leave_the_previous_site_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().contains("gongshi-"))
+        .filter(|n| {
+            let n = n.to_string_lossy();
+            n.contains("gongshi-new") || n.contains("gongshi-old")
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
