@@ -2,6 +2,7 @@
 //! tasks, and the ledger rows this build would add.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -49,7 +50,7 @@ impl Deadlines<'_> {
 /// A task whose result is published by this build, with what its page shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PublishedTask {
-    pub record: Record,
+    pub record: Arc<Record>,
     pub status: Status,
     pub deadline: NaiveDate,
     /// First published (公示日期): a correction never changes it.
@@ -77,7 +78,7 @@ pub struct QuarterState {
 pub struct Assessment {
     pub report: Report,
     /// Every valid record, with its status (in file order).
-    pub records: Vec<(Record, Status)>,
+    pub records: Vec<(Arc<Record>, Status)>,
     pub published: Vec<PublishedTask>,
     pub quarters: Vec<QuarterState>,
     /// Ledger rows for what this build publishes for the first time.
@@ -122,6 +123,8 @@ pub fn assess(
             items.push(item);
             continue;
         };
+        // Shared with the published list rather than copied: a province holds millions.
+        let record = Arc::new(record);
         let Some(end) = record.end else {
             item.status = Status::InProgress;
             items.push(item);
@@ -176,7 +179,7 @@ pub fn assess(
                 item.late_reason = (!reason.is_empty()).then(|| reason.to_string());
             }
             published.push(PublishedTask {
-                record: record.clone(),
+                record: Arc::clone(&record),
                 status: item.status,
                 deadline,
                 published_on,
@@ -266,7 +269,7 @@ pub fn assess(
                 quarter,
                 members
                     .iter()
-                    .map(|&i| (&records[i].0, records[i].1.is_published())),
+                    .map(|&i| (&*records[i].0, records[i].1.is_published())),
                 &config.plan.monthly_completion,
             )),
         };
