@@ -279,12 +279,30 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
             }
         }
     }
+    // Files are read in parallel, then put together in path order, so that the rows, the
+    // problems and the first fatal error are those of reading them one by one.
+    use rayon::prelude::*;
+    let read: Vec<Result<(Tasks, BTreeMap<String, BTreeSet<String>>)>> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let shown = crate::site_relative(site, path);
+            let mut tasks = Tasks::default();
+            let mut unknown_columns = BTreeMap::new();
+            read_file(&shown, &bytes, as_of, &mut tasks, &mut unknown_columns)?;
+            Ok((tasks, unknown_columns))
+        })
+        .collect();
     let mut tasks = Tasks::default();
     let mut unknown_columns: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for path in &files {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let shown = crate::site_relative(site, path);
-        read_file(&shown, &bytes, as_of, &mut tasks, &mut unknown_columns)?;
+    for result in read {
+        let (file_tasks, file_unknown) = result?;
+        tasks.rows.extend(file_tasks.rows);
+        tasks.warnings.extend(file_tasks.warnings);
+        tasks.notes.extend(file_tasks.notes);
+        for (column, files) in file_unknown {
+            unknown_columns.entry(column).or_default().extend(files);
+        }
     }
     if files.is_empty() {
         tasks
