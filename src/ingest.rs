@@ -282,7 +282,8 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
     // Files are read in parallel, then put together in path order, so that the rows, the
     // problems and the first fatal error are those of reading them one by one.
     use rayon::prelude::*;
-    let read: Vec<Result<(Tasks, BTreeMap<String, BTreeSet<String>>)>> = files
+    type UnknownColumns = BTreeMap<String, BTreeSet<String>>;
+    let read: Vec<Result<(Tasks, UnknownColumns)>> = files
         .par_iter()
         .map(|path| {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -294,7 +295,7 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
         })
         .collect();
     let mut tasks = Tasks::default();
-    let mut unknown_columns: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut unknown_columns = UnknownColumns::new();
     for result in read {
         let (file_tasks, file_unknown) = result?;
         tasks.rows.extend(file_tasks.rows);
