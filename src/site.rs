@@ -927,16 +927,11 @@ impl<'a> Site<'a> {
             });
         }
         sitemap.sort();
-        if sitemap.len() <= SITEMAP_LIMIT {
-            files.push(File {
-                path: "sitemap.xml".into(),
-                kind: Kind::Sitemap(None),
-            });
-        } else {
-            files.push(File {
-                path: "sitemap.xml".into(),
-                kind: Kind::Sitemap(None),
-            });
+        files.push(File {
+            path: "sitemap.xml".into(),
+            kind: Kind::Sitemap(None),
+        });
+        if sitemap.len() > SITEMAP_LIMIT {
             for part in 0..sitemap.len().div_ceil(SITEMAP_LIMIT) {
                 files.push(File {
                     path: format!("sitemap-{}.xml", part + 1),
