@@ -120,7 +120,7 @@ pub fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>
         date: date(&front.date, "date")?,
         updated: date(&front.updated, "updated")?,
         path,
-        content: markdown_to_html(body),
+        content: crate::compact::html_fragment(&markdown_to_html(body)),
         source: source.to_string(),
     }))
 }
@@ -242,7 +242,7 @@ mod tests {
         .unwrap();
         assert_eq!(toml_page.title, "关于");
         assert_eq!(toml_page.date, NaiveDate::from_ymd_opt(2025, 1, 15));
-        assert_eq!(toml_page.content, "<p>正文</p>\n");
+        assert_eq!(toml_page.content, "<p>正文</p>");
         let yaml_page = parse_page(
             "a.md",
             "---\ntitle: \"计划\"\nupdated: 2025-02-01\n---\n# x\n",

@@ -10,6 +10,7 @@ pub mod assess;
 pub mod build;
 pub mod cache;
 pub mod calendar;
+pub mod compact;
 pub mod config;
 pub mod content;
 pub mod credit_code;

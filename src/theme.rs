@@ -100,14 +100,22 @@ impl Theme {
     }
 }
 
-/// Compiled templates.
+/// Compiled templates. HTML templates are minified once here ([`crate::compact`]), so that the
+/// pages they make need no minifier; the templates as written are kept too, so that an error
+/// names the line the author wrote.
 pub struct Templates {
-    tera: tera::Tera,
+    compact: tera::Tera,
+    written: tera::Tera,
 }
 
 impl Templates {
     pub fn compile(theme: &Theme) -> Result<Templates> {
-        let mut tera = tera::Tera::new();
+        Templates::compile_as(theme, true)
+    }
+
+    /// With `compact = false`, pages come out as the templates are written (for tests that
+    /// compare the two).
+    pub fn compile_as(theme: &Theme, compact: bool) -> Result<Templates> {
         let mut sources = Vec::new();
         for (name, bytes) in theme.templates() {
             let text = std::str::from_utf8(bytes).map_err(|_| Error::Template {
@@ -116,22 +124,71 @@ impl Templates {
             })?;
             sources.push((name.to_string(), text.to_string()));
         }
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        let written = Templates::tera(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+        let compacted: Vec<(&str, std::borrow::Cow<'_, str>)> = sources
+            .iter()
+            .map(|(name, text)| {
+                let text = if compact && name.ends_with(".html") {
+                    crate::compact::html_template(text)
+                } else {
+                    std::borrow::Cow::Borrowed(text.as_str())
+                };
+                (name.as_str(), text)
+            })
+            .collect();
+        // Should compacting ever make a template Tera cannot read, the pages still come out
+        // right, only larger.
+        let compact = Templates::tera(compacted.iter().map(|(n, t)| (*n, t.as_ref())))
+            .or_else(|_| Templates::tera(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))))?;
+        Ok(Templates { compact, written })
+    }
+
+    fn tera<'s>(sources: impl Iterator<Item = (&'s str, &'s str)>) -> Result<tera::Tera> {
+        let mut tera = tera::Tera::new();
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(sources)
             .map_err(|e| Error::Template {
                 name: "theme".into(),
                 message: tera_message(&e),
             })?;
-        Ok(Templates { tera })
+        Ok(tera)
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
-        self.tera
-            .render(name, context)
-            .map_err(|e| Error::Template {
+        self.compact.render(name, context).map_err(|_| {
+            // Told again from the template as written, whose lines the author knows.
+            let error = self
+                .written
+                .render(name, context)
+                .err()
+                .map_or_else(|| "failed to render".to_string(), |e| tera_message(&e));
+            Error::Template {
                 name: name.to_string(),
-                message: tera_message(&e),
-            })
+                message: error,
+            }
+        })
     }
+}
+
+/// Tera's HTML escaping (the same five characters), writing the runs between them whole rather
+/// than byte by byte.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
 }
 
 /// Tera's error with its causes, which hold the useful part.
@@ -143,4 +200,24 @@ fn tera_message(error: &tera::Error) -> String {
         source = cause.source();
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_is_teras_own() {
+        for text in [
+            "",
+            "plain 文字",
+            "<script>alert('x')</script>",
+            "a & b \"c\" <d> 'e'",
+            "&&&<<<>>>",
+            "尾'",
+        ] {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            super::escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut teras).unwrap();
+            assert_eq!(ours, teras, "{text}");
+        }
+    }
 }

@@ -267,8 +267,8 @@ fn quarter_figures_match_hand_counts_on_page_and_report() {
     assert!(page.contains("<th scope=row>执法二队</th><td class=num>1</td>"));
     assert!(page.contains("发现问题的任务</dt><dd>1 项（占已有结果任务的 50%）"));
     assert!(page.contains("联合检查</dt><dd>0 项，占 0%；计划目标 30%，未达到"));
-    assert!(page.contains("href=../../tasks/t-newlate/"));
-    assert!(page.contains("href=../../data/2025q3.csv"));
+    assert!(page.contains("href=\"../../tasks/t-newlate/\""));
+    assert!(page.contains("href=\"../../data/2025q3.csv\""));
     assert!(!page.contains("t-dup"));
     assert!(
         !site.path().join("public/quarters/2025q4").exists(),
@@ -569,7 +569,7 @@ fn a_task_page_links_its_quarter_only_once_the_quarter_has_a_page() {
         &["build", "--as-of", "2025-10-10", "--no-ledger"],
     );
     let page = std::fs::read_to_string(site.path().join("public/tasks/m-1/index.html")).unwrap();
-    assert!(page.contains("href=../../quarters/2025q3/"));
+    assert!(page.contains("href=\"../../quarters/2025q3/\""));
     assert!(
         site.path()
             .join("public/quarters/2025q3/index.html")
@@ -669,11 +669,11 @@ fn a_corrected_record_is_republished_with_its_update_date() {
 
     let page = std::fs::read_to_string(site.path().join("public/tasks/m-2/index.html")).unwrap();
     assert!(
-        page.contains("<th scope=row>公示日期</th><td><time datetime=2025-09-10>"),
+        page.contains("<th scope=row>公示日期</th><td><time datetime=\"2025-09-10\">"),
         "{page}"
     );
     assert!(
-        page.contains("<th scope=row>最后更新</th><td><time datetime=2025-09-15>"),
+        page.contains("<th scope=row>最后更新</th><td><time datetime=\"2025-09-15\">"),
         "{page}"
     );
     assert!(page.contains("2025-09-12复查合格"));
@@ -703,5 +703,5 @@ fn a_corrected_record_is_republished_with_its_update_date() {
     gongshi_in(site.path(), &["build", "--as-of", "2025-09-20"]);
     assert_eq!(ledger(site.path()), second);
     let page = std::fs::read_to_string(site.path().join("public/tasks/m-2/index.html")).unwrap();
-    assert!(page.contains("<th scope=row>最后更新</th><td><time datetime=2025-09-15>"));
+    assert!(page.contains("<th scope=row>最后更新</th><td><time datetime=\"2025-09-15\">"));
 }

@@ -139,7 +139,10 @@ fn script_and_attribute_injection_in_every_field_is_published_as_text() {
     assert_eq!(out.code, Some(0));
     assert_eq!(out.report["summary"]["published"], 3);
     let page = String::from_utf8_lossy(&out.files["tasks/x-1/index.html"]).into_owned();
-    assert!(page.contains("&lt;script>alert(1)&lt;/script>"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
 }
 
 #[test]
