@@ -192,7 +192,7 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
                 .map(|file| {
                     let keep = match previous.get(&file.path) {
                         Some(entry) => {
-                            site.produce(file, false)?.fingerprint == entry.fingerprint
+                            site.produce(file, None)? == entry.fingerprint
                                 && FileState::of(&out.join(&file.path)) == Some(entry.state)
                         }
                         None => false,
@@ -229,16 +229,9 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
                     (entry, false)
                 }
                 _ => {
-                    let produced = site.produce(file, true)?;
-                    let bytes = produced.bytes.unwrap_or_default();
-                    let state = write_file(&target, &bytes).map_err(|e| Error::io(&target, e))?;
-                    (
-                        Entry {
-                            fingerprint: produced.fingerprint,
-                            state,
-                        },
-                        true,
-                    )
+                    let (fingerprint, state) =
+                        write_file(&target, |out| site.produce(file, Some(out)))?;
+                    (Entry { fingerprint, state }, true)
                 }
             };
             progress.advance(1);
@@ -259,12 +252,23 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
     Ok(Written::Staged(staged, manifest, stats))
 }
 
-/// Creates `path` with `bytes`, and says what `stat` now says of it.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<FileState> {
-    use std::io::Write;
-    let mut file = std::fs::File::create(path)?;
-    file.write_all(bytes)?;
-    Ok(FileState::from_metadata(&file.metadata()?))
+/// Creates `path` with what `make` writes (a page in one `write`, a big data file in
+/// buffer-sized ones), and says what `stat` now says of it.
+fn write_file(
+    path: &Path,
+    make: impl FnOnce(&mut dyn std::io::Write) -> Result<u64>,
+) -> Result<(u64, FileState)> {
+    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    let mut out = std::io::BufWriter::with_capacity(32 * 1024, file);
+    let fingerprint = make(&mut out).map_err(|e| match e {
+        Error::Io { source, .. } => Error::io(path, source),
+        other => other,
+    })?;
+    let file = out
+        .into_inner()
+        .map_err(|e| Error::io(path, e.into_error()))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    Ok((fingerprint, FileState::from_metadata(&meta)))
 }
 
 /// Written into every output folder, so that gongshi only ever replaces a folder it made.

@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use std::io::Write;
+
+use serde::{Serialize, Serializer};
 
 use crate::assess::PublishedTask;
 use crate::config::Config;
@@ -32,7 +34,7 @@ pub struct OpenRecord<'a> {
     pub deadline: String,
 }
 
-fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'a> {
+pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'a> {
     let r = &task.record;
     OpenRecord {
         task_id: &r.task_id,
@@ -98,55 +100,68 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
     }
 }
 
-pub fn csv(tasks: &[&PublishedTask], config: &Config) -> Vec<u8> {
-    let mut bytes = b"\xef\xbb\xbf".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        writer
-            .write_record(csv_header(config))
-            .expect("writing to memory");
-        for task in tasks {
-            let r = open_record(task, config);
-            let mut row: Vec<Cow<'_, str>> = vec![
-                neutralize(r.task_id),
-                Cow::Owned(r.quarter.clone().unwrap_or_default()),
-                neutralize(r.unit),
-                neutralize(r.category),
-                neutralize(r.matter),
-                neutralize(r.entity),
-                neutralize(r.credit_code),
-                neutralize(r.address),
-            ];
-            if let Some(inspectors) = r.inspectors {
-                row.push(neutralize(inspectors));
-            }
-            row.extend([
-                Cow::Owned(r.start.clone().unwrap_or_default()),
-                Cow::Owned(r.end.clone().unwrap_or_default()),
-                neutralize(r.result),
-                neutralize(r.handling),
-                Cow::Borrowed(if r.joint { "是" } else { "否" }),
-                neutralize(r.joint_departments),
-                Cow::Owned(r.published_on.clone()),
-                Cow::Owned(r.updated_on.clone().unwrap_or_default()),
-                Cow::Owned(r.deadline.clone()),
-            ]);
-            writer
-                .write_record(row.iter().map(|c| c.as_ref()))
-                .expect("writing to memory");
+/// Writes the tasks as CSV, a row at a time (the whole province's file is never in memory).
+pub fn csv<'t>(
+    tasks: impl Iterator<Item = &'t PublishedTask>,
+    config: &Config,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    out.write_all(b"\xef\xbb\xbf")?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer.write_record(csv_header(config)).map_err(io)?;
+    for task in tasks {
+        let r = open_record(task, config);
+        let mut row: Vec<Cow<'_, str>> = vec![
+            neutralize(r.task_id),
+            Cow::Owned(r.quarter.clone().unwrap_or_default()),
+            neutralize(r.unit),
+            neutralize(r.category),
+            neutralize(r.matter),
+            neutralize(r.entity),
+            neutralize(r.credit_code),
+            neutralize(r.address),
+        ];
+        if let Some(inspectors) = r.inspectors {
+            row.push(neutralize(inspectors));
         }
-        writer.flush().expect("writing to memory");
+        row.extend([
+            Cow::Owned(r.start.clone().unwrap_or_default()),
+            Cow::Owned(r.end.clone().unwrap_or_default()),
+            neutralize(r.result),
+            neutralize(r.handling),
+            Cow::Borrowed(if r.joint { "是" } else { "否" }),
+            neutralize(r.joint_departments),
+            Cow::Owned(r.published_on.clone()),
+            Cow::Owned(r.updated_on.clone().unwrap_or_default()),
+            Cow::Owned(r.deadline.clone()),
+        ]);
+        writer
+            .write_record(row.iter().map(|c| c.as_ref()))
+            .map_err(io)?;
     }
-    bytes
+    writer.flush()
 }
 
-pub fn json(tasks: &[PublishedTask], config: &Config) -> Vec<u8> {
-    let records: Vec<OpenRecord<'_>> = tasks.iter().map(|t| open_record(t, config)).collect();
-    let mut bytes = serde_json::to_vec_pretty(&records).expect("records serialise");
-    bytes.push(b'\n');
-    bytes
+fn io(error: csv::Error) -> std::io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Writes the tasks as a JSON array, a record at a time.
+pub fn json<'t>(
+    tasks: impl Iterator<Item = &'t PublishedTask>,
+    config: &Config,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer
+        .collect_seq(tasks.map(|t| open_record(t, config)))
+        .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

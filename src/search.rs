@@ -2,7 +2,9 @@
 //! server. Substring matching on names finds a company by any run of characters of its Chinese
 //! name (a phrase match, which word segmentation can miss), by its credit code, or by task id.
 
-use serde::Serialize;
+use std::io::Write;
+
+use serde::{Serialize, Serializer};
 
 use crate::assess::PublishedTask;
 
@@ -21,20 +23,27 @@ struct Entry<'a> {
     d: Option<String>,
 }
 
-/// `entities` gives each company's page id with its tasks, newest first.
-pub fn index<'a>(entities: impl Iterator<Item = (&'a str, &'a [&'a PublishedTask])>) -> Vec<u8> {
-    let entries: Vec<Entry<'_>> = entities
-        .map(|(id, tasks)| {
-            let latest = &tasks[0].record;
-            Entry {
+/// Writes the index, a company at a time: `entities` gives each company's page id with its
+/// tasks, newest first.
+pub fn index<'a, T>(
+    entities: impl Iterator<Item = (&'a str, T)>,
+    out: &mut dyn Write,
+) -> std::io::Result<()>
+where
+    T: Iterator<Item = &'a PublishedTask> + Clone,
+{
+    let mut serializer = serde_json::Serializer::new(out);
+    serializer
+        .collect_seq(entities.filter_map(|(id, mut tasks)| {
+            let latest = &tasks.clone().next()?.record;
+            Some(Entry {
                 id,
                 n: &latest.entity,
                 c: &latest.credit_code,
-                t: tasks.iter().map(|t| t.record.task_id.as_str()).collect(),
+                t: tasks.by_ref().map(|t| t.record.task_id.as_str()).collect(),
                 r: &latest.result,
                 d: latest.end.map(|d| d.to_string()),
-            }
-        })
-        .collect();
-    serde_json::to_vec(&entries).expect("index serialises")
+            })
+        }))
+        .map_err(std::io::Error::from)
 }

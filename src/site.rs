@@ -2,6 +2,7 @@
 //! Every URL here is part of the contract with citizens' bookmarks and other sites' links.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -16,6 +17,7 @@ use crate::ingest::Record;
 use crate::opendata;
 use crate::report::Status;
 use crate::theme::{Templates, Theme};
+use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// A file of the built site, by its path under the output folder (always `/`-separated, never
@@ -67,11 +69,11 @@ struct TaskView<'a> {
     id: &'a str,
     slug: &'a str,
     unit: &'a str,
-    unit_slug: String,
+    unit_slug: &'a str,
     category: &'a str,
     matter: &'a str,
     entity: &'a str,
-    entity_id: String,
+    entity_id: &'a str,
     credit_code: &'a str,
     address: &'a str,
     /// Empty unless `[privacy] publish_inspectors = true`.
@@ -83,7 +85,7 @@ struct TaskView<'a> {
     handling: &'a str,
     joint: bool,
     joint_departments: &'a str,
-    quarter: Option<QuarterRef>,
+    quarter: Option<&'a QuarterRef>,
     published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
     updated_on: Option<NaiveDate>,
@@ -213,7 +215,7 @@ impl Pagination {
 
 #[derive(Serialize)]
 struct EntityView<'a> {
-    id: String,
+    id: &'a str,
     name: &'a str,
     credit_code: &'a str,
     address: &'a str,
@@ -303,6 +305,8 @@ fn escape_title(html: Vec<u8>) -> Vec<u8> {
 struct Views<'a> {
     config: &'a Config,
     quarter_pages: HashSet<Quarter>,
+    /// Every quarter a task falls in, made once rather than for every task.
+    quarter_refs: HashMap<Quarter, QuarterRef>,
 }
 
 impl<'a> Views<'a> {
@@ -312,46 +316,6 @@ impl<'a> Views<'a> {
             slug: q.slug(),
             label: q.chinese(),
             page: self.quarter_pages.contains(&q),
-        }
-    }
-
-    fn task(&self, task: &'a PublishedTask) -> TaskView<'a> {
-        let r: &Record = &task.record;
-        let end = r.end.expect("published tasks have an end date");
-        TaskView {
-            id: &r.task_id,
-            slug: &r.slug,
-            unit: &r.unit,
-            unit_slug: unit_slug(&r.unit),
-            category: &r.category,
-            matter: &r.matter,
-            entity: &r.entity,
-            entity_id: entity_id(r),
-            credit_code: &r.credit_code,
-            address: &r.address,
-            inspectors: if self.config.privacy.publish_inspectors {
-                &r.inspectors
-            } else {
-                ""
-            },
-            start: r.start,
-            end: r.end,
-            result: &r.result,
-            found_problem: crate::figures::found_problem(&r.result),
-            handling: &r.handling,
-            joint: r.joint,
-            joint_departments: &r.joint_departments,
-            quarter: r.quarter().map(|q| self.quarter_ref(q)),
-            published_on: task.published_on,
-            updated_on: task.updated_on,
-            changed_on: task
-                .updated_on
-                .unwrap_or(task.published_on)
-                .max(task.published_on),
-            deadline: task.deadline,
-            working_days: self.config.disclosure.rules_for(end).task_working_days,
-            status: task.status,
-            status_label: task.status.chinese(),
         }
     }
 
@@ -430,7 +394,7 @@ impl<'a> Views<'a> {
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Static(usize),
-    Task(usize),
+    Task(TaskIndex),
     Quarter {
         quarter: usize,
         page: usize,
@@ -467,13 +431,9 @@ pub struct File {
     kind: Kind,
 }
 
-/// A file made, or only fingerprinted.
-pub struct Produced {
-    /// Changes whenever the file's bytes would (for templated pages: a hash of what the
-    /// template gets, so that an unchanged page is known without rendering it).
-    pub fingerprint: u64,
-    pub bytes: Option<Vec<u8>>,
-}
+/// A published task, by its place in [`Assessment::published`]. The site's lists hold these
+/// rather than references: half the size, and they index the per-task tables.
+type TaskIndex = u32;
 
 /// The sitemap protocol's limit of URLs per file.
 const SITEMAP_LIMIT: usize = 50_000;
@@ -481,21 +441,21 @@ const SITEMAP_LIMIT: usize = 50_000;
 struct QuarterModel<'a> {
     view: QuarterView<'a>,
     /// Published tasks by end date.
-    tasks: Vec<&'a PublishedTask>,
+    tasks: Vec<TaskIndex>,
 }
 
-struct EntityModel<'a> {
+struct EntityModel {
     id: String,
     /// Newest first.
-    tasks: Vec<&'a PublishedTask>,
+    tasks: Vec<TaskIndex>,
 }
 
-struct UnitQuarterModel<'a> {
+struct UnitQuarterModel {
     quarter: Quarter,
     total: usize,
     in_progress: usize,
     /// Newest first.
-    tasks: Vec<&'a PublishedTask>,
+    tasks: Vec<TaskIndex>,
 }
 
 struct UnitModel<'a> {
@@ -504,7 +464,7 @@ struct UnitModel<'a> {
     total: usize,
     published: usize,
     /// Newest first.
-    quarters: Vec<UnitQuarterModel<'a>>,
+    quarters: Vec<UnitQuarterModel>,
 }
 
 #[derive(Serialize)]
@@ -560,15 +520,37 @@ impl PageData {
         }
     }
 
+    /// A value the template gets: into the fingerprint, and when rendering, the context.
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
-        self.hasher.update(b"\0");
-        self.hasher.update(key.as_bytes());
-        serde_json::to_writer(HashWriter(&mut self.hasher), value)
-            .map_err(|e| Error::Usage(format!("cannot serialise {key}: {e}")))?;
+        self.hash(key, value)?;
         if let Some(context) = &mut self.context {
             context.insert(key, value);
         }
         Ok(())
+    }
+
+    /// Into the fingerprint only; the context gets the value by [`PageData::set`].
+    fn hash<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.hasher.update(b"\0");
+        self.hasher.update(key.as_bytes());
+        serde_json::to_writer(HashWriter(&mut self.hasher), value)
+            .map_err(|e| Error::Usage(format!("cannot serialise {key}: {e}")))
+    }
+
+    /// Tasks into the fingerprint, by their own fingerprints.
+    fn hash_tasks(&mut self, key: &'static str, fingerprints: impl Iterator<Item = u64>) {
+        self.hasher.update(b"\0");
+        self.hasher.update(key.as_bytes());
+        for fingerprint in fingerprints {
+            self.hasher.update(&fingerprint.to_le_bytes());
+        }
+    }
+
+    /// Into the context only (made only when rendering); the fingerprint must already cover it.
+    fn set<T: Serialize>(&mut self, key: &'static str, value: impl FnOnce() -> T) {
+        if let Some(context) = &mut self.context {
+            context.insert(key, &value());
+        }
     }
 }
 
@@ -586,9 +568,11 @@ impl std::io::Write for HashWriter<'_> {
     }
 }
 
-/// The fingerprint of bytes made without a template.
-fn bytes_fingerprint(bytes: &[u8]) -> u64 {
-    xxh3_64(bytes)
+/// The fingerprint of a value, as a page's would hash it.
+fn value_fingerprint<T: Serialize>(value: &T) -> u64 {
+    let mut hasher = Xxh3::new();
+    serde_json::to_writer(HashWriter(&mut hasher), value).expect("views serialise");
+    hasher.digest()
 }
 
 /// The site model: every file of the built site, and what each is made from. Files are made
@@ -603,16 +587,48 @@ pub struct Site<'a> {
     nav_pages: Vec<&'a Page>,
     views: Views<'a>,
     quarters: Vec<QuarterModel<'a>>,
-    entities: Vec<EntityModel<'a>>,
+    entities: Vec<EntityModel>,
     /// Entity indices in the company list's order (by name).
     entity_order: Vec<usize>,
     units: Vec<UnitModel<'a>>,
-    latest: Vec<&'a PublishedTask>,
-    feed: Vec<&'a PublishedTask>,
+    latest: Vec<TaskIndex>,
+    feed: Vec<TaskIndex>,
+    /// For each published task: its company and unit (indices into `entities` and `units`),
+    /// the fingerprint of its view, which pages that list it hash instead of the view, and
+    /// that of its open data record, which the data files hash instead of their rows.
+    task_entity: Vec<u32>,
+    task_unit: Vec<u32>,
+    task_fingerprints: Vec<u64>,
+    open_fingerprints: Vec<u64>,
     static_files: Vec<(&'a str, &'a [u8])>,
     files: Vec<File>,
     sitemap: Vec<(String, NaiveDate)>,
     salt: u64,
+}
+
+/// The day a published task last changed: published, or corrected since.
+fn changed_on(task: &PublishedTask) -> NaiveDate {
+    task.updated_on
+        .unwrap_or(task.published_on)
+        .max(task.published_on)
+}
+
+/// Entries in the Atom feed.
+const FEED_LENGTH: usize = 50;
+
+/// The first `n` of `0..len` in `order`, without sorting them all.
+fn first_sorted(
+    len: usize,
+    n: usize,
+    order: impl Fn(&TaskIndex, &TaskIndex) -> std::cmp::Ordering,
+) -> Vec<TaskIndex> {
+    let mut all: Vec<TaskIndex> = (0..len as TaskIndex).collect();
+    if n < all.len() {
+        all.select_nth_unstable_by(n, &order);
+        all.truncate(n);
+    }
+    all.sort_by(&order);
+    all
 }
 
 fn chunk_count(len: usize, size: usize) -> usize {
@@ -656,22 +672,47 @@ impl<'a> Site<'a> {
             .iter()
             .filter(|p| !p.path.contains('/'))
             .collect();
+        let published = &assessment.published;
+        let task = |i: TaskIndex| &published[i as usize];
+        let mut quarter_refs: HashMap<Quarter, QuarterRef> = HashMap::new();
+        let quarter_pages: HashSet<Quarter> = assessment
+            .quarters
+            .iter()
+            .filter(|q| q.status != Status::Open)
+            .map(|q| q.quarter)
+            .collect();
+        for quarter in assessment
+            .quarters
+            .iter()
+            .map(|q| q.quarter)
+            .chain(published.iter().filter_map(|t| t.record.quarter()))
+        {
+            quarter_refs.entry(quarter).or_insert_with(|| QuarterRef {
+                id: quarter.to_string(),
+                slug: quarter.slug(),
+                label: quarter.chinese(),
+                page: quarter_pages.contains(&quarter),
+            });
+        }
         let views = Views {
             config,
-            quarter_pages: assessment
-                .quarters
-                .iter()
-                .filter(|q| q.status != Status::Open)
-                .map(|q| q.quarter)
-                .collect(),
+            quarter_pages,
+            quarter_refs,
         };
-        let published_by_id: HashMap<&str, &PublishedTask> = assessment
-            .published
+        let published_by_id: HashMap<&str, TaskIndex> = published
             .iter()
-            .map(|t| (t.record.task_id.as_str(), t))
+            .enumerate()
+            .map(|(i, t)| (t.record.task_id.as_str(), i as TaskIndex))
             .collect();
-        let changed_on =
-            |t: &PublishedTask| t.updated_on.unwrap_or(t.published_on).max(t.published_on);
+        let published_index = |record: usize| {
+            published_by_id
+                .get(assessment.records[record].0.task_id.as_str())
+                .copied()
+        };
+        let newest_first = |a: &TaskIndex, b: &TaskIndex| {
+            let (a, b) = (&task(*a).record, &task(*b).record);
+            b.end.cmp(&a.end).then_with(|| b.task_id.cmp(&a.task_id))
+        };
 
         // Quarters.
         let notes: HashMap<Quarter, &Page> =
@@ -682,55 +723,50 @@ impl<'a> Site<'a> {
             .map(|state| {
                 let view =
                     views.quarter(state, notes.get(&state.quarter).map(|p| p.content.as_str()));
-                let mut tasks: Vec<&PublishedTask> = if view.page {
+                let mut tasks: Vec<TaskIndex> = if view.page {
                     state
                         .tasks
                         .iter()
-                        .filter_map(|&i| {
-                            published_by_id.get(assessment.records[i].0.task_id.as_str())
-                        })
-                        .copied()
+                        .filter_map(|&i| published_index(i))
                         .collect()
                 } else {
                     Vec::new()
                 };
                 tasks.sort_by(|a, b| {
-                    a.record
-                        .end
-                        .cmp(&b.record.end)
-                        .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+                    let (a, b) = (&task(*a).record, &task(*b).record);
+                    a.end.cmp(&b.end).then_with(|| a.task_id.cmp(&b.task_id))
                 });
                 QuarterModel { view, tasks }
             })
             .collect();
 
         // Companies (检查对象), by credit code or name.
-        let mut by_entity: BTreeMap<String, Vec<&PublishedTask>> = BTreeMap::new();
-        for task in &assessment.published {
+        let mut by_entity: BTreeMap<String, Vec<TaskIndex>> = BTreeMap::new();
+        for (i, t) in published.iter().enumerate() {
             by_entity
-                .entry(entity_id(&task.record))
+                .entry(entity_id(&t.record))
                 .or_default()
-                .push(task);
+                .push(i as TaskIndex);
         }
-        let entities: Vec<EntityModel<'a>> = by_entity
+        let mut task_entity = vec![0; published.len()];
+        let entities: Vec<EntityModel> = by_entity
             .into_iter()
-            .map(|(id, mut tasks)| {
-                tasks.sort_by(|a, b| {
-                    b.record
-                        .end
-                        .cmp(&a.record.end)
-                        .then_with(|| b.record.task_id.cmp(&a.record.task_id))
-                });
+            .enumerate()
+            .map(|(e, (id, mut tasks))| {
+                tasks.sort_by(newest_first);
+                for &i in &tasks {
+                    task_entity[i as usize] = e as u32;
+                }
                 EntityModel { id, tasks }
             })
             .collect();
         let mut entity_order: Vec<usize> = (0..entities.len()).collect();
         entity_order.sort_by(|&a, &b| {
             let (a, b) = (&entities[a], &entities[b]);
-            a.tasks[0]
+            task(a.tasks[0])
                 .record
                 .entity
-                .cmp(&b.tasks[0].record.entity)
+                .cmp(&task(b.tasks[0]).record.entity)
                 .then_with(|| a.id.cmp(&b.id))
         });
 
@@ -746,26 +782,24 @@ impl<'a> Site<'a> {
                     .push(i);
             }
         }
+        let mut task_unit = vec![0; published.len()];
         let units: Vec<UnitModel<'a>> = by_unit
             .into_iter()
-            .map(|(name, by_quarter)| {
-                let quarters: Vec<UnitQuarterModel<'a>> = by_quarter
+            .enumerate()
+            .map(|(u, (name, by_quarter))| {
+                let quarters: Vec<UnitQuarterModel> = by_quarter
                     .into_iter()
                     .rev()
                     .map(|(quarter, rows)| {
-                        let mut tasks: Vec<&PublishedTask> = rows
-                            .iter()
-                            .filter_map(|&i| {
-                                published_by_id.get(assessment.records[i].0.task_id.as_str())
-                            })
-                            .copied()
-                            .collect();
+                        let mut tasks: Vec<TaskIndex> =
+                            rows.iter().filter_map(|&i| published_index(i)).collect();
                         tasks.sort_by(|a, b| {
-                            b.record
-                                .end
-                                .cmp(&a.record.end)
-                                .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+                            let (a, b) = (&task(*a).record, &task(*b).record);
+                            b.end.cmp(&a.end).then_with(|| a.task_id.cmp(&b.task_id))
                         });
+                        for &i in &tasks {
+                            task_unit[i as usize] = u as u32;
+                        }
                         UnitQuarterModel {
                             quarter,
                             total: rows.len(),
@@ -788,21 +822,20 @@ impl<'a> Site<'a> {
             .collect();
 
         // The home page's latest results and the feed's latest changes.
-        let mut latest: Vec<&PublishedTask> = assessment.published.iter().collect();
-        latest.sort_by(|a, b| {
+        let by_publication = |a: &TaskIndex, b: &TaskIndex| {
+            let (a, b) = (task(*a), task(*b));
             b.published_on
                 .cmp(&a.published_on)
                 .then_with(|| b.record.end.cmp(&a.record.end))
                 .then_with(|| a.record.task_id.cmp(&b.record.task_id))
-        });
-        let mut feed = latest.clone();
-        feed.sort_by(|a, b| {
-            changed_on(b)
-                .cmp(&changed_on(a))
-                .then_with(|| a.record.task_id.cmp(&b.record.task_id))
-        });
-        feed.truncate(50);
-        latest.truncate(config.site.latest_results);
+        };
+        let by_change = |a: &TaskIndex, b: &TaskIndex| {
+            changed_on(task(*b))
+                .cmp(&changed_on(task(*a)))
+                .then_with(|| task(*a).record.task_id.cmp(&task(*b).record.task_id))
+        };
+        let latest = first_sorted(published.len(), config.site.latest_results, by_publication);
+        let feed = first_sorted(published.len(), FEED_LENGTH, by_change);
 
         let mut site = Site {
             config,
@@ -818,14 +851,27 @@ impl<'a> Site<'a> {
             units,
             latest,
             feed,
+            task_entity,
+            task_unit,
+            task_fingerprints: Vec::new(),
+            open_fingerprints: Vec::new(),
             static_files: theme.static_files().collect(),
             files: Vec::new(),
             sitemap: Vec::new(),
             salt: 0,
         };
+        (site.task_fingerprints, site.open_fingerprints) = (0..published.len() as TaskIndex)
+            .into_par_iter()
+            .map(|i| {
+                (
+                    value_fingerprint(&site.task_view(i)),
+                    value_fingerprint(&opendata::open_record(site.task(i), config)),
+                )
+            })
+            .unzip();
 
         // Every file, and the sitemap's pages with the day each last changed.
-        let newest = |tasks: &[&PublishedTask]| tasks.iter().map(|t| changed_on(t)).max();
+        let newest = |tasks: &[TaskIndex]| tasks.iter().map(|&i| changed_on(task(i))).max();
         let mut files = Vec::new();
         let mut sitemap = Vec::new();
         let mut page = |files: &mut Vec<File>, url: String, kind: Kind, lastmod: NaiveDate| {
@@ -841,12 +887,12 @@ impl<'a> Site<'a> {
                 kind: Kind::Static(i),
             });
         }
-        for (i, task) in assessment.published.iter().enumerate() {
+        for (i, t) in published.iter().enumerate() {
             page(
                 &mut files,
-                format!("tasks/{}/", task.record.slug),
-                Kind::Task(i),
-                changed_on(task),
+                format!("tasks/{}/", t.record.slug),
+                Kind::Task(i as TaskIndex),
+                changed_on(t),
             );
         }
         for (i, q) in site.quarters.iter().enumerate() {
@@ -1007,64 +1053,151 @@ impl<'a> Site<'a> {
         Ok(hasher.digest())
     }
 
-    /// Makes `file`, or with `render = false` only works out its fingerprint where that is
-    /// cheaper than making it.
-    pub fn produce(&self, file: &File, render: bool) -> Result<Produced> {
-        let raw = |bytes: Vec<u8>| Produced {
-            fingerprint: bytes_fingerprint(&bytes),
-            bytes: Some(bytes),
-        };
+    /// Makes `file` in memory.
+    pub fn bytes(&self, file: &File) -> Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.produce(file, Some(&mut bytes))?;
+        Ok(bytes)
+    }
+
+    /// What task `i`'s page and every list of tasks show of it.
+    fn task_view(&self, i: TaskIndex) -> TaskView<'_> {
+        let task = &self.assessment.published[i as usize];
+        let r: &Record = &task.record;
+        let end = r.end.expect("published tasks have an end date");
+        TaskView {
+            id: &r.task_id,
+            slug: &r.slug,
+            unit: &r.unit,
+            unit_slug: &self.units[self.task_unit[i as usize] as usize].slug,
+            category: &r.category,
+            matter: &r.matter,
+            entity: &r.entity,
+            entity_id: &self.entities[self.task_entity[i as usize] as usize].id,
+            credit_code: &r.credit_code,
+            address: &r.address,
+            inspectors: if self.config.privacy.publish_inspectors {
+                &r.inspectors
+            } else {
+                ""
+            },
+            start: r.start,
+            end: r.end,
+            result: &r.result,
+            found_problem: crate::figures::found_problem(&r.result),
+            handling: &r.handling,
+            joint: r.joint,
+            joint_departments: &r.joint_departments,
+            quarter: r.quarter().and_then(|q| self.views.quarter_refs.get(&q)),
+            published_on: task.published_on,
+            updated_on: task.updated_on,
+            changed_on: changed_on(task),
+            deadline: task.deadline,
+            working_days: self.config.disclosure.rules_for(end).task_working_days,
+            status: task.status,
+            status_label: task.status.chinese(),
+        }
+    }
+
+    fn task(&self, i: TaskIndex) -> &PublishedTask {
+        &self.assessment.published[i as usize]
+    }
+
+    /// A list of tasks as the template gets it, hashed by the tasks' own fingerprints.
+    fn insert_tasks(&self, data: &mut PageData, key: &'static str, tasks: &[TaskIndex]) {
+        data.hash_tasks(
+            key,
+            tasks.iter().map(|&i| self.task_fingerprints[i as usize]),
+        );
+        data.set(key, || {
+            tasks.iter().map(|&i| self.task_view(i)).collect::<Vec<_>>()
+        });
+    }
+
+    /// The fingerprint of a data file made from these tasks: their open data records' (the
+    /// salt covers the file's format and settings).
+    fn data_fingerprint(&self, path: &str, tasks: impl Iterator<Item = TaskIndex>) -> u64 {
+        let mut data = PageData::new(path, "", false);
+        data.hash_tasks("tasks", tasks.map(|i| self.open_fingerprints[i as usize]));
+        data.hasher.digest()
+    }
+
+    /// Works out `file`'s fingerprint, which changes whenever its bytes would, and with `out`,
+    /// writes the file there. A templated page's fingerprint is a hash of what its template
+    /// gets, and a data file's of the tasks it holds, so an unchanged file is known without
+    /// making it.
+    pub fn produce(&self, file: &File, out: Option<&mut dyn Write>) -> Result<u64> {
+        let render = out.is_some();
         let page_size = self.config.site.page_size;
         let path = file.path.as_str();
+        let io = |e: std::io::Error| Error::io(path, e);
+        let raw = |bytes: &[u8], out: Option<&mut dyn Write>| -> Result<u64> {
+            if let Some(out) = out {
+                out.write_all(bytes).map_err(io)?;
+            }
+            Ok(xxh3_64(bytes))
+        };
         let new = |template: &str| PageData::new(path, template, render);
-        let views = &self.views;
-        Ok(match file.kind {
-            Kind::Static(i) => raw(self.static_files[i].1.to_vec()),
+        match file.kind {
+            Kind::Static(i) => raw(self.static_files[i].1, out),
             Kind::Task(i) => {
                 let mut data = new("task.html");
-                data.insert("task", &views.task(&self.assessment.published[i]))?;
-                self.render(path, "task.html", data, false)?
+                data.hash_tasks("task", std::iter::once(self.task_fingerprints[i as usize]));
+                data.set("task", || self.task_view(i));
+                self.render(path, "task.html", data, false, out)
             }
             Kind::Quarter { quarter, page } => {
                 let q = &self.quarters[quarter];
-                let tasks: Vec<TaskView<'_>> = chunk(&q.tasks, page_size, page)
-                    .iter()
-                    .map(|t| views.task(t))
-                    .collect();
                 let base = format!("quarters/{}/", q.view.slug);
                 let mut data = new("quarter.html");
                 data.insert("quarter", &q.view)?;
-                data.insert("tasks", &tasks)?;
+                self.insert_tasks(&mut data, "tasks", chunk(&q.tasks, page_size, page));
                 data.insert("first_number", &(page * page_size + 1))?;
                 data.insert(
                     "pagination",
                     &Pagination::new(&base, page + 1, chunk_count(q.tasks.len(), page_size)),
                 )?;
-                self.render(path, "quarter.html", data, false)?
+                self.render(path, "quarter.html", data, false, out)
             }
-            Kind::QuarterData(i) => raw(opendata::csv(&self.quarters[i].tasks, self.config)),
+            Kind::QuarterData(i) => {
+                let tasks = &self.quarters[i].tasks;
+                if let Some(out) = out {
+                    let tasks = tasks.iter().map(|&i| self.task(i));
+                    opendata::csv(tasks, self.config, out).map_err(io)?;
+                }
+                Ok(self.data_fingerprint(path, tasks.iter().copied()))
+            }
             Kind::Entity(i) => {
                 let entity = &self.entities[i];
-                let latest = &entity.tasks[0].record;
+                let latest = &self.task(entity.tasks[0]).record;
+                let header = EntityView {
+                    id: &entity.id,
+                    name: &latest.entity,
+                    credit_code: &latest.credit_code,
+                    address: &latest.address,
+                    tasks: Vec::new(),
+                };
                 let mut data = new("entity.html");
-                data.insert(
-                    "entity",
-                    &EntityView {
-                        id: entity.id.clone(),
-                        name: &latest.entity,
-                        credit_code: &latest.credit_code,
-                        address: &latest.address,
-                        tasks: entity.tasks.iter().map(|t| views.task(t)).collect(),
-                    },
-                )?;
-                self.render(path, "entity.html", data, false)?
+                data.hash("entity", &header)?;
+                data.hash_tasks(
+                    "entity.tasks",
+                    entity
+                        .tasks
+                        .iter()
+                        .map(|&i| self.task_fingerprints[i as usize]),
+                );
+                data.set("entity", || EntityView {
+                    tasks: entity.tasks.iter().map(|&i| self.task_view(i)).collect(),
+                    ..header
+                });
+                self.render(path, "entity.html", data, false, out)
             }
             Kind::Entities(page) => {
                 let summaries: Vec<EntitySummary<'_>> = chunk(&self.entity_order, page_size, page)
                     .iter()
                     .map(|&i| {
                         let entity = &self.entities[i];
-                        let latest = &entity.tasks[0].record;
+                        let latest = &self.task(entity.tasks[0]).record;
                         EntitySummary {
                             id: &entity.id,
                             name: &latest.entity,
@@ -1087,7 +1220,7 @@ impl<'a> Site<'a> {
                         chunk_count(self.entities.len(), page_size),
                     ),
                 )?;
-                self.render(path, "entities.html", data, true)?
+                self.render(path, "entities.html", data, true, out)
             }
             Kind::Unit(i) => {
                 let unit = &self.units[i];
@@ -1106,7 +1239,7 @@ impl<'a> Site<'a> {
                             .collect(),
                     },
                 )?;
-                self.render(path, "unit.html", data, true)?
+                self.render(path, "unit.html", data, true, out)
             }
             Kind::UnitQuarter {
                 unit,
@@ -1115,10 +1248,6 @@ impl<'a> Site<'a> {
             } => {
                 let u = &self.units[unit];
                 let uq = &u.quarters[quarter];
-                let tasks: Vec<TaskView<'_>> = chunk(&uq.tasks, page_size, page)
-                    .iter()
-                    .map(|t| views.task(t))
-                    .collect();
                 let base = format!("units/{}/{}/", u.slug, uq.quarter.slug());
                 let mut data = new("unit-quarter.html");
                 data.insert(
@@ -1131,33 +1260,32 @@ impl<'a> Site<'a> {
                     },
                 )?;
                 data.insert("uq", &self.unit_quarter_view(uq))?;
-                data.insert("tasks", &tasks)?;
+                self.insert_tasks(&mut data, "tasks", chunk(&uq.tasks, page_size, page));
                 data.insert(
                     "pagination",
                     &Pagination::new(&base, page + 1, chunk_count(uq.tasks.len(), page_size)),
                 )?;
-                self.render(path, "unit-quarter.html", data, true)?
+                self.render(path, "unit-quarter.html", data, true, out)
             }
             Kind::Units => {
                 let mut data = new("units.html");
                 data.insert("units", &self.unit_summaries())?;
-                self.render(path, "units.html", data, true)?
+                self.render(path, "units.html", data, true, out)
             }
             Kind::Content(i) => {
                 let mut data = new("page.html");
                 data.insert("page", &self.content.pages[i])?;
-                self.render(path, "page.html", data, false)?
+                self.render(path, "page.html", data, false, out)
             }
             Kind::Index => {
                 let quarter_views: Vec<&QuarterView<'_>> =
                     self.quarters.iter().rev().map(|q| &q.view).collect();
-                let latest: Vec<TaskView<'_>> = self.latest.iter().map(|t| views.task(t)).collect();
                 let mut data = new("index.html");
                 data.insert("quarters", &quarter_views)?;
-                data.insert("latest", &latest)?;
+                self.insert_tasks(&mut data, "latest", &self.latest);
                 data.insert("units", &self.unit_summaries())?;
                 data.insert("entity_count", &self.entities.len())?;
-                self.render(path, "index.html", data, true)?
+                self.render(path, "index.html", data, true, out)
             }
             Kind::NotFound => {
                 // Served at any depth, where the stylesheet's relative path would miss.
@@ -1168,25 +1296,25 @@ impl<'a> Site<'a> {
                     .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned());
                 let mut data = new("404.html");
                 data.insert("inline_css", &css)?;
-                self.render(path, "404.html", data, false)?
+                self.render(path, "404.html", data, false, out)
             }
             Kind::Feed => {
-                let tasks: Vec<TaskView<'_>> = self.feed.iter().map(|t| views.task(t)).collect();
                 let mut data = new("feed.xml");
                 data.insert("base", &absolute_base(&self.config.site.base_url))?;
                 data.insert(
                     "updated",
-                    &tasks
+                    &self
+                        .feed
                         .first()
-                        .map_or(self.assessment.report.as_of, |t| t.changed_on),
+                        .map_or(self.assessment.report.as_of, |&i| changed_on(self.task(i))),
                 )?;
-                data.insert("tasks", &tasks)?;
-                self.render(path, "feed.xml", data, false)?
+                self.insert_tasks(&mut data, "tasks", &self.feed);
+                self.render(path, "feed.xml", data, false, out)
             }
             Kind::Sitemap(part) => {
                 let base = absolute_base(&self.config.site.base_url);
                 if part.is_none() && self.sitemap.len() > SITEMAP_LIMIT {
-                    raw(self.sitemap_index(&base))
+                    raw(&self.sitemap_index(&base), out)
                 } else {
                     #[derive(Serialize)]
                     struct SitemapEntry {
@@ -1203,27 +1331,48 @@ impl<'a> Site<'a> {
                             .collect();
                     let mut data = new("sitemap.xml");
                     data.insert("entries", &entries)?;
-                    self.render(path, "sitemap.xml", data, false)?
+                    self.render(path, "sitemap.xml", data, false, out)
                 }
             }
             Kind::Robots => {
                 let base = absolute_base(&self.config.site.base_url);
-                raw(format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").into_bytes())
+                raw(
+                    format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").as_bytes(),
+                    out,
+                )
             }
-            Kind::TasksCsv => raw(opendata::csv(
-                &self.assessment.published.iter().collect::<Vec<_>>(),
-                self.config,
-            )),
-            Kind::TasksJson => raw(opendata::json(&self.assessment.published, self.config)),
-            Kind::SearchIndex => raw(crate::search::index(
-                self.entities
-                    .iter()
-                    .map(|e| (e.id.as_str(), e.tasks.as_slice())),
-            )),
-        })
+            Kind::TasksCsv => {
+                if let Some(out) = out {
+                    opendata::csv(self.assessment.published.iter(), self.config, out)
+                        .map_err(io)?;
+                }
+                Ok(self.data_fingerprint(path, 0..self.task_fingerprints.len() as TaskIndex))
+            }
+            Kind::TasksJson => {
+                if let Some(out) = out {
+                    opendata::json(self.assessment.published.iter(), self.config, out)
+                        .map_err(io)?;
+                }
+                Ok(self.data_fingerprint(path, 0..self.task_fingerprints.len() as TaskIndex))
+            }
+            Kind::SearchIndex => {
+                // Small beside the pages: fingerprinted by its bytes, made as they are hashed.
+                let entities = || {
+                    self.entities
+                        .iter()
+                        .map(|e| (e.id.as_str(), e.tasks.iter().map(|&i| self.task(i))))
+                };
+                let mut hasher = Xxh3::new();
+                crate::search::index(entities(), &mut HashWriter(&mut hasher)).map_err(io)?;
+                if let Some(out) = out {
+                    crate::search::index(entities(), out).map_err(io)?;
+                }
+                Ok(hasher.digest())
+            }
+        }
     }
 
-    fn unit_quarter_view(&self, uq: &UnitQuarterModel<'_>) -> UnitQuarterView {
+    fn unit_quarter_view(&self, uq: &UnitQuarterModel) -> UnitQuarterView {
         UnitQuarterView {
             quarter: self.views.quarter_ref(uq.quarter),
             total: uq.total,
@@ -1271,7 +1420,8 @@ impl<'a> Site<'a> {
         template: &str,
         mut data: PageData,
         dated: bool,
-    ) -> Result<Produced> {
+        out: Option<&mut dyn Write>,
+    ) -> Result<u64> {
         data.insert(
             "build",
             &BuildInfo {
@@ -1280,11 +1430,8 @@ impl<'a> Site<'a> {
             },
         )?;
         let fingerprint = data.hasher.digest();
-        let Some(mut context) = data.context else {
-            return Ok(Produced {
-                fingerprint,
-                bytes: None,
-            });
+        let (Some(mut context), Some(out)) = (data.context, out) else {
+            return Ok(fingerprint);
         };
         let depth = path.matches('/').count();
         let root = if path == "404.html" {
@@ -1312,15 +1459,13 @@ impl<'a> Site<'a> {
         let text = self.templates.render(template, &context)?;
         // Templates come minified (see `Templates`); the 404 page alone carries the stylesheet
         // inline, which minify-html shrinks.
-        let bytes = if path == "404.html" {
-            minify(text.as_bytes())
+        let written = if path == "404.html" {
+            out.write_all(&minify(text.as_bytes()))
         } else {
-            text.into_bytes()
+            out.write_all(text.as_bytes())
         };
-        Ok(Produced {
-            fingerprint,
-            bytes: Some(bytes),
-        })
+        written.map_err(|e| Error::io(path, e))?;
+        Ok(fingerprint)
     }
 }
 
@@ -1343,8 +1488,7 @@ pub fn render(
     let site = Site::new(assessment, content, config, theme)?;
     let mut output = Output::new();
     for file in site.files() {
-        let produced = site.produce(file, true)?;
-        output.insert(file.path.clone(), produced.bytes.unwrap_or_default());
+        output.insert(file.path.clone(), site.bytes(file)?);
     }
     Ok(output)
 }

@@ -32,12 +32,7 @@ fn pages(site: &Path, as_of: &str, compact: bool) -> BTreeMap<String, Vec<u8>> {
         .files()
         .iter()
         .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| {
-            (
-                f.path.clone(),
-                model.produce(f, true).unwrap().bytes.unwrap(),
-            )
-        })
+        .map(|f| (f.path.clone(), model.bytes(f).unwrap()))
         .collect()
 }
 
