@@ -1,7 +1,7 @@
 //! Deadlines and statuses: every row gets exactly one status, every quarter one once it has
 //! tasks, and the ledger rows this build would add.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -57,7 +57,7 @@ pub struct PublishedTask {
     pub published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
     pub updated_on: Option<NaiveDate>,
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub line: u64,
 }
 
@@ -80,6 +80,8 @@ pub struct Assessment {
     /// Every valid record, with its status (in file order).
     pub records: Vec<(Arc<Record>, Status)>,
     pub published: Vec<PublishedTask>,
+    /// For each record, its place in `published`, if it is published.
+    pub published_index: Vec<Option<u32>>,
     pub quarters: Vec<QuarterState>,
     /// Ledger rows for what this build publishes for the first time.
     pub new_entries: Vec<Entry>,
@@ -102,9 +104,26 @@ pub fn assess(
     let mut invalid = 0;
     let mut records = Vec::new();
     let mut published = Vec::new();
+    let mut published_index = Vec::new();
     let mut new_entries = Vec::new();
 
-    for row in tasks.rows {
+    // The costly part of each row, on every core; the rest goes in order.
+    let digests: Vec<Option<String>> = {
+        use rayon::prelude::*;
+        tasks
+            .rows
+            .par_iter()
+            .map(|row| {
+                row.record
+                    .as_ref()
+                    .filter(|r| r.is_publishable())
+                    .map(|r| record_digest(r, config.privacy.publish_inspectors))
+            })
+            .collect()
+    };
+    // A few hundred distinct end dates among a province's tasks.
+    let mut task_deadlines: HashMap<NaiveDate, NaiveDate> = HashMap::new();
+    for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
             id: row.task_id.clone(),
@@ -125,21 +144,29 @@ pub fn assess(
         };
         // Shared with the published list rather than copied: a province holds millions.
         let record = Arc::new(record);
+        let before = published.len();
         let Some(end) = record.end else {
             item.status = Status::InProgress;
             items.push(item);
             records.push((record, Status::InProgress));
+            published_index.push(None);
             continue;
         };
-        let deadline = deadlines.task(end).map_err(|e| Error::Input {
-            path: row.file.clone().into(),
-            line: row.line,
-            message: format!("检查结束日期 {end}: {e}"),
-        })?;
+        let deadline = match task_deadlines.get(&end) {
+            Some(&deadline) => deadline,
+            None => {
+                let deadline = deadlines.task(end).map_err(|e| Error::Input {
+                    path: row.file.to_string().into(),
+                    line: row.line,
+                    message: format!("检查结束日期 {end}: {e}"),
+                })?;
+                task_deadlines.insert(end, deadline);
+                deadline
+            }
+        };
         item.deadline = Some(deadline);
         let entry = ledger.get(Kind::Task, &record.task_id);
-        if record.is_publishable() {
-            let digest = record_digest(&record, config.privacy.publish_inspectors);
+        if let Some(digest) = digest {
             let mut updated_on = None;
             let (published_on, reason) = match entry {
                 Some(entry) => {
@@ -222,6 +249,7 @@ pub fn assess(
             }
         }
         records.push((record, item.status));
+        published_index.push((published.len() > before).then_some(before as u32));
         items.push(item);
     }
 
@@ -330,6 +358,7 @@ pub fn assess(
         },
         records,
         published,
+        published_index,
         quarters,
         new_entries,
     })
@@ -353,8 +382,11 @@ fn future_publication(warnings: &mut Vec<Problem>, entry: &Entry, as_of: NaiveDa
 
 /// A digest of a task's published fields: when it changes, the result was corrected.
 pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
-    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let fields = [
+    use std::fmt::Write;
+    // The published fields joined by U+001F, hashed as they are written (digests already in
+    // ledgers were made that way, so the bytes hashed must never change).
+    let mut hasher = crate::StableHasher::default();
+    let text = [
         record.task_id.as_str(),
         &record.unit,
         &record.category,
@@ -367,15 +399,30 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
         } else {
             ""
         },
-        &date(record.start),
-        &date(record.end),
-        &record.result,
+    ];
+    for field in text {
+        hasher.update(field.as_bytes());
+        hasher.update(b"\x1f");
+    }
+    for date in [record.start, record.end] {
+        if let Some(date) = date {
+            let _ = write!(hasher, "{date}");
+        }
+        hasher.update(b"\x1f");
+    }
+    for field in [
+        record.result.as_str(),
         &record.handling,
         if record.joint { "1" } else { "0" },
         &record.joint_departments,
-        &record.quarter.map(|q| q.to_string()).unwrap_or_default(),
-    ];
-    format!("{:016x}", crate::stable_hash(&fields.join("\u{1f}")))
+    ] {
+        hasher.update(field.as_bytes());
+        hasher.update(b"\x1f");
+    }
+    if let Some(quarter) = record.quarter {
+        let _ = write!(hasher, "{quarter}");
+    }
+    format!("{:016x}", hasher.finish())
 }
 
 fn publication_status(published_on: NaiveDate, deadline: NaiveDate, late_reason: &str) -> Status {
@@ -391,6 +438,63 @@ fn publication_status(published_on: NaiveDate, deadline: NaiveDate, late_reason:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Digests already in ledgers were made by joining the fields; the streamed digest must
+    /// give the very same value, or every published result would read as corrected.
+    #[test]
+    fn record_digests_are_those_ledgers_already_hold() {
+        let joined = |r: &Record, with_inspectors: bool| {
+            let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            let fields = [
+                r.task_id.as_str(),
+                &r.unit,
+                &r.category,
+                &r.matter,
+                &r.entity,
+                &r.credit_code,
+                &r.address,
+                if with_inspectors { &r.inspectors } else { "" },
+                &date(r.start),
+                &date(r.end),
+                &r.result,
+                &r.handling,
+                if r.joint { "1" } else { "0" },
+                &r.joint_departments,
+                &r.quarter.map(|q| q.to_string()).unwrap_or_default(),
+            ];
+            format!("{:016x}", crate::stable_hash(&fields.join("\u{1f}")))
+        };
+        let mut record = Record {
+            task_id: "PS-2025-Q1-0001".into(),
+            slug: "ps-2025-q1-0001".into(),
+            unit: "坪山管理局执法一队".into(),
+            category: "重点排污单位".into(),
+            matter: "对排污许可证执行情况的检查".into(),
+            entity: "深圳市达创阻燃材料有限公司".into(),
+            credit_code: "9144030001871924X6".into(),
+            address: "深圳市坪山区碧岭街道".into(),
+            inspectors: "张三(44031001)".into(),
+            start: Some(d("2025-01-02")),
+            end: Some(d("2025-01-03")),
+            result: "未发现问题".into(),
+            handling: String::new(),
+            joint: true,
+            joint_departments: "市场监管局".into(),
+            quarter: None,
+        };
+        // As the released gongshi wrote it into ledgers (the literal worked out apart, in
+        // Python, as FNV-1a of the joined UTF-8).
+        assert_eq!(record_digest(&record, false), "329229afbfabd4fc");
+        assert_eq!(record_digest(&record, false), joined(&record, false));
+        assert_eq!(record_digest(&record, true), joined(&record, true));
+        record.start = None;
+        record.joint = false;
+        record.quarter = Some("2025Q1".parse().unwrap());
+        assert_eq!(record_digest(&record, false), joined(&record, false));
+        record.end = None;
+        record.result.clear();
+        assert_eq!(record_digest(&record, false), joined(&record, false));
+    }
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -1,6 +1,7 @@
 //! Reading the task ledgers (台账) exported by the platforms: encodings, header aliases, dates,
 //! and the checks that decide whether a row can be trusted.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -49,7 +50,17 @@ const MAX_FIELD_CHARS: usize = 10_000;
 ///
 /// Full-width digits, X, hyphens and spaces (０-９, Ｘ, －, the ideographic space) become their
 /// ASCII forms, so that a number typed in full width is recognised, and masked, like any other.
-fn clean(text: &str) -> String {
+fn clean(text: &str) -> Cow<'_, str> {
+    let changes = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{feff}' | '０'..='９' | 'Ｘ' | 'ｘ' | '－' | '\u{3000}'
+            )
+    };
+    if !text.chars().any(changes) {
+        return Cow::Borrowed(text.trim());
+    }
     let cleaned: String = text
         .chars()
         .filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && c != '\u{feff}')
@@ -62,7 +73,7 @@ fn clean(text: &str) -> String {
             other => other,
         })
         .collect();
-    cleaned.trim().to_string()
+    Cow::Owned(cleaned.trim().to_string())
 }
 
 /// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
@@ -237,8 +248,8 @@ impl Record {
 /// One data row as read, whether or not it could be trusted.
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// Site-relative path, with `/`.
-    pub file: String,
+    /// Site-relative path, with `/` (shared by every row of the file).
+    pub file: std::sync::Arc<str>,
     /// Line in the file where the row starts (1-based, header included).
     pub line: u64,
     /// The task id as written (trimmed), empty if missing.
@@ -437,6 +448,7 @@ fn read_file(
     let mut repeated_headers = Vec::new();
     let mut unnamed_with_values = false;
     let mut lines = LineCounter::new(text.as_bytes());
+    let shared_name: std::sync::Arc<str> = file.into();
     for result in reader.records() {
         let record = result.map_err(|e| Error::Input {
             path: file.into(),
@@ -485,7 +497,7 @@ fn read_file(
             unnamed_with_values = true;
         }
         tasks.rows.push(read_row(
-            file,
+            &shared_name,
             line,
             &record,
             columns,
@@ -623,6 +635,8 @@ fn missing_column(file: &str, line: u64, field: Field) -> Error {
 /// Which column holds which field.
 struct Columns {
     index: HashMap<Field, usize>,
+    /// `index` by [`Field`] as a number, for reading rows.
+    positions: [Option<usize>; Field::ALL.len()],
     width: usize,
     unknown: Vec<(String, usize)>,
     /// Columns with an empty header.
@@ -658,6 +672,7 @@ impl Columns {
             }
         }
         Columns {
+            positions: Field::ALL.map(|field| index.get(&field).copied()),
             index,
             width: header.len(),
             unknown,
@@ -667,8 +682,20 @@ impl Columns {
         }
     }
 
+    fn position(&self, field: Field) -> Option<usize> {
+        self.positions[field as usize]
+    }
+
     fn is_header(&self, record: &csv::StringRecord) -> bool {
+        // Most rows are told apart by their first cell.
+        let first = |record: &csv::StringRecord| {
+            let (Some(cell), Some(key)) = (record.get(0), self.keys.first()) else {
+                return true;
+            };
+            normalize_header(cell) == *key
+        };
         record.len() >= self.keys.len()
+            && first(record)
             && record
                 .iter()
                 .zip(&self.keys)
@@ -677,23 +704,29 @@ impl Columns {
 }
 
 fn read_row(
-    file: &str,
+    file: &std::sync::Arc<str>,
     line: u64,
     record: &csv::StringRecord,
     columns: &Columns,
     as_of: NaiveDate,
     warnings: &mut Vec<Problem>,
 ) -> Row {
-    let cleaned: HashMap<Field, String> = columns
-        .index
-        .iter()
-        .filter_map(|(&field, &i)| record.get(i).map(|text| (field, clean(text))))
-        .collect();
-    let get = |field: Field| -> &str { cleaned.get(&field).map_or("", String::as_str) };
+    let cleaned: [Cow<'_, str>; Field::ALL.len()] = Field::ALL.map(|field| {
+        columns
+            .position(field)
+            .and_then(|i| record.get(i))
+            .map_or(Cow::Borrowed(""), clean)
+    });
+    let get = |field: Field| -> &str { &cleaned[field as usize] };
     let task_id = get(Field::TaskId).to_string();
     let mut errors = Vec::new();
     for field in Field::ALL {
-        let length = get(field).chars().count();
+        let text = get(field);
+        let length = if text.len() > MAX_FIELD_CHARS {
+            text.chars().count()
+        } else {
+            0
+        };
         if length > MAX_FIELD_CHARS {
             errors.push(Problem::at(
                 file,
@@ -874,7 +907,7 @@ fn read_row(
         quarter,
     });
     Row {
-        file: file.to_string(),
+        file: file.clone(),
         line,
         task_id,
         record,
@@ -950,6 +983,13 @@ pub fn task_slug(task_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_numbered_in_their_list_order() {
+        for (i, field) in Field::ALL.iter().enumerate() {
+            assert_eq!(*field as usize, i, "{field:?}");
+        }
+    }
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -52,7 +52,8 @@ pub struct Ledger {
     /// The file as read, so appending never touches what was there.
     original: Vec<u8>,
     entries: Vec<Entry>,
-    first: HashMap<(Kind, String), usize>,
+    /// Per kind (as a number), the first row of each id.
+    first: [HashMap<String, usize>; 3],
     /// Per task id, the latest task or revision row with a digest.
     last_digest: HashMap<String, usize>,
     /// Per task id, the latest revision row.
@@ -194,8 +195,8 @@ impl Ledger {
 
     fn push(&mut self, entry: Entry) {
         let index = self.entries.len();
-        self.first
-            .entry((entry.kind, entry.id.clone()))
+        self.first[entry.kind as usize]
+            .entry(entry.id.clone())
             .or_insert(index);
         if entry.kind != Kind::Quarter && !entry.digest.is_empty() {
             self.last_digest.insert(entry.id.clone(), index);
@@ -208,9 +209,7 @@ impl Ledger {
 
     /// The first publication of an item, if any.
     pub fn get(&self, kind: Kind, id: &str) -> Option<&Entry> {
-        self.first
-            .get(&(kind, id.to_string()))
-            .map(|&i| &self.entries[i])
+        self.first[kind as usize].get(id).map(|&i| &self.entries[i])
     }
 
     /// The digest of what was last published for a task, if the ledger recorded one.

@@ -17,6 +17,7 @@ pub mod credit_code;
 pub mod dates;
 pub mod error;
 pub mod figures;
+pub mod fingerprint;
 pub mod ingest;
 pub mod ledger;
 pub mod opendata;
@@ -43,9 +44,37 @@ pub fn site_relative(site: &Path, path: &Path) -> String {
 /// A stable hash (FNV-1a), the same on every machine and release: page names derived from it
 /// must never change.
 pub fn stable_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let mut hasher = StableHasher::default();
+    hasher.update(text.as_bytes());
+    hasher.finish()
+}
+
+/// [`stable_hash`] fed piece by piece, so that a hash of many fields needs no joined copy.
+pub struct StableHasher(u64);
+
+impl Default for StableHasher {
+    fn default() -> Self {
+        StableHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl StableHasher {
+    pub fn update(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl std::fmt::Write for StableHasher {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.update(text.as_bytes());
+        Ok(())
+    }
 }
 
 /// Today in China (Asia/Shanghai is UTC+8 all year, without daylight saving).

@@ -122,7 +122,7 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub late_reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<std::sync::Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// A quarter's figures, as its summary page shows them.

@@ -533,8 +533,8 @@ impl PageData {
     fn hash<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
         self.hasher.update(b"\0");
         self.hasher.update(key.as_bytes());
-        serde_json::to_writer(HashWriter(&mut self.hasher), value)
-            .map_err(|e| Error::Usage(format!("cannot serialise {key}: {e}")))
+        crate::fingerprint::update(&mut self.hasher, value);
+        Ok(())
     }
 
     /// Tasks into the fingerprint, by their own fingerprints.
@@ -566,13 +566,6 @@ impl std::io::Write for HashWriter<'_> {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-/// The fingerprint of a value, as a page's would hash it.
-fn value_fingerprint<T: Serialize>(value: &T) -> u64 {
-    let mut hasher = Xxh3::new();
-    serde_json::to_writer(HashWriter(&mut hasher), value).expect("views serialise");
-    hasher.digest()
 }
 
 /// The site model: every file of the built site, and what each is made from. Files are made
@@ -699,16 +692,7 @@ impl<'a> Site<'a> {
             quarter_pages,
             quarter_refs,
         };
-        let published_by_id: HashMap<&str, TaskIndex> = published
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.record.task_id.as_str(), i as TaskIndex))
-            .collect();
-        let published_index = |record: usize| {
-            published_by_id
-                .get(assessment.records[record].0.task_id.as_str())
-                .copied()
-        };
+        let published_index = |record: usize| assessment.published_index[record];
         let newest_first = |a: &TaskIndex, b: &TaskIndex| {
             let (a, b) = (&task(*a).record, &task(*b).record);
             b.end.cmp(&a.end).then_with(|| b.task_id.cmp(&a.task_id))
@@ -740,26 +724,25 @@ impl<'a> Site<'a> {
             })
             .collect();
 
-        // Companies (检查对象), by credit code or name.
-        let mut by_entity: BTreeMap<String, Vec<TaskIndex>> = BTreeMap::new();
-        for (i, t) in published.iter().enumerate() {
-            by_entity
-                .entry(entity_id(&t.record))
-                .or_default()
-                .push(i as TaskIndex);
-        }
+        // Companies (检查对象), by credit code or name: tasks sorted by company, then grouped.
+        let ids: Vec<String> = published.par_iter().map(|t| entity_id(&t.record)).collect();
+        let mut by_entity: Vec<TaskIndex> = (0..published.len() as TaskIndex).collect();
+        by_entity.par_sort_by(|&a, &b| {
+            ids[a as usize]
+                .cmp(&ids[b as usize])
+                .then_with(|| newest_first(&a, &b))
+        });
         let mut task_entity = vec![0; published.len()];
-        let entities: Vec<EntityModel> = by_entity
-            .into_iter()
-            .enumerate()
-            .map(|(e, (id, mut tasks))| {
-                tasks.sort_by(newest_first);
-                for &i in &tasks {
-                    task_entity[i as usize] = e as u32;
-                }
-                EntityModel { id, tasks }
-            })
-            .collect();
+        let mut entities: Vec<EntityModel> = Vec::new();
+        for group in by_entity.chunk_by(|&a, &b| ids[a as usize] == ids[b as usize]) {
+            for &i in group {
+                task_entity[i as usize] = entities.len() as u32;
+            }
+            entities.push(EntityModel {
+                id: ids[group[0] as usize].clone(),
+                tasks: group.to_vec(),
+            });
+        }
         let mut entity_order: Vec<usize> = (0..entities.len()).collect();
         entity_order.sort_by(|&a, &b| {
             let (a, b) = (&entities[a], &entities[b]);
@@ -864,8 +847,8 @@ impl<'a> Site<'a> {
             .into_par_iter()
             .map(|i| {
                 (
-                    value_fingerprint(&site.task_view(i)),
-                    value_fingerprint(&opendata::open_record(site.task(i), config)),
+                    crate::fingerprint::of(&site.task_view(i)),
+                    crate::fingerprint::of(&opendata::open_record(site.task(i), config)),
                 )
             })
             .unzip();
