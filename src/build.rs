@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::assess::{self, Assessment};
-use crate::cache::{Entry, FileState, Manifest};
+use crate::cache::{Entry, FileState, Manifest, ReportCache, inputs_digest};
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::content;
@@ -103,6 +103,8 @@ pub struct WriteStats {
     pub unchanged: usize,
     /// Files of the previous build that the site no longer has.
     pub removed: usize,
+    /// Whether every input was as the last build read it, so that its report was said again.
+    pub inputs_unchanged: bool,
 }
 
 /// A build's report, and for a build that wrote, what it wrote.
@@ -128,18 +130,58 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
         }
         None => None,
     };
-    let loaded = load(&options.site, options.as_of)?;
     let Some(out) = &options.out else {
+        let loaded = load(&options.site, options.as_of)?;
         return Ok(Outcome {
             report: loaded.assessment.report,
             written: None,
         });
     };
+    let cache = Manifest::path_for(out);
+    let report_cache = ReportCache::path_for(out);
+    // What the last build left in the output folder is looked at on a thread of its own while
+    // the inputs are compared with what it read, or the records read and checked (which leave
+    // a core idle for much of their time).
+    let reused = std::thread::scope(|scope| {
+        let previous = scope.spawn(|| Previous::look(out, &cache));
+        let cached = inputs_digest(&options.site, options.as_of)
+            .ok()
+            .and_then(|digest| ReportCache::load(&report_cache).filter(|c| c.digest == digest));
+        if let Some(cached) = cached {
+            let previous = previous.join().unwrap_or(None);
+            if let Some(previous) = &previous
+                && previous.all_untouched()
+            {
+                return Ok(Reused::Report(cached.report, previous.manifest.len()));
+            }
+            return load(&options.site, options.as_of)
+                .map(|loaded| Reused::Nothing(Box::new(loaded), previous));
+        }
+        let loaded = load(&options.site, options.as_of);
+        let previous = previous.join().unwrap_or(None);
+        loaded.map(|loaded| Reused::Nothing(Box::new(loaded), previous))
+    })?;
+    let (loaded, previous) = match reused {
+        // Same inputs, same output: the same report, and nothing to write.
+        Reused::Report(report, files) => {
+            progress.finish();
+            return Ok(Outcome {
+                report,
+                written: Some(WriteStats {
+                    files,
+                    written: 0,
+                    unchanged: files,
+                    removed: 0,
+                    inputs_unchanged: true,
+                }),
+            });
+        }
+        Reused::Nothing(loaded, previous) => (*loaded, previous),
+    };
     let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
     let content = content::load(&options.site)?;
     let site = Site::new(&loaded.assessment, &content, &loaded.config, &theme)?;
-    let cache = Manifest::path_for(out);
-    let written = match write_site(&site, out, &cache, progress)? {
+    let written = match write_site(&site, out, previous, progress)? {
         Written::Unchanged(stats) => {
             if options.write_ledger {
                 loaded.ledger.append(&loaded.assessment.new_entries)?;
@@ -150,19 +192,49 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
             if options.write_ledger {
                 loaded.ledger.append(&loaded.assessment.new_entries)?;
             }
-            // Until the new manifest is saved, the old one no longer describes the output.
+            // Until the new cache is saved, the old one no longer describes the output.
             let _ = std::fs::remove_file(&cache);
+            let _ = std::fs::remove_file(&report_cache);
             staged.swap_in()?;
             // A cache that cannot be saved only costs the next build its shortcut.
             let _ = manifest.save(&cache);
             stats
         }
     };
+    // The next build may say this report again if it reads the same, ledger included: this
+    // build's report stands for the ledger as it now is, since what the build appended is what
+    // it assumed (first publications on the as-of date). A preview that did not append what it
+    // would publish leaves no report to reuse.
+    if options.write_ledger || loaded.assessment.new_entries.is_empty() {
+        if let Ok(digest) = inputs_digest(&options.site, options.as_of) {
+            let cached = ReportCache {
+                digest,
+                report: loaded.assessment.report,
+            };
+            let _ = cached.save(&report_cache);
+            progress.finish();
+            return Ok(Outcome {
+                report: cached.report,
+                written: Some(written),
+            });
+        }
+    } else {
+        let _ = std::fs::remove_file(&report_cache);
+    }
     progress.finish();
     Ok(Outcome {
         report: loaded.assessment.report,
         written: Some(written),
     })
+}
+
+/// What a build could take over from the last one.
+enum Reused {
+    /// Its report: the inputs and the output folder are as it left them.
+    Report(Report, usize),
+    /// Nothing; the inputs as now read, and (when there is one) the output folder as the last
+    /// build left it.
+    Nothing(Box<Loaded>, Option<Previous>),
 }
 
 enum Written {
@@ -172,16 +244,53 @@ enum Written {
     Staged(Staged, Manifest, WriteStats),
 }
 
+/// The output folder as the last build left it: its manifest, and what `stat` says now of
+/// each file the manifest lists.
+struct Previous {
+    manifest: Manifest,
+    states: Vec<Option<FileState>>,
+}
+
+impl Previous {
+    fn look(out: &Path, cache: &Path) -> Option<Previous> {
+        if !out.is_dir() {
+            return None;
+        }
+        let manifest = Manifest::load(cache)?;
+        let paths: Vec<&str> = manifest.paths().collect();
+        let states = paths
+            .par_iter()
+            .map(|path| FileState::of(&out.join(path)))
+            .collect();
+        Some(Previous { manifest, states })
+    }
+
+    /// Whether every file is as the last build left it.
+    fn all_untouched(&self) -> bool {
+        self.manifest
+            .entries()
+            .zip(&self.states)
+            .all(|(entry, state)| *state == Some(entry.state))
+    }
+
+    /// The last build's entry for `path`, if the file is still as that build left it.
+    fn untouched(&self, path: &str) -> Option<Entry> {
+        let (i, entry) = self.manifest.find(path)?;
+        (self.states[i] == Some(entry.state)).then_some(entry)
+    }
+}
+
 /// Stages the site beside `out`. Files the last build wrote with the same fingerprint are
 /// hard-linked from the current output rather than made again; when every file is as the last
 /// build left it, nothing is written at all.
-fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) -> Result<Written> {
+fn write_site(
+    site: &Site,
+    out: &Path,
+    previous: Option<Previous>,
+    progress: &dyn Progress,
+) -> Result<Written> {
     let files = site.files();
-    let previous = if out.is_dir() {
-        Manifest::load(cache).filter(|m| m.salt == site.fingerprint_salt())
-    } else {
-        None
-    };
+    let previous = previous.filter(|p| p.manifest.salt == site.fingerprint_salt());
     // Which files can be kept: same fingerprint, and untouched since (same size, mtime, inode).
     let keep: Vec<bool> = match &previous {
         None => vec![false; files.len()],
@@ -190,11 +299,8 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
             files
                 .par_iter()
                 .map(|file| {
-                    let keep = match previous.get(&file.path) {
-                        Some(entry) => {
-                            site.produce(file, None)? == entry.fingerprint
-                                && FileState::of(&out.join(&file.path)) == Some(entry.state)
-                        }
+                    let keep = match previous.untouched(&file.path) {
+                        Some(entry) => site.produce(file, None)? == entry.fingerprint,
                         None => false,
                     };
                     progress.advance(1);
@@ -204,13 +310,14 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
         }
     };
     let kept = keep.iter().filter(|&&k| k).count();
-    let removed = previous.as_ref().map_or(0, |p| p.len() - kept);
+    let removed = previous.as_ref().map_or(0, |p| p.manifest.len() - kept);
     if previous.is_some() && kept == files.len() && removed == 0 {
         return Ok(Written::Unchanged(WriteStats {
             files: files.len(),
             written: 0,
             unchanged: kept,
             removed: 0,
+            inputs_unchanged: false,
         }));
     }
 
@@ -222,7 +329,7 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
         .zip(keep.par_iter())
         .map(|(file, &keep)| {
             let target = staged.staging.join(&file.path);
-            let entry = match previous.as_ref().and_then(|p| p.get(&file.path)) {
+            let entry = match previous.as_ref().and_then(|p| p.manifest.get(&file.path)) {
                 Some(entry)
                     if keep && std::fs::hard_link(out.join(&file.path), &target).is_ok() =>
                 {
@@ -244,6 +351,7 @@ fn write_site(site: &Site, out: &Path, cache: &Path, progress: &dyn Progress) ->
         written,
         unchanged: files.len() - written,
         removed,
+        inputs_unchanged: false,
     };
     let manifest = Manifest::new(
         site.fingerprint_salt(),

@@ -1,11 +1,21 @@
-//! The build cache: what the last build wrote to an output folder, file by file, so that the
-//! next build leaves unchanged files alone (same bytes, same inode, same mtime: deployment
-//! syncs stay small). It lives beside the output folder, never in it, and a missing, damaged or
-//! stale cache only makes a build write everything again.
+//! The build cache, beside the output folder and never in it:
+//!
+//! - the manifest: what the last build wrote to the output folder, file by file, so that the
+//!   next build leaves unchanged files alone (same bytes, same inode, same mtime: deployment
+//!   syncs stay small);
+//! - the report: the last build's report with a digest of everything it read, so that a build
+//!   whose inputs are byte for byte the same, and whose output folder is as that build left
+//!   it, says the same again without reading a record.
+//!
+//! A missing, damaged or stale cache only makes a build do all its work again.
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+use xxhash_rust::xxh3::Xxh3;
+
 use crate::error::{Error, Result};
+use crate::report::Report;
 
 /// A file as the last build left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,10 +148,25 @@ impl Manifest {
     }
 
     pub fn get(&self, path: &str) -> Option<Entry> {
+        self.find(path).map(|(_, entry)| entry)
+    }
+
+    /// The entry for `path` with its place among [`Manifest::paths`].
+    pub fn find(&self, path: &str) -> Option<(usize, Entry)> {
         self.entries
             .binary_search_by(|(p, _)| p.as_str().cmp(path))
             .ok()
-            .map(|i| self.entries[i].1)
+            .map(|i| (i, self.entries[i].1))
+    }
+
+    /// Every file's entry, in [`Manifest::paths`] order.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        self.entries.iter().map(|(_, entry)| *entry)
+    }
+
+    /// Every file's path, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(path, _)| path.as_str())
     }
 
     pub fn len(&self) -> usize {
@@ -150,6 +175,77 @@ impl Manifest {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// Everything in a site folder that a build reads: the settings, the data (task ledgers,
+/// publication ledger, calendars), the content pages and the themes. Loaders read nothing else.
+pub const INPUTS: [&str; 4] = [crate::config::CONFIG_FILE, "data", "content", "themes"];
+
+/// A digest of every file under [`INPUTS`] (paths and bytes), the as-of date and gongshi
+/// itself: two builds with the same digest read the same and report the same.
+pub fn inputs_digest(site: &Path, as_of: NaiveDate) -> std::io::Result<u64> {
+    let mut hasher = Xxh3::new();
+    hasher.update(&crate::binary_identity().to_le_bytes());
+    hasher.update(as_of.to_string().as_bytes());
+    for input in INPUTS {
+        let root = site.join(input);
+        if !root.exists() {
+            hasher.update(b"\0absent\0");
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&root)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(std::io::Error::from)?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path())?;
+            let relative = entry.path().strip_prefix(site).unwrap_or(entry.path());
+            hasher.update(relative.as_os_str().as_encoded_bytes());
+            hasher.update(b"\0");
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(&bytes);
+        }
+    }
+    Ok(hasher.digest())
+}
+
+const REPORT_MAGIC: &str = "gongshi-report 1";
+
+/// A build's report and the [`inputs_digest`] of what it read.
+pub struct ReportCache {
+    pub digest: u64,
+    pub report: Report,
+}
+
+impl ReportCache {
+    /// `<parent>/.<name>.gongshi-report` for the output folder `<parent>/<name>`.
+    pub fn path_for(out: &Path) -> PathBuf {
+        let manifest = Manifest::path_for(out);
+        manifest.with_extension("gongshi-report")
+    }
+
+    pub fn load(path: &Path) -> Option<ReportCache> {
+        let bytes = std::fs::read(path).ok()?;
+        let newline = bytes.iter().position(|&b| b == b'\n')?;
+        let first = std::str::from_utf8(&bytes[..newline]).ok()?;
+        let digest = u64::from_str_radix(first.strip_prefix(REPORT_MAGIC)?.trim(), 16).ok()?;
+        let report = serde_json::from_slice(&bytes[newline + 1..]).ok()?;
+        Some(ReportCache { digest, report })
+    }
+
+    /// Writes the cache through a temporary file and a rename.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let mut bytes = format!("{REPORT_MAGIC} {:016x}\n", self.digest).into_bytes();
+        serde_json::to_writer(&mut bytes, &self.report)
+            .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+        let temporary = path.with_extension("gongshi-report.tmp");
+        std::fs::write(&temporary, bytes)
+            .and_then(|()| std::fs::rename(&temporary, path))
+            .map_err(|e| Error::io(path, e))
     }
 }
 

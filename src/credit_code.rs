@@ -23,6 +23,22 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// A character's place in the alphabet.
+fn value_of(c: char) -> Option<usize> {
+    const TABLE: [u8; 128] = {
+        let mut table = [u8::MAX; 128];
+        let alphabet = ALPHABET.as_bytes();
+        let mut i = 0;
+        while i < alphabet.len() {
+            table[alphabet[i] as usize] = i as u8;
+            i += 1;
+        }
+        table
+    };
+    let value = *TABLE.get(c as usize)?;
+    (value != u8::MAX).then_some(value as usize)
+}
+
 /// Checks a normalised code.
 pub fn check(code: &str) -> Result<(), CodeProblem> {
     let length = code.chars().count();
@@ -33,7 +49,7 @@ pub fn check(code: &str) -> Result<(), CodeProblem> {
     }
     let mut values = [0u32; 18];
     for (i, c) in code.chars().enumerate() {
-        let Some(value) = ALPHABET.find(c) else {
+        let Some(value) = value_of(c) else {
             return Err(CodeProblem::Malformed(format!(
                 "\"{code}\": character {} ('{c}') is not allowed; a credit code uses 0-9 and A-Y \
                  without I, O, S, V and Z",

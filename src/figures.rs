@@ -4,20 +4,20 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dates::Quarter;
 use crate::ingest::Record;
 
 /// A label and how many tasks have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
     pub name: String,
     pub count: usize,
 }
 
 /// Completion by the end of one month of the quarter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthProgress {
     /// The month's last day.
     pub by: NaiveDate,
@@ -29,7 +29,7 @@ pub struct MonthProgress {
     pub target: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuarterFigures {
     /// Every valid task counted in the quarter, in progress included.
     pub total: usize,

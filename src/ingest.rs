@@ -449,12 +449,16 @@ fn read_file(
     let mut unnamed_with_values = false;
     let mut lines = LineCounter::new(text.as_bytes());
     let shared_name: std::sync::Arc<str> = file.into();
-    for result in reader.records() {
-        let record = result.map_err(|e| Error::Input {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| Error::Input {
             path: file.into(),
             line: e.position().map_or(0, |p| lines.line_at(p.byte())),
             message: format!("not readable as CSV: {e}"),
         })?;
+        if !more {
+            break;
+        }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             blank_rows += 1;
@@ -539,35 +543,37 @@ fn read_file(
 /// The line of a quoted cell that is never closed, if any. (The CSV reader would take the rest
 /// of the file into that cell, and rows would vanish into it.)
 fn unclosed_quote(text: &[u8], delimiter: u8) -> Option<u64> {
-    let mut line = 1;
-    let mut opened_at = 0;
+    // Only the quotes matter: jump from one to the next.
+    let mut quotes = memchr::memchr_iter(b'"', text);
     let mut in_quotes = false;
-    let mut field_start = true;
-    let mut i = 0;
-    while i < text.len() {
-        let b = text[i];
+    let mut opened_at = 0;
+    while let Some(i) = quotes.next() {
         if in_quotes {
-            if b == b'"' {
-                if text.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    in_quotes = false;
-                }
+            if text.get(i + 1) == Some(&b'"') {
+                // A doubled quote stands for one.
+                quotes.next();
+            } else {
+                in_quotes = false;
             }
-        } else if b == b'"' && field_start {
+        } else if i == 0 || matches!(text[i - 1], b'\n' | b'\r') || text[i - 1] == delimiter {
             in_quotes = true;
-            opened_at = line;
+            opened_at = i;
         }
-        let line_break = b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n'));
-        if line_break {
-            line += 1;
-        }
-        if !in_quotes {
-            field_start = b == delimiter || b == b'\n' || b == b'\r';
-        }
-        i += 1;
     }
-    in_quotes.then_some(opened_at)
+    in_quotes.then(|| 1 + line_breaks(&text[..opened_at]))
+}
+
+/// Line breaks in `span`: `\n`, `\r\n` or a lone `\r` (old Mac exports).
+fn line_breaks(span: &[u8]) -> u64 {
+    let newlines = span.iter().filter(|&&b| b == b'\n').count();
+    let lone_returns = if memchr::memchr(b'\r', span).is_some() {
+        (0..span.len())
+            .filter(|&i| span[i] == b'\r' && span.get(i + 1) != Some(&b'\n'))
+            .count()
+    } else {
+        0
+    };
+    (newlines + lone_returns) as u64
 }
 
 /// Tab if the first lines hold more tabs than commas (Excel's "Unicode text"), else comma.
@@ -607,13 +613,7 @@ impl<'a> LineCounter<'a> {
             offset += 1;
         }
         if offset > self.offset {
-            // A line ends at \n, \r\n or a lone \r (old Mac exports).
-            let span = &self.text[self.offset..offset];
-            let lone_cr = |i: usize| span[i] == b'\r' && span.get(i + 1) != Some(&b'\n');
-            let breaks = (0..span.len())
-                .filter(|&i| span[i] == b'\n' || lone_cr(i))
-                .count();
-            self.line += breaks as u64;
+            self.line += line_breaks(&self.text[self.offset..offset]);
             self.offset = offset;
         }
         self.line
@@ -1094,6 +1094,57 @@ mod tests {
         let tasks = read(b"task_id,end\rA,2025-09-26\rB,2025-09-26\r");
         let lines: Vec<u64> = tasks.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 3]);
+    }
+
+    /// The quote scan jumps between quotes; it must agree with reading every byte.
+    #[test]
+    fn the_quote_scan_agrees_with_a_byte_by_byte_reading() {
+        fn byte_by_byte(text: &[u8], delimiter: u8) -> Option<u64> {
+            let (mut line, mut opened_at, mut in_quotes, mut field_start) = (1, 0, false, true);
+            let mut i = 0;
+            while i < text.len() {
+                let b = text[i];
+                if in_quotes {
+                    if b == b'"' {
+                        if text.get(i + 1) == Some(&b'"') {
+                            i += 1;
+                        } else {
+                            in_quotes = false;
+                        }
+                    }
+                } else if b == b'"' && field_start {
+                    in_quotes = true;
+                    opened_at = line;
+                }
+                if b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n')) {
+                    line += 1;
+                }
+                if !in_quotes {
+                    field_start = b == delimiter || b == b'\n' || b == b'\r';
+                }
+                i += 1;
+            }
+            in_quotes.then_some(opened_at)
+        }
+        let alphabet = b"\",\n\ra\t";
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 24) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|k| alphabet[((state >> (k * 2 % 60)) % alphabet.len() as u64) as usize])
+                .collect();
+            for delimiter in [b',', b'\t'] {
+                assert_eq!(
+                    unclosed_quote(&text, delimiter),
+                    byte_by_byte(&text, delimiter),
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+            }
+        }
     }
 
     #[test]

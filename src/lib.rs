@@ -77,6 +77,26 @@ impl std::fmt::Write for StableHasher {
     }
 }
 
+/// Which gongshi this is: its version, and the size and time of its binary (a rebuilt gongshi
+/// may render or count differently under the same version number). Caches made by another
+/// gongshi are not used.
+pub fn binary_identity() -> u64 {
+    static IDENTITY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+            hasher.update(&meta.len().to_le_bytes());
+            if let Ok(modified) = meta.modified()
+                && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+            {
+                hasher.update(&since.as_nanos().to_le_bytes());
+            }
+        }
+        hasher.digest()
+    })
+}
+
 /// Today in China (Asia/Shanghai is UTC+8 all year, without daylight saving).
 pub fn today_in_china() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()

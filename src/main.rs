@@ -154,6 +154,8 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
             stats.unchanged,
             if stats.removed > 0 {
                 format!(", {} removed", stats.removed)
+            } else if stats.inputs_unchanged {
+                ", inputs as last read".to_string()
             } else {
                 String::new()
             },

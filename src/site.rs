@@ -1015,16 +1015,7 @@ impl<'a> Site<'a> {
 
     fn salt(&self) -> Result<u64> {
         let mut hasher = Xxh3::new();
-        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-        // A rebuilt gongshi may render differently under the same version number.
-        if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
-            hasher.update(&meta.len().to_le_bytes());
-            if let Ok(modified) = meta.modified()
-                && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
-            {
-                hasher.update(&since.as_nanos().to_le_bytes());
-            }
-        }
+        hasher.update(&crate::binary_identity().to_le_bytes());
         for (path, bytes) in &self.theme.files {
             hasher.update(path.as_bytes());
             hasher.update(&(bytes.len() as u64).to_le_bytes());

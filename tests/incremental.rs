@@ -195,3 +195,91 @@ fn the_cache_is_never_published() {
             .any(|p| p.contains("cache"))
     );
 }
+
+/// A build that records its publications, with its report as JSON.
+fn publish(site: &Path) -> (String, String) {
+    let output = gongshi_in(
+        site,
+        &["build", "--as-of", "2025-10-20", "--format", "json"],
+    );
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&output)
+    );
+    (common::stdout(&output), stderr(&output))
+}
+
+const SAME_INPUTS: &str = "inputs as last read";
+
+#[test]
+fn a_rebuild_of_the_same_inputs_says_the_same_report_without_reading_them() {
+    let site = minimal_with(&tasks_csv("未发现问题"));
+    let public = site.path().join("public");
+    let (first, said) = publish(site.path());
+    assert!(!said.contains(SAME_INPUTS), "{said}");
+    let ids = identities(&public);
+
+    // The ledger now holds what the first build published: read again, it says the same.
+    let (second, said) = publish(site.path());
+    assert!(said.contains(SAME_INPUTS), "{said}");
+    assert_eq!(counts(&said).1, 0);
+    assert_eq!(second, first);
+    assert_eq!(identities(&public), ids);
+
+    // Without the kept report, everything is read and checked again, to the same report.
+    std::fs::remove_file(site.path().join(".public.gongshi-report")).unwrap();
+    let (third, said) = publish(site.path());
+    assert!(!said.contains(SAME_INPUTS), "{said}");
+    assert_eq!(third, second);
+    assert_eq!(identities(&public), ids);
+}
+
+#[test]
+fn every_input_is_read_again_once_it_changes() {
+    let site = minimal_with(&tasks_csv("未发现问题"));
+    let root = site.path();
+    publish(root);
+    let changes: [(&str, &str); 7] = [
+        ("gongshi.toml", "[site]\ntitle = \"公示\"\n"),
+        (
+            "data/tasks/more.csv",
+            "task_id,end,result\nT-99,2025-10-10,未发现问题\n",
+        ),
+        ("data/calendar/2026.toml", ""),
+        ("content/about.md", "+++\ntitle = \"关于\"\n+++\n正文\n"),
+        ("themes/default/static/extra.css", "p{}"),
+        ("data/tasks/tasks.csv", &tasks_csv("发现问题经责令已改正")),
+        ("data/published.csv", ""),
+    ];
+    for (path, text) in changes {
+        let (_, said) = publish(root);
+        assert!(said.contains(SAME_INPUTS), "before {path}: {said}");
+        let file = root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        if path == "data/published.csv" {
+            // A reason for T-01's late publication written into the ledger by hand.
+            let ledger = std::fs::read_to_string(&file).unwrap();
+            let excused = ledger.replacen(
+                "task,T-01,2025-10-20,,",
+                "task,T-01,2025-10-20,系统故障,",
+                1,
+            );
+            assert_ne!(excused, ledger);
+            std::fs::write(&file, excused).unwrap();
+        } else if path == "data/calendar/2026.toml" {
+            // The site's own copy of a year replaces the built-in one.
+            std::fs::write(&file, include_str!("../data/calendar/2026.toml")).unwrap();
+        } else {
+            std::fs::write(&file, text).unwrap();
+        }
+        let (report, said) = publish(root);
+        assert!(!said.contains(SAME_INPUTS), "{path} changed: {said}");
+        if path == "data/tasks/more.csv" {
+            assert!(report.contains("\"T-99\""), "{report}");
+        }
+        if path == "data/published.csv" {
+            assert!(report.contains("\"status\": \"excused\""), "{report}");
+        }
+    }
+}

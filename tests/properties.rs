@@ -1,12 +1,13 @@
 //! Properties that must hold for every input, checked on random ones (proptest): working-day
 //! arithmetic, and a ledger that only ever grows through any sequence of builds, edits and
-//! failures.
+//! failures, and that holds everything each build reported (so that its report can be said
+//! again while nothing changes).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use gongshi::build::{self, Options};
+use gongshi::build::{self, Options, Quiet};
 use gongshi::calendar::Calendar;
 use proptest::prelude::*;
 
@@ -124,7 +125,15 @@ proptest! {
             match step {
                 Step::Build { days_later } => {
                     as_of = as_of + chrono::Days::new(u64::from(days_later));
-                    build::run(&options(as_of, "public", true)).unwrap();
+                    let built = build::run_with(&options(as_of, "public", true), &Quiet).unwrap();
+                    // What the build appended is what it assumed: a fresh look at the ledger
+                    // as it now is says exactly what the build said.
+                    let fresh = build::run(&Options { out: None, ..options(as_of, "public", true) }).unwrap();
+                    prop_assert_eq!(built.report.to_json(), fresh.to_json());
+                    // So the next build, reading the same, says it again without reading.
+                    let again = build::run_with(&options(as_of, "public", true), &Quiet).unwrap();
+                    prop_assert!(again.written.unwrap().inputs_unchanged);
+                    prop_assert_eq!(again.report.to_json(), fresh.to_json());
                 }
                 Step::Edit { task } => {
                     if let Some(key) = tasks.keys().nth(usize::from(task) % tasks.len().max(1)).copied() {
