@@ -16,7 +16,6 @@ use crate::report::Report;
 use crate::site::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 /// What a build or check is asked to do.
 #[derive(Debug, Clone)]
@@ -143,7 +142,7 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
     // the inputs are compared with what it read, or the records read and checked (which leave
     // a core idle for much of their time).
     let reused = std::thread::scope(|scope| {
-        let previous = scope.spawn(|| Previous::look(out, &cache));
+        let previous = scope.spawn(|| out.is_dir().then(|| Manifest::look(&cache, out)).flatten());
         let cached = inputs_digest(&options.site, options.as_of)
             .ok()
             .and_then(|digest| ReportCache::load(&report_cache).filter(|c| c.digest == digest));
@@ -152,7 +151,7 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
             if let Some(previous) = &previous
                 && previous.all_untouched()
             {
-                return Ok(Reused::Report(cached.report, previous.manifest.len()));
+                return Ok(Reused::Report(Box::new(cached.report), previous.len()));
             }
             return load(&options.site, options.as_of)
                 .map(|loaded| Reused::Nothing(Box::new(loaded), previous));
@@ -166,7 +165,7 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
         Reused::Report(report, files) => {
             progress.finish();
             return Ok(Outcome {
-                report,
+                report: *report,
                 written: Some(WriteStats {
                     files,
                     written: 0,
@@ -188,7 +187,7 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
             }
             stats
         }
-        Written::Staged(staged, manifest, stats) => {
+        Written::Staged(staged, entries, stats) => {
             if options.write_ledger {
                 loaded.ledger.append(&loaded.assessment.new_entries)?;
             }
@@ -197,7 +196,8 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
             let _ = std::fs::remove_file(&report_cache);
             staged.swap_in()?;
             // A cache that cannot be saved only costs the next build its shortcut.
-            let _ = manifest.save(&cache);
+            let files = site.files().iter().map(|file| site.path(file));
+            let _ = Manifest::save(&cache, site.fingerprint_salt(), files.zip(entries));
             stats
         }
     };
@@ -231,53 +231,17 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
 /// What a build could take over from the last one.
 enum Reused {
     /// Its report: the inputs and the output folder are as it left them.
-    Report(Report, usize),
+    Report(Box<Report>, usize),
     /// Nothing; the inputs as now read, and (when there is one) the output folder as the last
     /// build left it.
-    Nothing(Box<Loaded>, Option<Previous>),
+    Nothing(Box<Loaded>, Option<Manifest>),
 }
 
 enum Written {
     /// Every file is in place as the last build wrote it: nothing was written.
     Unchanged(WriteStats),
-    /// A complete site is staged beside the output folder.
-    Staged(Staged, Manifest, WriteStats),
-}
-
-/// The output folder as the last build left it: its manifest, and what `stat` says now of
-/// each file the manifest lists.
-struct Previous {
-    manifest: Manifest,
-    states: Vec<Option<FileState>>,
-}
-
-impl Previous {
-    fn look(out: &Path, cache: &Path) -> Option<Previous> {
-        if !out.is_dir() {
-            return None;
-        }
-        let manifest = Manifest::load(cache)?;
-        let paths: Vec<&str> = manifest.paths().collect();
-        let states = paths
-            .par_iter()
-            .map(|path| FileState::of(&out.join(path)))
-            .collect();
-        Some(Previous { manifest, states })
-    }
-
-    /// Whether every file is as the last build left it.
-    fn all_untouched(&self) -> bool {
-        self.manifest
-            .entries()
-            .zip(&self.states)
-            .all(|(entry, state)| *state == Some(entry.state))
-    }
-
-    /// The last build's entry for `path`, if the file is still as that build left it.
-    fn untouched(&self, path: &str) -> Option<Entry> {
-        let (i, entry) = self.manifest.find(path)?;
-        (self.states[i] == Some(entry.state)).then_some(entry)
-    }
+    /// A complete site is staged beside the output folder, with each file's manifest entry.
+    Staged(Staged, Vec<Entry>, WriteStats),
 }
 
 /// Stages the site beside `out`. Files the last build wrote with the same fingerprint are
@@ -286,31 +250,36 @@ impl Previous {
 fn write_site(
     site: &Site,
     out: &Path,
-    previous: Option<Previous>,
+    previous: Option<Manifest>,
     progress: &dyn Progress,
 ) -> Result<Written> {
     let files = site.files();
-    let previous = previous.filter(|p| p.manifest.salt == site.fingerprint_salt());
-    // Which files can be kept: same fingerprint, and untouched since (same size, mtime, inode).
-    let keep: Vec<bool> = match &previous {
-        None => vec![false; files.len()],
+    let previous = previous.filter(|p| p.salt == site.fingerprint_salt());
+    // For each file: the last build's entry if the file can be kept (same fingerprint, and
+    // untouched since: same size, mtime and inode), and whether the last build had it.
+    let keep: Vec<(Option<Entry>, bool)> = match &previous {
+        None => vec![(None, false); files.len()],
         Some(previous) => {
             progress.start("checking", files.len());
             files
                 .par_iter()
                 .map(|file| {
-                    let keep = match previous.untouched(&file.path) {
-                        Some(entry) => site.produce(file, None)? == entry.fingerprint,
-                        None => false,
+                    let found = previous.get(&site.path(file));
+                    let keep = match found {
+                        Some((entry, true)) if site.produce(file, None)? == entry.fingerprint => {
+                            Some(entry)
+                        }
+                        _ => None,
                     };
                     progress.advance(1);
-                    Ok(keep)
+                    Ok((keep, found.is_some()))
                 })
-                .collect::<Result<Vec<bool>>>()?
+                .collect::<Result<_>>()?
         }
     };
-    let kept = keep.iter().filter(|&&k| k).count();
-    let removed = previous.as_ref().map_or(0, |p| p.manifest.len() - kept);
+    let kept = keep.iter().filter(|(k, _)| k.is_some()).count();
+    let known = keep.iter().filter(|(_, known)| *known).count();
+    let removed = previous.as_ref().map_or(0, |p| p.len() - known);
     if previous.is_some() && kept == files.len() && removed == 0 {
         return Ok(Written::Unchanged(WriteStats {
             files: files.len(),
@@ -322,18 +291,17 @@ fn write_site(
     }
 
     let staged = Staged::create(out)?;
-    staged.make_folders(files.iter().map(|f| f.path.as_str()))?;
     progress.start("writing", files.len());
     let entries = files
         .par_iter()
         .zip(keep.par_iter())
-        .map(|(file, &keep)| {
-            let target = staged.staging.join(&file.path);
-            let entry = match previous.as_ref().and_then(|p| p.manifest.get(&file.path)) {
-                Some(entry)
-                    if keep && std::fs::hard_link(out.join(&file.path), &target).is_ok() =>
-                {
-                    (entry, false)
+        .map(|(file, (keep, _))| {
+            let path = site.path(file);
+            let target = staged.staging.join(&path);
+            make_parent(&target)?;
+            let entry = match keep {
+                Some(entry) if std::fs::hard_link(out.join(&path), &target).is_ok() => {
+                    (*entry, false)
                 }
                 _ => {
                     let (fingerprint, state) =
@@ -342,10 +310,10 @@ fn write_site(
                 }
             };
             progress.advance(1);
-            Ok((file.path.clone(), entry))
+            Ok(entry)
         })
-        .collect::<Result<Vec<(String, (Entry, bool))>>>()?;
-    let written = entries.iter().filter(|(_, (_, w))| *w).count();
+        .collect::<Result<Vec<(Entry, bool)>>>()?;
+    let written = entries.iter().filter(|(_, w)| *w).count();
     let stats = WriteStats {
         files: files.len(),
         written,
@@ -353,11 +321,23 @@ fn write_site(
         removed,
         inputs_unchanged: false,
     };
-    let manifest = Manifest::new(
-        site.fingerprint_salt(),
-        entries.into_iter().map(|(p, (e, _))| (p, e)).collect(),
-    );
-    Ok(Written::Staged(staged, manifest, stats))
+    let entries = entries.into_iter().map(|(entry, _)| entry).collect();
+    Ok(Written::Staged(staged, entries, stats))
+}
+
+/// Makes the folder `file` goes in, and the folders above it, unless they are there.
+fn make_parent(file: &Path) -> Result<()> {
+    let Some(parent) = file.parent() else {
+        return Ok(());
+    };
+    match std::fs::create_dir(parent) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))
+        }
+        Err(e) => Err(Error::io(parent, e)),
+    }
 }
 
 /// Creates `path` with what `make` writes (a page in one `write`, a big data file in
@@ -463,38 +443,6 @@ impl Staged {
             })
             .map_err(|e| Error::io(&staged.staging, e))?;
         Ok(staged)
-    }
-
-    /// Makes every folder the files need, parents first, each level in parallel.
-    fn make_folders<'p>(&self, files: impl Iterator<Item = &'p str>) -> Result<()> {
-        let mut folders = std::collections::BTreeSet::new();
-        for path in files {
-            debug_assert!(
-                path.split('/')
-                    .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
-            );
-            let mut end = path.len();
-            while let Some(slash) = path[..end].rfind('/') {
-                if !folders.insert(&path[..slash]) {
-                    break;
-                }
-                end = slash;
-            }
-        }
-        let mut by_depth: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-        for folder in folders {
-            by_depth
-                .entry(folder.matches('/').count())
-                .or_default()
-                .push(folder);
-        }
-        for level in by_depth.values() {
-            level.par_iter().try_for_each(|folder| {
-                let path = self.staging.join(folder);
-                std::fs::create_dir(&path).map_err(|e| Error::io(&path, e))
-            })?;
-        }
-        Ok(())
     }
 
     /// Puts the staged site in place of the old one. On Linux the two folders are exchanged in

@@ -9,6 +9,7 @@
 //!
 //! A missing, damaged or stale cache only makes a build do all its work again.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -68,21 +69,30 @@ fn inode(_: &std::fs::Metadata) -> u64 {
 
 const MAGIC: &str = "gongshi-cache 1";
 
-/// Every file of one output folder, by path.
+/// What the last build left in an output folder, as the next build needs it: for each file,
+/// by a hash of its path (paths are not kept: a province has millions), its entry and whether
+/// it is still as written.
 #[derive(Debug, Default)]
 pub struct Manifest {
     /// [`crate::site::Site::fingerprint_salt`] of the build that wrote it.
     pub salt: u64,
-    /// Sorted by path.
-    entries: Vec<(String, Entry)>,
+    /// Sorted by path hash.
+    files: Vec<Kept>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Kept {
+    path: u64,
+    entry: Entry,
+    untouched: bool,
+}
+
+/// The hash a manifest finds a path by.
+pub fn path_hash(path: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_bytes())
 }
 
 impl Manifest {
-    pub fn new(salt: u64, mut entries: Vec<(String, Entry)>) -> Manifest {
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Manifest { salt, entries }
-    }
-
     /// `<parent>/.<name>.gongshi-cache` for the output folder `<parent>/<name>`.
     pub fn path_for(out: &Path) -> PathBuf {
         let name = out
@@ -95,86 +105,90 @@ impl Manifest {
         parent.join(format!(".{name}.gongshi-cache"))
     }
 
-    /// The manifest at `path`, or `None` if there is none or it cannot be read: the build
-    /// then writes every file.
-    pub fn load(path: &Path) -> Option<Manifest> {
-        let text = std::fs::read_to_string(path).ok()?;
-        let mut lines = text.lines();
-        let salt = u64::from_str_radix(lines.next()?.strip_prefix(MAGIC)?.trim(), 16).ok()?;
-        let mut entries = Vec::new();
+    /// Reads the manifest at `path` and looks (with `stat`, on every core) at each file it
+    /// lists under `out`. `None` if there is none or it cannot be read: the build then writes
+    /// every file.
+    pub fn look(path: &Path, out: &Path) -> Option<Manifest> {
+        use rayon::prelude::*;
+        use std::io::BufRead;
+        let mut lines = std::io::BufReader::new(std::fs::File::open(path).ok()?).lines();
+        let salt = u64::from_str_radix(lines.next()?.ok()?.strip_prefix(MAGIC)?.trim(), 16).ok()?;
+        let mut files = Vec::new();
+        let mut batch: Vec<(String, Entry)> = Vec::new();
+        let mut look = |batch: &mut Vec<(String, Entry)>| {
+            files.par_extend(batch.par_drain(..).map(|(file, entry)| Kept {
+                path: path_hash(&file),
+                entry,
+                untouched: FileState::of(&out.join(&file)) == Some(entry.state),
+            }));
+        };
         for line in lines {
+            let line = line.ok()?;
             let mut parts = line.splitn(5, ' ');
             let fingerprint = u64::from_str_radix(parts.next()?, 16).ok()?;
             let size = parts.next()?.parse().ok()?;
             let modified_ns = parts.next()?.parse().ok()?;
             let inode = parts.next()?.parse().ok()?;
-            let path = parts.next()?.to_string();
-            entries.push((
-                path,
-                Entry {
-                    fingerprint,
-                    state: FileState {
-                        size,
-                        modified_ns,
-                        inode,
-                    },
-                },
-            ));
-        }
-        if !entries.is_sorted_by(|a, b| a.0 < b.0) {
-            return None;
-        }
-        Some(Manifest { salt, entries })
-    }
-
-    /// Writes the manifest through a temporary file and a rename.
-    pub fn save(&self, path: &Path) -> Result<()> {
-        let mut text = String::with_capacity(self.entries.len() * 96 + 32);
-        text.push_str(&format!("{MAGIC} {:016x}\n", self.salt));
-        for (file, entry) in &self.entries {
-            if file.contains('\n') {
-                continue;
+            let file = parts.next()?.to_string();
+            let state = FileState {
+                size,
+                modified_ns,
+                inode,
+            };
+            batch.push((file, Entry { fingerprint, state }));
+            if batch.len() == 16_384 {
+                look(&mut batch);
             }
-            let s = entry.state;
-            text.push_str(&format!(
-                "{:016x} {} {} {} {file}\n",
-                entry.fingerprint, s.size, s.modified_ns, s.inode
-            ));
         }
-        let temporary = path.with_extension("tmp");
-        std::fs::write(&temporary, text)
-            .and_then(|()| std::fs::rename(&temporary, path))
-            .map_err(|e| Error::io(path, e))
+        look(&mut batch);
+        files.par_sort_unstable_by_key(|kept| kept.path);
+        Some(Manifest { salt, files })
     }
 
-    pub fn get(&self, path: &str) -> Option<Entry> {
-        self.find(path).map(|(_, entry)| entry)
+    /// Writes a manifest of `files` (path and entry) through a temporary file and a rename.
+    pub fn save(
+        path: &Path,
+        salt: u64,
+        files: impl Iterator<Item = (String, Entry)>,
+    ) -> Result<()> {
+        write_then_rename(path, &path.with_extension("tmp"), |out| {
+            writeln!(out, "{MAGIC} {salt:016x}")?;
+            for (file, entry) in files {
+                if file.contains('\n') {
+                    continue;
+                }
+                let s = entry.state;
+                writeln!(
+                    out,
+                    "{:016x} {} {} {} {file}",
+                    entry.fingerprint, s.size, s.modified_ns, s.inode
+                )?;
+            }
+            Ok(())
+        })
     }
 
-    /// The entry for `path` with its place among [`Manifest::paths`].
-    pub fn find(&self, path: &str) -> Option<(usize, Entry)> {
-        self.entries
-            .binary_search_by(|(p, _)| p.as_str().cmp(path))
-            .ok()
-            .map(|i| (i, self.entries[i].1))
+    /// The last build's entry for `path`, and whether the file is still as it was written.
+    pub fn get(&self, path: &str) -> Option<(Entry, bool)> {
+        let hash = path_hash(path);
+        let i = self
+            .files
+            .binary_search_by_key(&hash, |kept| kept.path)
+            .ok()?;
+        Some((self.files[i].entry, self.files[i].untouched))
     }
 
-    /// Every file's entry, in [`Manifest::paths`] order.
-    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
-        self.entries.iter().map(|(_, entry)| *entry)
-    }
-
-    /// Every file's path, in order.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(path, _)| path.as_str())
+    /// Whether every file is as the last build wrote it.
+    pub fn all_untouched(&self) -> bool {
+        self.files.iter().all(|kept| kept.untouched)
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.files.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.files.is_empty()
     }
 }
 
@@ -229,6 +243,7 @@ impl ReportCache {
     }
 
     pub fn load(path: &Path) -> Option<ReportCache> {
+        // Read whole: serde_json parses a slice several times faster than a reader.
         let bytes = std::fs::read(path).ok()?;
         let newline = bytes.iter().position(|&b| b == b'\n')?;
         let first = std::str::from_utf8(&bytes[..newline]).ok()?;
@@ -239,14 +254,27 @@ impl ReportCache {
 
     /// Writes the cache through a temporary file and a rename.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let mut bytes = format!("{REPORT_MAGIC} {:016x}\n", self.digest).into_bytes();
-        serde_json::to_writer(&mut bytes, &self.report)
-            .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
         let temporary = path.with_extension("gongshi-report.tmp");
-        std::fs::write(&temporary, bytes)
-            .and_then(|()| std::fs::rename(&temporary, path))
-            .map_err(|e| Error::io(path, e))
+        write_then_rename(path, &temporary, |out| {
+            writeln!(out, "{REPORT_MAGIC} {:016x}", self.digest)?;
+            serde_json::to_writer(out, &self.report).map_err(std::io::Error::from)
+        })
     }
+}
+
+/// Writes `path` through `temporary` and a rename, a buffer at a time.
+fn write_then_rename(
+    path: &Path,
+    temporary: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(temporary).map_err(|e| Error::io(temporary, e))?,
+    );
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .and_then(|()| std::fs::rename(temporary, path))
+        .map_err(|e| Error::io(path, e))
 }
 
 #[cfg(test)]
@@ -254,31 +282,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_manifest_reads_back_as_written() {
+    fn a_manifest_reads_back_as_written_and_sees_what_changed_since() {
         let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("tasks/b c")).unwrap();
+        std::fs::write(out.join("tasks/b c/index.html"), "b").unwrap();
+        std::fs::write(out.join("index.html"), "i").unwrap();
+        let state = |p: &str| FileState::of(&out.join(p)).unwrap();
         let path = dir.path().join(".public.gongshi-cache");
-        let entry = |fingerprint, inode| Entry {
-            fingerprint,
-            state: FileState {
-                size: 10,
-                modified_ns: 1_700_000_000_123_456_789,
-                inode,
-            },
-        };
-        let manifest = Manifest::new(
-            0xabc,
-            vec![
-                ("tasks/b c/index.html".into(), entry(2, 7)),
-                ("index.html".into(), entry(u64::MAX, 8)),
-            ],
-        );
-        manifest.save(&path).unwrap();
-        let back = Manifest::load(&path).unwrap();
+        let files = vec![
+            (
+                "tasks/b c/index.html".to_string(),
+                Entry {
+                    fingerprint: 2,
+                    state: state("tasks/b c/index.html"),
+                },
+            ),
+            (
+                "index.html".to_string(),
+                Entry {
+                    fingerprint: u64::MAX,
+                    state: state("index.html"),
+                },
+            ),
+            (
+                "gone.html".to_string(),
+                Entry {
+                    fingerprint: 3,
+                    state: state("index.html"),
+                },
+            ),
+        ];
+        Manifest::save(&path, 0xabc, files.into_iter()).unwrap();
+        let back = Manifest::look(&path, &out).unwrap();
         assert_eq!(back.salt, 0xabc);
-        assert_eq!(back.len(), 2);
-        assert_eq!(back.get("tasks/b c/index.html"), Some(entry(2, 7)));
-        assert_eq!(back.get("index.html"), Some(entry(u64::MAX, 8)));
-        assert_eq!(back.get("missing"), None);
+        assert_eq!(back.len(), 3);
+        let (entry, untouched) = back.get("tasks/b c/index.html").unwrap();
+        assert_eq!((entry.fingerprint, untouched), (2, true));
+        assert_eq!(back.get("index.html").unwrap().0.fingerprint, u64::MAX);
+        // Listed, but no longer there.
+        assert!(!back.get("gone.html").unwrap().1);
+        assert!(!back.all_untouched());
+        assert!(back.get("missing").is_none());
     }
 
     #[test]
@@ -291,9 +336,9 @@ mod tests {
             "gongshi-cache 1 1\nnot a line\n",
         ] {
             std::fs::write(&path, text).unwrap();
-            assert!(Manifest::load(&path).is_none(), "{text:?}");
+            assert!(Manifest::look(&path, dir.path()).is_none(), "{text:?}");
         }
-        assert!(Manifest::load(&dir.path().join("none")).is_none());
+        assert!(Manifest::look(&dir.path().join("none"), dir.path()).is_none());
     }
 
     #[test]

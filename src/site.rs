@@ -390,45 +390,77 @@ impl<'a> Views<'a> {
     }
 }
 
-/// What one output file is made from.
+/// What one output file is made from (indices into the site model's lists).
 #[derive(Debug, Clone, Copy)]
 enum Kind {
-    Static(usize),
+    Static(u32),
     Task(TaskIndex),
     Quarter {
-        quarter: usize,
-        page: usize,
+        quarter: u32,
+        page: u32,
     },
-    QuarterData(usize),
-    Entity(usize),
-    Entities(usize),
-    Unit(usize),
+    QuarterData(u32),
+    Entity(u32),
+    Entities(u32),
+    Unit(u32),
     UnitQuarter {
-        unit: usize,
-        quarter: usize,
-        page: usize,
+        unit: u32,
+        quarter: u32,
+        page: u32,
     },
     Units,
-    Content(usize),
+    Content(u32),
     Index,
     NotFound,
     Feed,
     /// The whole sitemap, or with more than [`SITEMAP_LIMIT`] pages, its index (`None`) and
     /// its parts.
-    Sitemap(Option<usize>),
+    Sitemap(Option<u32>),
     Robots,
     TasksCsv,
     TasksJson,
     SearchIndex,
 }
 
-/// A file of the built site.
-#[derive(Debug, Clone)]
+/// A file of the built site; [`Site::path`] says where it goes.
+#[derive(Debug, Clone, Copy)]
 pub struct File {
-    /// Path under the output folder, `/`-separated, never leaving it: every segment comes
-    /// from a slug or a fixed name.
-    pub path: String,
     kind: Kind,
+}
+
+impl File {
+    /// Whether the file is a page (listed in the sitemap).
+    pub fn is_page(&self) -> bool {
+        !matches!(
+            self.kind,
+            Kind::Static(_)
+                | Kind::QuarterData(_)
+                | Kind::NotFound
+                | Kind::Feed
+                | Kind::Sitemap(_)
+                | Kind::Robots
+                | Kind::TasksCsv
+                | Kind::TasksJson
+                | Kind::SearchIndex
+        )
+    }
+}
+
+/// Whether gongshi makes (or may make) a file at `path`: its fixed files, anything in the
+/// folders of its own pages, and the open data files.
+fn generated(path: &str) -> bool {
+    const FILES: [&str; 5] = [
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "robots.txt",
+        "sitemap.xml",
+    ];
+    const FOLDERS: [&str; 5] = ["tasks/", "quarters/", "entities/", "units/", "search/"];
+    FILES.contains(&path)
+        || (path.starts_with("sitemap-") && path.ends_with(".xml") && !path.contains('/'))
+        || FOLDERS.iter().any(|folder| path.starts_with(folder))
+        || (path.starts_with("data/") && (path.ends_with(".csv") || path.ends_with(".json")))
 }
 
 /// A published task, by its place in [`Assessment::published`]. The site's lists hold these
@@ -595,7 +627,10 @@ pub struct Site<'a> {
     open_fingerprints: Vec<u64>,
     static_files: Vec<(&'a str, &'a [u8])>,
     files: Vec<File>,
-    sitemap: Vec<(String, NaiveDate)>,
+    /// Pages among the files.
+    pages: usize,
+    /// The day the newest published result last changed.
+    all_newest: NaiveDate,
     salt: u64,
 }
 
@@ -840,7 +875,8 @@ impl<'a> Site<'a> {
             open_fingerprints: Vec::new(),
             static_files: theme.static_files().collect(),
             files: Vec::new(),
-            sitemap: Vec::new(),
+            pages: 0,
+            all_newest: as_of,
             salt: 0,
         };
         (site.task_fingerprints, site.open_fingerprints) = (0..published.len() as TaskIndex)
@@ -853,151 +889,95 @@ impl<'a> Site<'a> {
             })
             .unzip();
 
-        // Every file, and the sitemap's pages with the day each last changed.
-        let newest = |tasks: &[TaskIndex]| tasks.iter().map(|&i| changed_on(task(i))).max();
-        let mut files = Vec::new();
-        let mut sitemap = Vec::new();
-        let mut page = |files: &mut Vec<File>, url: String, kind: Kind, lastmod: NaiveDate| {
-            files.push(File {
-                path: format!("{url}index.html"),
-                kind,
-            });
-            sitemap.push((url, lastmod));
-        };
-        for (i, (path, _)) in site.static_files.iter().enumerate() {
-            files.push(File {
-                path: (*path).to_string(),
-                kind: Kind::Static(i),
-            });
+        // Every file. Paths are made when needed, never kept: a province has millions.
+        let mut files: Vec<File> = Vec::new();
+        let mut add = |kind: Kind| files.push(File { kind });
+        for i in 0..site.static_files.len() {
+            add(Kind::Static(i as u32));
         }
-        for (i, t) in published.iter().enumerate() {
-            page(
-                &mut files,
-                format!("tasks/{}/", t.record.slug),
-                Kind::Task(i as TaskIndex),
-                changed_on(t),
-            );
+        for i in 0..published.len() {
+            add(Kind::Task(i as TaskIndex));
         }
         for (i, q) in site.quarters.iter().enumerate() {
             if !q.view.page {
                 continue;
             }
-            let base = format!("quarters/{}/", q.view.slug);
-            let lastmod = q.view.published_on.unwrap_or(as_of);
-            for k in 0..chunk_count(q.tasks.len(), page_size) {
-                page(
-                    &mut files,
-                    Pagination::page_url(&base, k + 1),
-                    Kind::Quarter {
-                        quarter: i,
-                        page: k,
-                    },
-                    lastmod,
-                );
+            for page in 0..chunk_count(q.tasks.len(), page_size) {
+                add(Kind::Quarter {
+                    quarter: i as u32,
+                    page: page as u32,
+                });
             }
-            files.push(File {
-                path: q.view.data_file.clone(),
-                kind: Kind::QuarterData(i),
-            });
+            add(Kind::QuarterData(i as u32));
         }
-        for (i, entity) in site.entities.iter().enumerate() {
-            page(
-                &mut files,
-                format!("entities/{}/", entity.id),
-                Kind::Entity(i),
-                newest(&entity.tasks).unwrap_or(as_of),
-            );
+        for i in 0..site.entities.len() {
+            add(Kind::Entity(i as u32));
         }
-        let all_newest = newest(&site.feed).unwrap_or(as_of);
-        for k in 0..chunk_count(site.entities.len(), page_size) {
-            page(
-                &mut files,
-                Pagination::page_url("entities/", k + 1),
-                Kind::Entities(k),
-                all_newest,
-            );
+        for page in 0..chunk_count(site.entities.len(), page_size) {
+            add(Kind::Entities(page as u32));
         }
         for (i, unit) in site.units.iter().enumerate() {
-            let unit_newest = unit
-                .quarters
-                .iter()
-                .filter_map(|q| newest(&q.tasks))
-                .max()
-                .unwrap_or(as_of);
-            page(
-                &mut files,
-                format!("units/{}/", unit.slug),
-                Kind::Unit(i),
-                unit_newest,
-            );
+            add(Kind::Unit(i as u32));
             for (j, uq) in unit.quarters.iter().enumerate() {
                 if uq.tasks.is_empty() {
                     continue;
                 }
-                let base = format!("units/{}/{}/", unit.slug, uq.quarter.slug());
-                for k in 0..chunk_count(uq.tasks.len(), page_size) {
-                    page(
-                        &mut files,
-                        Pagination::page_url(&base, k + 1),
-                        Kind::UnitQuarter {
-                            unit: i,
-                            quarter: j,
-                            page: k,
-                        },
-                        newest(&uq.tasks).unwrap_or(as_of),
-                    );
+                for page in 0..chunk_count(uq.tasks.len(), page_size) {
+                    add(Kind::UnitQuarter {
+                        unit: i as u32,
+                        quarter: j as u32,
+                        page: page as u32,
+                    });
                 }
             }
         }
-        page(&mut files, "units/".into(), Kind::Units, all_newest);
-        for (i, p) in content.pages.iter().enumerate() {
-            page(
-                &mut files,
-                format!("{}/", p.path),
-                Kind::Content(i),
-                p.updated.or(p.date).unwrap_or(as_of),
-            );
+        add(Kind::Units);
+        for i in 0..content.pages.len() {
+            add(Kind::Content(i as u32));
         }
-        page(&mut files, String::new(), Kind::Index, all_newest);
-        for (path, kind) in [
-            ("404.html", Kind::NotFound),
-            ("feed.xml", Kind::Feed),
-            ("robots.txt", Kind::Robots),
-            ("data/tasks.csv", Kind::TasksCsv),
-            ("data/tasks.json", Kind::TasksJson),
-            ("search/index.json", Kind::SearchIndex),
+        for kind in [
+            Kind::Index,
+            Kind::NotFound,
+            Kind::Feed,
+            Kind::Robots,
+            Kind::TasksCsv,
+            Kind::TasksJson,
+            Kind::SearchIndex,
+            Kind::Sitemap(None),
         ] {
-            files.push(File {
-                path: path.into(),
-                kind,
-            });
+            add(kind);
         }
-        sitemap.sort();
-        files.push(File {
-            path: "sitemap.xml".into(),
-            kind: Kind::Sitemap(None),
-        });
-        if sitemap.len() > SITEMAP_LIMIT {
-            for part in 0..sitemap.len().div_ceil(SITEMAP_LIMIT) {
+        let pages = files.iter().filter(|f| f.is_page()).count();
+        if pages > SITEMAP_LIMIT {
+            for part in 0..pages.div_ceil(SITEMAP_LIMIT) {
                 files.push(File {
-                    path: format!("sitemap-{}.xml", part + 1),
-                    kind: Kind::Sitemap(Some(part)),
+                    kind: Kind::Sitemap(Some(part as u32)),
                 });
             }
         }
-        let mut seen = HashSet::new();
-        for file in &files {
-            if !seen.insert(file.path.as_str()) {
-                return Err(Error::Usage(format!(
-                    "two pages would be written to {}: a content page, unit or company shares \
-                     its address with another; rename the content page, or report this",
-                    file.path
-                )));
+        site.files = files;
+        site.pages = pages;
+        site.all_newest = site
+            .feed
+            .iter()
+            .map(|&i| changed_on(task(i)))
+            .max()
+            .unwrap_or(as_of);
+        // Content pages and theme files are named by the site; the rest by gongshi, whose
+        // names never meet (slugs and ids are unique, each kind in a folder of its own).
+        for file in &site.files {
+            if matches!(file.kind, Kind::Content(_) | Kind::Static(_)) {
+                let path = site.path(file);
+                if generated(&path) {
+                    return Err(Error::Usage(format!(
+                        "{path} would be written over a page gongshi makes there: content pages \
+                         and theme files cannot go in tasks/, quarters/, entities/, units/ or \
+                         search/, nor be data/*.csv, data/*.json, index.html, 404.html, \
+                         feed.xml, robots.txt or sitemap*.xml; rename or move the file"
+                    )));
+                }
             }
         }
-        drop(seen);
-        site.files = files;
-        site.sitemap = sitemap;
         site.salt = site.salt()?;
         Ok(site)
     }
@@ -1103,7 +1083,8 @@ impl<'a> Site<'a> {
     pub fn produce(&self, file: &File, out: Option<&mut dyn Write>) -> Result<u64> {
         let render = out.is_some();
         let page_size = self.config.site.page_size;
-        let path = file.path.as_str();
+        let path = self.path(file);
+        let path = path.as_str();
         let io = |e: std::io::Error| Error::io(path, e);
         let raw = |bytes: &[u8], out: Option<&mut dyn Write>| -> Result<u64> {
             if let Some(out) = out {
@@ -1113,7 +1094,7 @@ impl<'a> Site<'a> {
         };
         let new = |template: &str| PageData::new(path, template, render);
         match file.kind {
-            Kind::Static(i) => raw(self.static_files[i].1, out),
+            Kind::Static(i) => raw(self.static_files[i as usize].1, out),
             Kind::Task(i) => {
                 let mut data = new("task.html");
                 data.hash_tasks("task", std::iter::once(self.task_fingerprints[i as usize]));
@@ -1121,7 +1102,7 @@ impl<'a> Site<'a> {
                 self.render(path, "task.html", data, false, out)
             }
             Kind::Quarter { quarter, page } => {
-                let q = &self.quarters[quarter];
+                let (q, page) = (&self.quarters[quarter as usize], page as usize);
                 let base = format!("quarters/{}/", q.view.slug);
                 let mut data = new("quarter.html");
                 data.insert("quarter", &q.view)?;
@@ -1134,7 +1115,7 @@ impl<'a> Site<'a> {
                 self.render(path, "quarter.html", data, false, out)
             }
             Kind::QuarterData(i) => {
-                let tasks = &self.quarters[i].tasks;
+                let tasks = &self.quarters[i as usize].tasks;
                 if let Some(out) = out {
                     let tasks = tasks.iter().map(|&i| self.task(i));
                     opendata::csv(tasks, self.config, out).map_err(io)?;
@@ -1142,7 +1123,7 @@ impl<'a> Site<'a> {
                 Ok(self.data_fingerprint(path, tasks.iter().copied()))
             }
             Kind::Entity(i) => {
-                let entity = &self.entities[i];
+                let entity = &self.entities[i as usize];
                 let latest = &self.task(entity.tasks[0]).record;
                 let header = EntityView {
                     id: &entity.id,
@@ -1167,6 +1148,7 @@ impl<'a> Site<'a> {
                 self.render(path, "entity.html", data, false, out)
             }
             Kind::Entities(page) => {
+                let page = page as usize;
                 let summaries: Vec<EntitySummary<'_>> = chunk(&self.entity_order, page_size, page)
                     .iter()
                     .map(|&i| {
@@ -1197,7 +1179,7 @@ impl<'a> Site<'a> {
                 self.render(path, "entities.html", data, true, out)
             }
             Kind::Unit(i) => {
-                let unit = &self.units[i];
+                let unit = &self.units[i as usize];
                 let mut data = new("unit.html");
                 data.insert(
                     "unit",
@@ -1220,8 +1202,9 @@ impl<'a> Site<'a> {
                 quarter,
                 page,
             } => {
-                let u = &self.units[unit];
-                let uq = &u.quarters[quarter];
+                let u = &self.units[unit as usize];
+                let uq = &u.quarters[quarter as usize];
+                let page = page as usize;
                 let base = format!("units/{}/{}/", u.slug, uq.quarter.slug());
                 let mut data = new("unit-quarter.html");
                 data.insert(
@@ -1248,7 +1231,7 @@ impl<'a> Site<'a> {
             }
             Kind::Content(i) => {
                 let mut data = new("page.html");
-                data.insert("page", &self.content.pages[i])?;
+                data.insert("page", &self.content.pages[i as usize])?;
                 self.render(path, "page.html", data, false, out)
             }
             Kind::Index => {
@@ -1287,7 +1270,7 @@ impl<'a> Site<'a> {
             }
             Kind::Sitemap(part) => {
                 let base = absolute_base(&self.config.site.base_url);
-                if part.is_none() && self.sitemap.len() > SITEMAP_LIMIT {
+                if part.is_none() && self.pages > SITEMAP_LIMIT {
                     raw(&self.sitemap_index(&base), out)
                 } else {
                     #[derive(Serialize)]
@@ -1295,14 +1278,15 @@ impl<'a> Site<'a> {
                         loc: String,
                         lastmod: NaiveDate,
                     }
-                    let entries: Vec<SitemapEntry> =
-                        chunk(&self.sitemap, SITEMAP_LIMIT, part.unwrap_or(0))
-                            .iter()
-                            .map(|(url, lastmod)| SitemapEntry {
-                                loc: format!("{base}{url}"),
-                                lastmod: *lastmod,
-                            })
-                            .collect();
+                    let entries: Vec<SitemapEntry> = self
+                        .sitemap_pages()
+                        .skip(part.unwrap_or(0) as usize * SITEMAP_LIMIT)
+                        .take(SITEMAP_LIMIT)
+                        .map(|(url, lastmod)| SitemapEntry {
+                            loc: format!("{base}{url}"),
+                            lastmod,
+                        })
+                        .collect();
                     let mut data = new("sitemap.xml");
                     data.insert("entries", &entries)?;
                     self.render(path, "sitemap.xml", data, false, out)
@@ -1372,17 +1356,105 @@ impl<'a> Site<'a> {
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
              <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        for (part, entries) in self.sitemap.chunks(SITEMAP_LIMIT).enumerate() {
-            let lastmod = entries.iter().map(|(_, d)| *d).max();
+        let mut lastmods: Vec<NaiveDate> = Vec::new();
+        for (k, (_, lastmod)) in self.sitemap_pages().enumerate() {
+            match lastmods.get_mut(k / SITEMAP_LIMIT) {
+                Some(newest) => *newest = (*newest).max(lastmod),
+                None => lastmods.push(lastmod),
+            }
+        }
+        for (part, lastmod) in lastmods.iter().enumerate() {
             xml.push_str(&format!(
-                "<sitemap><loc>{}sitemap-{}.xml</loc>{}</sitemap>\n",
+                "<sitemap><loc>{}sitemap-{}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>\n",
                 tera_escape(base),
                 part + 1,
-                lastmod.map_or(String::new(), |d| format!("<lastmod>{d}</lastmod>"))
             ));
         }
         xml.push_str("</sitemapindex>\n");
         xml.into_bytes()
+    }
+
+    /// Every page's URL (relative to the site) with the day it last changed, in file order.
+    fn sitemap_pages(&self) -> impl Iterator<Item = (String, NaiveDate)> + '_ {
+        self.files.iter().filter(|f| f.is_page()).map(|file| {
+            let path = self.path(file);
+            let url = path.strip_suffix("index.html").unwrap_or(&path).to_string();
+            (url, self.last_changed(file))
+        })
+    }
+
+    /// The day a page last changed, for the sitemap.
+    fn last_changed(&self, file: &File) -> NaiveDate {
+        let as_of = self.assessment.report.as_of;
+        let newest = |tasks: &[TaskIndex]| {
+            tasks
+                .iter()
+                .map(|&i| changed_on(self.task(i)))
+                .max()
+                .unwrap_or(as_of)
+        };
+        match file.kind {
+            Kind::Task(i) => changed_on(self.task(i)),
+            Kind::Quarter { quarter, .. } => self.quarters[quarter as usize]
+                .view
+                .published_on
+                .unwrap_or(as_of),
+            Kind::Entity(i) => newest(&self.entities[i as usize].tasks),
+            Kind::Unit(i) => self.units[i as usize]
+                .quarters
+                .iter()
+                .filter(|q| !q.tasks.is_empty())
+                .map(|q| newest(&q.tasks))
+                .max()
+                .unwrap_or(as_of),
+            Kind::UnitQuarter { unit, quarter, .. } => {
+                newest(&self.units[unit as usize].quarters[quarter as usize].tasks)
+            }
+            Kind::Content(i) => {
+                let page = &self.content.pages[i as usize];
+                page.updated.or(page.date).unwrap_or(as_of)
+            }
+            _ => self.all_newest,
+        }
+    }
+
+    /// Where `file` goes under the output folder: `/`-separated, never leaving it (every
+    /// segment comes from a slug, an id or a fixed name).
+    pub fn path(&self, file: &File) -> String {
+        let paged =
+            |base: String, page: u32| Pagination::page_url(&base, page as usize + 1) + "index.html";
+        match file.kind {
+            Kind::Static(i) => self.static_files[i as usize].0.to_string(),
+            Kind::Task(i) => format!("tasks/{}/index.html", self.task(i).record.slug),
+            Kind::Quarter { quarter, page } => paged(
+                format!("quarters/{}/", self.quarters[quarter as usize].view.slug),
+                page,
+            ),
+            Kind::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
+            Kind::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
+            Kind::Entities(page) => paged("entities/".into(), page),
+            Kind::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),
+            Kind::UnitQuarter {
+                unit,
+                quarter,
+                page,
+            } => {
+                let unit = &self.units[unit as usize];
+                let quarter = unit.quarters[quarter as usize].quarter;
+                paged(format!("units/{}/{}/", unit.slug, quarter.slug()), page)
+            }
+            Kind::Units => "units/index.html".into(),
+            Kind::Content(i) => format!("{}/index.html", self.content.pages[i as usize].path),
+            Kind::Index => "index.html".into(),
+            Kind::NotFound => "404.html".into(),
+            Kind::Feed => "feed.xml".into(),
+            Kind::Robots => "robots.txt".into(),
+            Kind::TasksCsv => "data/tasks.csv".into(),
+            Kind::TasksJson => "data/tasks.json".into(),
+            Kind::SearchIndex => "search/index.json".into(),
+            Kind::Sitemap(None) => "sitemap.xml".into(),
+            Kind::Sitemap(Some(part)) => format!("sitemap-{}.xml", part + 1),
+        }
     }
 
     /// Finishes a page: the values every page gets, then (when asked) the template and the
@@ -1462,7 +1534,7 @@ pub fn render(
     let site = Site::new(assessment, content, config, theme)?;
     let mut output = Output::new();
     for file in site.files() {
-        output.insert(file.path.clone(), site.bytes(file)?);
+        output.insert(site.path(file), site.bytes(file)?);
     }
     Ok(output)
 }

@@ -31,8 +31,9 @@ fn pages(site: &Path, as_of: &str, compact: bool) -> BTreeMap<String, Vec<u8>> {
     model
         .files()
         .iter()
-        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| (f.path.clone(), model.bytes(f).unwrap()))
+        .map(|f| (model.path(f), f))
+        .filter(|(path, _)| path.ends_with(".html") && path != "404.html")
+        .map(|(path, f)| (path, model.bytes(f).unwrap()))
         .collect()
 }
 
