@@ -126,7 +126,7 @@ pub fn assess(
     for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
-            id: row.task_id.clone(),
+            id: row.task_id,
             status: Status::Rejected,
             deadline: None,
             published_on: None,
@@ -142,8 +142,6 @@ pub fn assess(
             items.push(item);
             continue;
         };
-        // Shared with the published list rather than copied: a province holds millions.
-        let record = Arc::new(record);
         let before = published.len();
         let Some(end) = record.end else {
             item.status = Status::InProgress;
@@ -411,7 +409,7 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
         hasher.update(b"\x1f");
     }
     for field in [
-        record.result.as_str(),
+        &*record.result,
         &record.handling,
         if record.joint { "1" } else { "0" },
         &record.joint_departments,
@@ -477,7 +475,7 @@ mod tests {
             start: Some(d("2025-01-02")),
             end: Some(d("2025-01-03")),
             result: "未发现问题".into(),
-            handling: String::new(),
+            handling: "".into(),
             joint: true,
             joint_departments: "市场监管局".into(),
             quarter: None,
@@ -492,7 +490,7 @@ mod tests {
         record.quarter = Some("2025Q1".parse().unwrap());
         assert_eq!(record_digest(&record, false), joined(&record, false));
         record.end = None;
-        record.result.clear();
+        record.result = "".into();
         assert_eq!(record_digest(&record, false), joined(&record, false));
     }
 

@@ -92,7 +92,7 @@ pub fn quarter_figures<'a>(
         } else if r.result.is_empty() {
             NO_RESULT_LABEL.into()
         } else {
-            r.result.clone()
+            r.result.to_string()
         }
     };
     let months: Vec<MonthProgress> = (0..3)
@@ -120,9 +120,9 @@ pub fn quarter_figures<'a>(
         joint_share: share(joint, total),
         with_problems,
         problem_share: share(with_problems, with_result),
-        by_category: counts(members.iter().map(|(r, _)| r.category.clone())),
+        by_category: counts(members.iter().map(|(r, _)| r.category.to_string())),
         by_result: counts(members.iter().map(|(r, _)| result_label(r))),
-        by_unit: counts(members.iter().map(|(r, _)| r.unit.clone())),
+        by_unit: counts(members.iter().map(|(r, _)| r.unit.to_string())),
         months,
     }
 }

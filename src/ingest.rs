@@ -210,26 +210,47 @@ fn normalize_header(header: &str) -> String {
     }
 }
 
+/// Text that many records share (a unit, a company, a result): held once, whatever the number
+/// of rows that carry it.
+pub type Text = std::sync::Arc<str>;
+
 /// A task row that passed every check. Text fields are already masked for publication.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Record {
     pub task_id: String,
     /// The folder name of the task's page: `/tasks/<slug>/`.
     pub slug: String,
-    pub unit: String,
-    pub category: String,
-    pub matter: String,
-    pub entity: String,
-    pub credit_code: String,
-    pub address: String,
-    pub inspectors: String,
+    pub unit: Text,
+    pub category: Text,
+    pub matter: Text,
+    pub entity: Text,
+    pub credit_code: Text,
+    pub address: Text,
+    pub inspectors: Text,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    pub result: String,
-    pub handling: String,
+    pub result: Text,
+    pub handling: Text,
     pub joint: bool,
-    pub joint_departments: String,
+    pub joint_departments: Text,
     pub quarter: Option<Quarter>,
+}
+
+/// Hands out one [`Text`] for each distinct string.
+#[derive(Default)]
+struct Interner {
+    texts: std::collections::HashSet<Text>,
+}
+
+impl Interner {
+    fn text(&mut self, text: &str) -> Text {
+        if let Some(known) = self.texts.get(text) {
+            return known.clone();
+        }
+        let new: Text = text.into();
+        self.texts.insert(new.clone());
+        new
+    }
 }
 
 impl Record {
@@ -254,8 +275,9 @@ pub struct Row {
     pub line: u64,
     /// The task id as written (trimmed), empty if missing.
     pub task_id: String,
-    /// `None` when the row was rejected; its errors say why.
-    pub record: Option<Record>,
+    /// `None` when the row was rejected; its errors say why. Shared from here on, never
+    /// copied: a province holds millions.
+    pub record: Option<std::sync::Arc<Record>>,
     pub errors: Vec<Problem>,
 }
 
@@ -449,6 +471,7 @@ fn read_file(
     let mut unnamed_with_values = false;
     let mut lines = LineCounter::new(text.as_bytes());
     let shared_name: std::sync::Arc<str> = file.into();
+    let mut texts = Interner::default();
     let mut record = csv::StringRecord::new();
     loop {
         let more = reader.read_record(&mut record).map_err(|e| Error::Input {
@@ -507,6 +530,7 @@ fn read_file(
             columns,
             as_of,
             &mut tasks.warnings,
+            &mut texts,
         ));
     }
     if !repeated_headers.is_empty() {
@@ -710,6 +734,7 @@ fn read_row(
     columns: &Columns,
     as_of: NaiveDate,
     warnings: &mut Vec<Problem>,
+    texts: &mut Interner,
 ) -> Row {
     let cleaned: [Cow<'_, str>; Field::ALL.len()] = Field::ALL.map(|field| {
         columns
@@ -888,23 +913,26 @@ fn read_row(
         }
     };
 
-    let record = errors.is_empty().then(|| Record {
-        slug: task_slug(&task_id),
-        task_id: task_id.clone(),
-        unit: mask(get(Field::Unit)).into_owned(),
-        category: mask(get(Field::Category)).into_owned(),
-        matter: mask(get(Field::Matter)).into_owned(),
-        entity: mask(get(Field::Entity)).into_owned(),
-        credit_code: code,
-        address: mask(get(Field::Address)).into_owned(),
-        inspectors: mask(get(Field::Inspectors)).into_owned(),
-        start,
-        end,
-        result: mask(get(Field::Result)).into_owned(),
-        handling: mask(get(Field::Handling)).into_owned(),
-        joint,
-        joint_departments,
-        quarter,
+    let mut text = |text: &str| texts.text(text);
+    let record = errors.is_empty().then(|| {
+        std::sync::Arc::new(Record {
+            slug: task_slug(&task_id),
+            task_id: task_id.clone(),
+            unit: text(&mask(get(Field::Unit))),
+            category: text(&mask(get(Field::Category))),
+            matter: text(&mask(get(Field::Matter))),
+            entity: text(&mask(get(Field::Entity))),
+            credit_code: text(&code),
+            address: text(&mask(get(Field::Address))),
+            inspectors: text(&mask(get(Field::Inspectors))),
+            start,
+            end,
+            result: text(&mask(get(Field::Result))),
+            handling: text(&mask(get(Field::Handling))),
+            joint,
+            joint_departments: text(&joint_departments),
+            quarter,
+        })
     });
     Row {
         file: file.clone(),
@@ -1018,7 +1046,7 @@ mod tests {
             let record = tasks.rows[0].record.as_ref().unwrap();
             assert_eq!(record.task_id, "A-1");
             assert_eq!(record.end, Some(d("2025-09-26")));
-            assert_eq!(record.result, "未发现问题");
+            assert_eq!(&*record.result, "未发现问题");
         }
     }
 
@@ -1031,7 +1059,7 @@ mod tests {
         for bytes in [gbk.to_vec(), bom] {
             let tasks = read(&bytes);
             let record = tasks.rows[0].record.as_ref().unwrap();
-            assert_eq!(record.entity, "坪山区某电子有限公司");
+            assert_eq!(&*record.entity, "坪山区某电子有限公司");
         }
     }
 
@@ -1166,10 +1194,10 @@ mod tests {
             read(b"task_id,end,result\nA,2025-09-26,\"two\nlines \"\"q\"\"\"\nB,2025-09-26,5\"\n");
         assert_eq!(fine.rows.len(), 2);
         assert_eq!(
-            fine.rows[0].record.as_ref().unwrap().result,
+            &*fine.rows[0].record.as_ref().unwrap().result,
             "two\nlines \"q\""
         );
-        assert_eq!(fine.rows[1].record.as_ref().unwrap().result, "5\"");
+        assert_eq!(&*fine.rows[1].record.as_ref().unwrap().result, "5\"");
     }
 
     #[test]
@@ -1179,14 +1207,17 @@ mod tests {
                 .as_bytes(),
         );
         assert_eq!(tasks.rows.len(), 1);
-        assert_eq!(tasks.rows[0].record.as_ref().unwrap().result, "未发现问题");
+        assert_eq!(
+            &*tasks.rows[0].record.as_ref().unwrap().result,
+            "未发现问题"
+        );
     }
 
     #[test]
     fn identity_cards_in_the_credit_code_column_are_masked() {
         let tasks = read(b"task_id,end,credit_code\nA,2025-09-26,11010519491231002X\n");
         assert_eq!(
-            tasks.rows[0].record.as_ref().unwrap().credit_code,
+            &*tasks.rows[0].record.as_ref().unwrap().credit_code,
             "1101**********002X"
         );
         assert!(tasks.warnings[0].message.contains("identity-card"));
@@ -1241,11 +1272,11 @@ mod tests {
     fn id_shaped_credit_codes_are_masked_whatever_their_check_digit() {
         let tasks = read(b"task_id,end,credit_code\nA,2025-09-26,440301199001011235\nB,2025-09-26,914403001922038216\n");
         assert_eq!(
-            tasks.rows[0].record.as_ref().unwrap().credit_code,
+            &*tasks.rows[0].record.as_ref().unwrap().credit_code,
             "4403**********1235"
         );
         assert_eq!(
-            tasks.rows[1].record.as_ref().unwrap().credit_code,
+            &*tasks.rows[1].record.as_ref().unwrap().credit_code,
             "914403001922038216",
             "a valid all-digit credit code stays"
         );
@@ -1261,7 +1292,7 @@ mod tests {
     fn full_width_numbers_are_masked_too() {
         let tasks = read("任务编号,检查结束日期,处理情况\nA-1,2025-09-26,手机１３８　１２３４　５６７８，证件４４０３０１１９９００１０１１２３Ｘ\n".as_bytes());
         assert_eq!(
-            tasks.rows[0].record.as_ref().unwrap().handling,
+            &*tasks.rows[0].record.as_ref().unwrap().handling,
             "手机138 **** 5678，证件4403**********123X"
         );
     }
@@ -1272,7 +1303,7 @@ mod tests {
             "任务编号,检查结束日期,处理情况\nA-1,2025-09-26,负责人电话13812345678\n".as_bytes(),
         );
         assert_eq!(
-            tasks.rows[0].record.as_ref().unwrap().handling,
+            &*tasks.rows[0].record.as_ref().unwrap().handling,
             "负责人电话138****5678"
         );
     }

@@ -1,7 +1,6 @@
 //! The publication ledger (公示台账), `data/published.csv`: what was published when. gongshi
 //! only ever appends to it; the bytes already there are never rewritten.
 
-use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +45,48 @@ pub struct Entry {
     pub digest: String,
 }
 
+/// Rows of the ledger by id, as row numbers: the ids themselves stay in the rows (a province's
+/// ledger holds millions).
+#[derive(Debug, Default)]
+struct ById(hashbrown::HashTable<u32>);
+
+impl ById {
+    fn find(&self, entries: &[Entry], hasher: &std::hash::RandomState, id: &str) -> Option<usize> {
+        use std::hash::BuildHasher;
+        self.0
+            .find(hasher.hash_one(id), |&i| entries[i as usize].id == id)
+            .map(|&i| i as usize)
+    }
+
+    /// Points row `index`'s id at it: if the id has no row yet, or (with `replace`) always.
+    fn point(
+        &mut self,
+        entries: &[Entry],
+        hasher: &std::hash::RandomState,
+        index: usize,
+        replace: bool,
+    ) {
+        use hashbrown::hash_table::Entry as Slot;
+        use std::hash::BuildHasher;
+        let id = entries[index].id.as_str();
+        let hash_of = |&i: &u32| hasher.hash_one(entries[i as usize].id.as_str());
+        match self.0.entry(
+            hasher.hash_one(id),
+            |&i| entries[i as usize].id == id,
+            hash_of,
+        ) {
+            Slot::Occupied(mut slot) => {
+                if replace {
+                    *slot.get_mut() = index as u32;
+                }
+            }
+            Slot::Vacant(slot) => {
+                slot.insert(index as u32);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Ledger {
     path: PathBuf,
@@ -53,11 +94,12 @@ pub struct Ledger {
     original: Vec<u8>,
     entries: Vec<Entry>,
     /// Per kind (as a number), the first row of each id.
-    first: [HashMap<String, usize>; 3],
+    first: [ById; 3],
     /// Per task id, the latest task or revision row with a digest.
-    last_digest: HashMap<String, usize>,
+    last_digest: ById,
     /// Per task id, the latest revision row.
-    last_revision: HashMap<String, usize>,
+    last_revision: ById,
+    hasher: std::hash::RandomState,
     /// Whether the file has its header row (a new, or blank, file has not).
     has_header: bool,
     /// Whether the header has a `digest` column (a new file will).
@@ -195,35 +237,37 @@ impl Ledger {
 
     fn push(&mut self, entry: Entry) {
         let index = self.entries.len();
-        self.first[entry.kind as usize]
-            .entry(entry.id.clone())
-            .or_insert(index);
-        if entry.kind != Kind::Quarter && !entry.digest.is_empty() {
-            self.last_digest.insert(entry.id.clone(), index);
-        }
-        if entry.kind == Kind::Revision {
-            self.last_revision.insert(entry.id.clone(), index);
-        }
+        let (kind, digest) = (entry.kind, !entry.digest.is_empty());
         self.entries.push(entry);
+        let (entries, hasher) = (&self.entries, &self.hasher);
+        self.first[kind as usize].point(entries, hasher, index, false);
+        if kind != Kind::Quarter && digest {
+            self.last_digest.point(entries, hasher, index, true);
+        }
+        if kind == Kind::Revision {
+            self.last_revision.point(entries, hasher, index, true);
+        }
     }
 
     /// The first publication of an item, if any.
     pub fn get(&self, kind: Kind, id: &str) -> Option<&Entry> {
-        self.first[kind as usize].get(id).map(|&i| &self.entries[i])
+        self.first[kind as usize]
+            .find(&self.entries, &self.hasher, id)
+            .map(|i| &self.entries[i])
     }
 
     /// The digest of what was last published for a task, if the ledger recorded one.
     pub fn last_digest(&self, task_id: &str) -> Option<&str> {
         self.last_digest
-            .get(task_id)
-            .map(|&i| self.entries[i].digest.as_str())
+            .find(&self.entries, &self.hasher, task_id)
+            .map(|i| self.entries[i].digest.as_str())
     }
 
     /// When a task's result was last corrected, if ever.
     pub fn last_revision(&self, task_id: &str) -> Option<NaiveDate> {
         self.last_revision
-            .get(task_id)
-            .map(|&i| self.entries[i].published_on)
+            .find(&self.entries, &self.hasher, task_id)
+            .map(|i| self.entries[i].published_on)
     }
 
     /// Whether the ledger can record digests (it has the column, or is new).

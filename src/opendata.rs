@@ -45,10 +45,7 @@ pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'
         entity: &r.entity,
         credit_code: &r.credit_code,
         address: &r.address,
-        inspectors: config
-            .privacy
-            .publish_inspectors
-            .then_some(r.inspectors.as_str()),
+        inspectors: config.privacy.publish_inspectors.then_some(&*r.inspectors),
         start: r.start.map(|d| d.to_string()),
         end: r.end.map(|d| d.to_string()),
         result: &r.result,

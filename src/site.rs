@@ -793,7 +793,7 @@ impl<'a> Site<'a> {
         for (i, (record, _)) in assessment.records.iter().enumerate() {
             if let Some(q) = record.quarter() {
                 by_unit
-                    .entry(record.unit.as_str())
+                    .entry(&*record.unit)
                     .or_default()
                     .entry(q)
                     .or_default()
