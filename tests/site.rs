@@ -307,3 +307,96 @@ fn a_task_page_weighs_under_30_kb_with_its_css() {
         }
     }
 }
+
+/// Past the sitemap protocol's 50,000 URLs a file, sitemap.xml becomes an index of parts that
+/// between them list every page once. (Modelled with the library and only the sitemaps made:
+/// writing fifty thousand pages would prove nothing more.)
+#[test]
+fn a_site_of_more_than_fifty_thousand_pages_gets_a_sitemap_index() {
+    use gongshi::site::Site;
+    use gongshi::theme::Theme;
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("data/tasks")).unwrap();
+    let mut csv = String::from("task_id,entity,end,result\n");
+    for i in 0..50_500 {
+        csv.push_str(&format!(
+            "T-{i:05},坪山某{}号厂,2025-0{}-15,未发现问题\n",
+            i % 9_000,
+            1 + i % 9
+        ));
+    }
+    std::fs::write(site.path().join("data/tasks/t.csv"), csv).unwrap();
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[site]\nbase_url = \"https://example.gov.cn/shuangsuiji/\"\n",
+    )
+    .unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 11, 10).unwrap();
+    let loaded = gongshi::build::load(site.path(), as_of).unwrap();
+    let theme = Theme::for_site(site.path(), "default").unwrap();
+    let content = gongshi::content::load(site.path()).unwrap();
+    let model = Site::new(&loaded.assessment, &content, &loaded.config, &theme).unwrap();
+
+    let pages: Vec<String> = model
+        .files()
+        .iter()
+        .filter(|f| f.is_page())
+        .map(|f| model.path(f).trim_end_matches("index.html").to_string())
+        .collect();
+    assert!(pages.len() > 59_000, "{} pages", pages.len());
+    let file = |name: &str| {
+        let file = model
+            .files()
+            .iter()
+            .find(|f| model.path(f) == name)
+            .unwrap_or_else(|| panic!("no {name}"));
+        String::from_utf8(model.bytes(file).unwrap()).unwrap()
+    };
+    let locs = |xml: &str, tag: &str| -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        assert_eq!(doc.root_element().tag_name().name(), tag);
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .map(|n| n.text().unwrap().to_string())
+            .collect()
+    };
+    let base = "https://example.gov.cn/shuangsuiji/";
+    let parts = locs(&file("sitemap.xml"), "sitemapindex");
+    assert_eq!(
+        parts,
+        [
+            format!("{base}sitemap-1.xml"),
+            format!("{base}sitemap-2.xml")
+        ]
+    );
+    let mut listed = Vec::new();
+    for part in 1..=2 {
+        let urls = locs(&file(&format!("sitemap-{part}.xml")), "urlset");
+        assert!(urls.len() <= 50_000);
+        listed.extend(urls);
+    }
+    let expected: std::collections::BTreeSet<String> =
+        pages.iter().map(|p| format!("{base}{p}")).collect();
+    assert_eq!(listed.len(), expected.len(), "every page once");
+    assert_eq!(
+        listed
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>(),
+        expected
+    );
+}
+
+#[test]
+fn a_content_page_in_a_folder_gongshi_fills_is_refused() {
+    let site = fixture("statuses");
+    std::fs::create_dir_all(site.path().join("content/tasks")).unwrap();
+    std::fs::write(site.path().join("content/tasks/t-late.md"), "# 说明\n").unwrap();
+    let output = gongshi_in(site.path(), &["build", "--as-of", AS_OF, "--no-ledger"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("tasks/t-late/index.html would be written over a page"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.path().join("public").exists());
+}
