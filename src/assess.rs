@@ -291,13 +291,14 @@ pub fn assess(
             late_reason: None,
             file: None,
             line: None,
-            figures: Some(crate::figures::quarter_figures(
+            // Boxed: an item for each of a province's million tasks carries none.
+            figures: Some(Box::new(crate::figures::quarter_figures(
                 quarter,
                 members
                     .iter()
                     .map(|&i| (&*records[i].0, records[i].1.is_published())),
                 &config.plan.monthly_completion,
-            )),
+            ))),
         };
         if ended {
             let deadline = deadlines.quarter(quarter, last_task_end)?;
@@ -339,7 +340,7 @@ pub fn assess(
             deadline: item.deadline,
             published_on: item.published_on,
             tasks: members,
-            figures: item.figures.clone().expect("quarter items carry figures"),
+            figures: *item.figures.clone().expect("quarter items carry figures"),
         });
         items.push(item);
     }

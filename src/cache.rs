@@ -31,7 +31,8 @@ pub struct Entry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileState {
     pub size: u64,
-    pub modified_ns: i128,
+    /// Nanoseconds since 1970 (an i64 holds them until 2262).
+    pub modified_ns: i64,
     pub inode: u64,
 }
 
@@ -48,7 +49,7 @@ impl FileState {
             .modified()
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
         FileState {
             size: meta.len(),
             modified_ns,

@@ -127,7 +127,7 @@ pub struct Item {
     pub line: Option<u64>,
     /// A quarter's figures, as its summary page shows them.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub figures: Option<crate::figures::QuarterFigures>,
+    pub figures: Option<Box<crate::figures::QuarterFigures>>,
 }
 
 /// Row counts. `rows` is the sum of the seven row statuses.
