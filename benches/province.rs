@@ -393,22 +393,17 @@ struct Line {
 fn print(line: &Line) {
     let ratio = line.build.wall.as_secs_f64() / line.copy.wall.as_secs_f64();
     let share = |r: &Usage| 100.0 * r.wall.as_secs_f64() / line.build.wall.as_secs_f64();
-    let rebuild = line.rebuild.as_ref().map_or("-".to_string(), |r| {
-        format!(
-            "{:.2} s ({:.0}%, {} written)",
-            r.wall.as_secs_f64(),
-            share(r),
-            r.written().map_or("?".into(), |w| w.to_string())
-        )
-    });
-    let one_change = line.one_change.as_ref().map_or("-".to_string(), |r| {
-        format!(
-            "{:.2} s ({:.0}%, {} written)",
-            r.wall.as_secs_f64(),
-            share(r),
-            r.written().map_or("?".into(), |w| w.to_string())
-        )
-    });
+    let describe = |r: &Option<Usage>| {
+        r.as_ref().map_or("-".to_string(), |r| {
+            format!(
+                "{:.2} s ({:.0}%, {} written)",
+                r.wall.as_secs_f64(),
+                share(r),
+                r.written().map_or("?".into(), |w| w.to_string())
+            )
+        })
+    };
+    let (rebuild, one_change) = (describe(&line.rebuild), describe(&line.one_change));
     println!(
         "{:>8}  {:<8} {:>8} {:>8} {:>8.2} s {:>8.2} s {:>8} MB {:>9.0} {:>7.2} s {:>6.2}×  {:<28} {}",
         line.tasks,

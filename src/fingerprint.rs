@@ -78,6 +78,16 @@ impl Hashing<'_> {
     }
 }
 
+/// Integers up to 64 bits, all hashed as the same 128-bit value.
+macro_rules! integers {
+    ($($method:ident $type:ty),*) => {$(
+        fn $method(self, v: $type) -> Result<(), Failed> {
+            self.integer(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a, 'h> ser::Serializer for &'a mut Hashing<'h> {
     type Ok = ();
     type Error = Failed;
@@ -93,42 +103,17 @@ impl<'a, 'h> ser::Serializer for &'a mut Hashing<'h> {
         self.tag(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), Failed> {
-        self.integer(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Failed> {
-        self.integer(v.into());
-        Ok(())
-    }
+    integers!(
+        serialize_i8 i8,
+        serialize_i16 i16,
+        serialize_i32 i32,
+        serialize_i64 i64,
+        serialize_i128 i128,
+        serialize_u8 u8,
+        serialize_u16 u16,
+        serialize_u32 u32,
+        serialize_u64 u64
+    );
     fn serialize_u128(self, v: u128) -> Result<(), Failed> {
         self.tag(INTEGER);
         self.0.update(&v.to_le_bytes());
