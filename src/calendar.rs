@@ -123,6 +123,238 @@ pub struct Calendar {
     years: BTreeMap<i32, YearSource>,
     /// Days a notice names, with the year of the notice (2022-12-31 belongs to 2023's).
     days: BTreeMap<NaiveDate, (DayKind, i32)>,
+    details: BTreeMap<i32, Year>,
+}
+
+/// One year's notice as its calendar file transcribes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    pub year: i32,
+    pub notice: String,
+    pub notice_date: Option<NaiveDate>,
+    pub holidays: Vec<Holiday>,
+    /// Shipped with gongshi, rather than read from the site's `data/calendar/`.
+    pub built_in: bool,
+}
+
+/// One holiday of a notice: its days off and the weekend days worked to make up for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    pub name: String,
+    pub days: Vec<NaiveDate>,
+    pub makeup_workdays: Vec<NaiveDate>,
+}
+
+impl Year {
+    /// Working days in the calendar year: weekdays, less holidays, plus make-up days.
+    pub fn working_days(&self) -> u32 {
+        let first = NaiveDate::from_ymd_opt(self.year, 1, 1).expect("year in range");
+        let off: std::collections::BTreeSet<NaiveDate> = self
+            .holidays
+            .iter()
+            .flat_map(|h| h.days.iter().copied())
+            .collect();
+        let on: std::collections::BTreeSet<NaiveDate> = self
+            .holidays
+            .iter()
+            .flat_map(|h| h.makeup_workdays.iter().copied())
+            .collect();
+        first
+            .iter_days()
+            .take_while(|d| d.year() == self.year)
+            .filter(|d| on.contains(d) || (!is_weekend(*d) && !off.contains(d)))
+            .count() as u32
+    }
+}
+
+fn is_weekend(day: NaiveDate) -> bool {
+    matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// A year as `gongshi calendar YEAR` prints it: the notice, each holiday's days off and make-up
+/// working days, and the year's count of working days.
+pub fn describe(year: &Year, file: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {}", year.year, year.notice);
+    if let Some(date) = year.notice_date {
+        let _ = writeln!(out, "  published {date}");
+    }
+    let origin = if year.built_in {
+        "built into gongshi"
+    } else {
+        "the site's own file"
+    };
+    let _ = writeln!(out, "  source: {file} ({origin})");
+    let weekday = |d: NaiveDate| {
+        ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+            [d.weekday().num_days_from_monday() as usize]
+    };
+    let width = year
+        .holidays
+        .iter()
+        .map(|h| h.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for holiday in &year.holidays {
+        // Holiday names are Chinese: pad with ideographic spaces to line them up.
+        let pad = "\u{3000}".repeat(width - holiday.name.chars().count());
+        let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        let mut days = holiday.days.clone();
+        days.sort();
+        for day in days {
+            match runs.last_mut() {
+                Some((_, to)) if to.succ_opt() == Some(day) => *to = day,
+                _ => runs.push((day, day)),
+            }
+        }
+        let runs: Vec<String> = runs
+            .iter()
+            .map(|&(from, to)| {
+                if from == to {
+                    format!("{from} {}", weekday(from))
+                } else {
+                    format!("{from} {} – {to} {}", weekday(from), weekday(to))
+                }
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "  {}{pad}  off {} ({} day{})",
+            holiday.name,
+            runs.join(", "),
+            holiday.days.len(),
+            if holiday.days.len() == 1 { "" } else { "s" }
+        );
+        if !holiday.makeup_workdays.is_empty() {
+            let makeup: Vec<String> = holiday
+                .makeup_workdays
+                .iter()
+                .map(|&d| format!("{d} {}", weekday(d)))
+                .collect();
+            let _ = write!(out, "; make-up working days {}", makeup.join(", "));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "  {} working days in {}",
+        year.working_days(),
+        year.year
+    );
+    out
+}
+
+/// Reads and checks a calendar file, reporting every mistake rather than the first: the year in
+/// range and matching the file's name; every date real, in the notice's year (or the last days
+/// of the December before, as New Year holidays run); make-up working days on weekends; no day
+/// named twice, and none both a holiday and a make-up working day.
+pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
+    let parsed: YearFile = toml::from_str(text).map_err(|e| vec![e.to_string()])?;
+    let year = parsed.year;
+    let mut findings = Vec::new();
+    if !(1949..=9999).contains(&year) {
+        return Err(vec![format!("year {year} is out of range")]);
+    }
+    if let Some(stem) = Path::new(file).file_stem().and_then(|s| s.to_str())
+        && stem.parse::<i32>().is_ok_and(|y| y != year)
+    {
+        findings.push(format!("the file is named {stem} but says year = {year}"));
+    }
+    if parsed.notice.trim().is_empty() {
+        findings
+            .push("notice is empty: name the State Council notice this file transcribes".into());
+    }
+    let notice_date = match parsed.notice_date.as_ref().map(DateValue::date) {
+        Some(Ok(day)) => Some(day),
+        Some(Err(e)) => {
+            findings.push(format!("notice_date: {e}"));
+            None
+        }
+        None => None,
+    };
+    let in_notice = |d: NaiveDate| d.year() == year || (d.year() == year - 1 && d.month() == 12);
+    let mut named: BTreeMap<NaiveDate, (DayKind, &str)> = BTreeMap::new();
+    let mut holidays = Vec::new();
+    for holiday in &parsed.holiday {
+        let name = holiday.name.as_str();
+        if name.trim().is_empty() {
+            findings.push("a [[holiday]] has an empty name".into());
+        }
+        if holiday.days.is_empty() {
+            findings.push(format!("{name}: no days"));
+        }
+        let mut days = Vec::new();
+        for value in &holiday.days {
+            let (from, to) = match value.range() {
+                Ok(range) => range,
+                Err(e) => {
+                    findings.push(format!("{name}: {e}"));
+                    continue;
+                }
+            };
+            days.extend(from.iter_days().take_while(|d| *d <= to));
+        }
+        let mut makeup_workdays = Vec::new();
+        for value in &holiday.makeup_workdays {
+            match value.date() {
+                Ok(day) => makeup_workdays.push(day),
+                Err(e) => findings.push(format!("{name}: make-up working day: {e}")),
+            }
+        }
+        for (kind, list) in [
+            (DayKind::Holiday, &days),
+            (DayKind::MakeupWorkday, &makeup_workdays),
+        ] {
+            let what = match kind {
+                DayKind::Holiday => "holiday",
+                DayKind::MakeupWorkday => "make-up working day",
+            };
+            for &day in list {
+                if !in_notice(day) {
+                    findings.push(format!(
+                        "{name}: {what} {day} is not in {year} (a notice names days of its own \
+                         year, and at most the last days of the December before)"
+                    ));
+                }
+                if kind == DayKind::MakeupWorkday && !is_weekend(day) {
+                    findings.push(format!(
+                        "{name}: make-up working day {day} is a {}, not a weekend day: it is a \
+                         working day anyway",
+                        day.weekday()
+                    ));
+                }
+                match named.get(&day) {
+                    Some((earlier, other)) if *earlier == kind => {
+                        findings.push(format!("{name}: {day} is named twice (also under {other})"))
+                    }
+                    Some((_, other)) => findings.push(format!(
+                        "{name}: {day} is both a holiday and a make-up working day (also under \
+                         {other})"
+                    )),
+                    None => {
+                        named.insert(day, (kind, name));
+                    }
+                }
+            }
+        }
+        holidays.push(Holiday {
+            name: name.to_string(),
+            days,
+            makeup_workdays,
+        });
+    }
+    if findings.is_empty() {
+        Ok(Year {
+            year,
+            notice: parsed.notice,
+            notice_date,
+            holidays,
+            built_in: false,
+        })
+    } else {
+        Err(findings)
+    }
 }
 
 impl Calendar {
@@ -133,6 +365,9 @@ impl Calendar {
             calendar
                 .add_year(file, text)
                 .unwrap_or_else(|e| panic!("built-in calendar {file} is broken: {e}"));
+        }
+        for year in calendar.details.values_mut() {
+            year.built_in = true;
         }
         calendar
     }
@@ -163,65 +398,37 @@ impl Calendar {
 
     /// Adds (or replaces) one year from the text of its calendar file.
     pub fn add_year(&mut self, file: &str, text: &str) -> Result<(), String> {
-        let parsed: YearFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        let year = parsed.year;
-        if !(1949..=9999).contains(&year) {
-            return Err(format!("year {year} is out of range"));
-        }
-        if let Some(stem) = Path::new(file).file_stem().and_then(|s| s.to_str())
-            && stem.parse::<i32>().is_ok_and(|y| y != year)
-        {
-            return Err(format!("the file is named {stem} but says year = {year}"));
-        }
-        if let Some(date) = &parsed.notice_date {
-            date.date().map_err(|e| format!("notice_date: {e}"))?;
-        }
-        let mut days = BTreeMap::new();
-        for holiday in &parsed.holiday {
-            let in_notice = |d: NaiveDate| (year - 1..=year).contains(&d.year());
-            for value in &holiday.days {
-                let (from, to) = value
-                    .range()
-                    .map_err(|e| format!("{}: {e}", holiday.name))?;
-                for day in from.iter_days().take_while(|d| *d <= to) {
-                    if !in_notice(day) {
-                        return Err(format!("{}: {day} is not in {year}", holiday.name));
-                    }
-                    days.insert(day, DayKind::Holiday);
-                }
-            }
-            for value in &holiday.makeup_workdays {
-                let day = value.date().map_err(|e| format!("{}: {e}", holiday.name))?;
-                if !in_notice(day) {
-                    return Err(format!("{}: {day} is not in {year}", holiday.name));
-                }
-                if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                    return Err(format!(
-                        "{}: make-up working day {day} is not a weekend day",
-                        holiday.name
-                    ));
-                }
-                if days.insert(day, DayKind::MakeupWorkday) == Some(DayKind::Holiday) {
-                    return Err(format!(
-                        "{}: {day} is both a holiday and a make-up working day",
-                        holiday.name
-                    ));
-                }
-            }
-        }
+        let year = match check(file, text) {
+            Ok(year) => year,
+            Err(findings) => return Err(findings.join("; ")),
+        };
+        let number = year.year;
         // Replace the year whole: drop what an earlier file for it said.
-        self.days.retain(|_, (_, notice_year)| *notice_year != year);
         self.days
-            .extend(days.into_iter().map(|(day, kind)| (day, (kind, year))));
+            .retain(|_, (_, notice_year)| *notice_year != number);
+        for holiday in &year.holidays {
+            for &day in &holiday.days {
+                self.days.insert(day, (DayKind::Holiday, number));
+            }
+            for &day in &holiday.makeup_workdays {
+                self.days.insert(day, (DayKind::MakeupWorkday, number));
+            }
+        }
         self.years.insert(
-            year,
+            number,
             YearSource {
-                year,
-                notice: parsed.notice,
+                year: number,
+                notice: year.notice.clone(),
                 file: file.to_string(),
             },
         );
+        self.details.insert(number, year);
         Ok(())
+    }
+
+    /// What the calendar holds for `year`: its notice and holidays, as its file says.
+    pub fn year(&self, year: i32) -> Option<&Year> {
+        self.details.get(&year)
     }
 
     pub fn years(&self) -> impl Iterator<Item = &YearSource> {

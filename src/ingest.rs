@@ -564,6 +564,91 @@ fn read_file(
     Ok(())
 }
 
+/// A row as written in its file, for showing an error in context: the row's text (its lines,
+/// without the final line break) and, when a field is named, where that field's cell lies in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    /// Byte range of the field's cell in `text`, quotes included.
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+/// The row starting at `line` of a task file's bytes, found the way [`read_tasks`] reads the file
+/// (same decoding, delimiter and header); `field` is a field's report label ([`Field::label`]).
+/// `None` when the line holds no row (the file changed since).
+pub fn excerpt(bytes: &[u8], line: u64, field: Option<&str>) -> Option<Excerpt> {
+    let (text, _) = decode(bytes).ok()?;
+    let delimiter = guess_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(text.as_bytes());
+    let mut columns: Option<Columns> = None;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let start = reader.position().byte();
+        if !reader.read_record(&mut record).ok()? {
+            return None;
+        }
+        let at = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        if columns.is_none() {
+            let candidate = Columns::from_header(&record);
+            if candidate.index.contains_key(&Field::TaskId) {
+                columns = Some(candidate);
+            }
+        }
+        if at < line {
+            continue;
+        }
+        if at > line {
+            return None;
+        }
+        let start = record.position().map_or(start, |p| p.byte()) as usize;
+        let end = (reader.position().byte() as usize).min(text.len());
+        let raw = text.get(start..end)?;
+        let raw = raw.trim_start_matches(['\r', '\n']);
+        let raw = raw.trim_end_matches(['\r', '\n']);
+        let position = field
+            .and_then(|label| Field::ALL.into_iter().find(|f| f.label() == label))
+            .and_then(|f| columns.as_ref()?.position(f));
+        let span = position.and_then(|i| cell_spans(raw, delimiter).nth(i));
+        return Some(Excerpt {
+            text: raw.to_string(),
+            span,
+        });
+    }
+}
+
+/// The byte ranges of a row's cells, quotes included: a delimiter inside quotes is text.
+fn cell_spans(row: &str, delimiter: u8) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = row.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut quoted = false;
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => quoted = !quoted,
+                b if b == delimiter && !quoted => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        let span = start..i;
+        if i >= bytes.len() {
+            done = true;
+        }
+        start = i + 1;
+        Some(span)
+    })
+}
+
 /// The line of a quoted cell that is never closed, if any. (The CSV reader would take the rest
 /// of the file into that cell, and rows would vanish into it.)
 fn unclosed_quote(text: &[u8], delimiter: u8) -> Option<u64> {
@@ -1010,6 +1095,34 @@ pub fn task_slug(task_id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_excerpt_shows_the_row_as_written_and_marks_the_field() {
+        let text = "导出标题\r\n任务编号,检查对象名称,检查结束日期\r\nT-1,\"甲,乙公司\",2025-09-31\r\nT-2,\"多行\n名称\",2025-02-30\r\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let excerpt = super::excerpt(&gbk, 3, Some("检查结束日期")).expect("row at line 3");
+        assert_eq!(excerpt.text, "T-1,\"甲,乙公司\",2025-09-31");
+        assert_eq!(&excerpt.text[excerpt.span.clone().unwrap()], "2025-09-31");
+        let excerpt = super::excerpt(&gbk, 3, Some("检查对象名称")).unwrap();
+        assert_eq!(&excerpt.text[excerpt.span.unwrap()], "\"甲,乙公司\"");
+        let excerpt = super::excerpt(&gbk, 4, Some("检查结束日期")).unwrap();
+        assert_eq!(excerpt.text, "T-2,\"多行\n名称\",2025-02-30");
+        assert_eq!(&excerpt.text[excerpt.span.unwrap()], "2025-02-30");
+        let whole = super::excerpt(&gbk, 4, None).unwrap();
+        assert_eq!(whole.span, None);
+        assert_eq!(
+            super::excerpt(&gbk, 5, None),
+            None,
+            "line 5 is inside row 4's cell"
+        );
+        let tabs = "任务编号\t检查结束日期\nT-9\t\n";
+        let excerpt = super::excerpt(tabs.as_bytes(), 2, Some("检查结束日期")).unwrap();
+        assert_eq!(
+            excerpt.span,
+            Some(4..4),
+            "an empty last cell is marked where it would be"
+        );
+    }
     use super::*;
 
     #[test]

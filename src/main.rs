@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use gongshi::assess::Deadlines;
 use gongshi::build::{self, Options};
@@ -22,13 +22,28 @@ use gongshi::{Error, Result};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+const EXAMPLES: &str = "\
+Examples:
+  gongshi init my-site                  start a site
+  gongshi serve --site my-site          preview it at http://127.0.0.1:1111/
+  gongshi build --site my-site          build it into my-site/public and print the report
+  gongshi check --format junit --report report.xml
+  gongshi deadline task 2025-09-26
+  gongshi calendar 2026
+
+Exit codes: 0 clean, 1 problems found (a missed deadline or an invalid row), 2 fatal.";
+
 #[derive(Parser)]
 #[command(
     name = "gongshi",
     version,
-    about = "Builds the 双随机、一公开 disclosure site and checks every disclosure deadline"
+    about = "Builds the 双随机、一公开 disclosure site and checks every disclosure deadline",
+    after_help = EXAMPLES
 )]
 struct Cli {
+    /// When to colour the output: on a terminal unless NO_COLOR is set (auto), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,6 +51,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site and print the deadline report.
+    #[command(after_help = "\
+Examples:
+  gongshi build                                     the site in ., into ./public
+  gongshi build --site bureau --out /srv/www/shuangsuiji
+  gongshi build --format junit --report report.xml  JUnit to the file, text to the terminal
+  gongshi build --format github                     annotations for GitHub Actions
+  gongshi build --no-ledger --as-of 2025-12-01      a preview of a day, recording nothing")]
     Build {
         #[command(flatten)]
         common: Common,
@@ -47,17 +69,101 @@ enum Command {
         no_ledger: bool,
     },
     /// Print the deadline report as a build would, writing nothing.
+    #[command(after_help = "\
+Examples:
+  gongshi check                                  exit 1 when a deadline was missed
+  gongshi check --as-of 2025-12-01               as it will stand on that day
+  gongshi check --format json | jq '.summary'")]
     Check {
         #[command(flatten)]
         common: Common,
     },
+    /// Preview the site: build it into a temporary folder, serve it on 127.0.0.1 and rebuild
+    /// on every change. Never writes the ledger or the real output.
+    #[command(after_help = "\
+Examples:
+  gongshi serve                          the site in ., at http://127.0.0.1:1111/
+  gongshi serve --site bureau --port 0   any free port (printed)")]
+    Serve {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// Port on 127.0.0.1; 0 for any free one [default: 1111, or a free one if taken].
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// The day to check against [default: today in Asia/Shanghai].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Create a new site folder: gongshi.toml, an example ledger, an about page, .gitignore.
+    #[command(after_help = "\
+Examples:
+  gongshi init my-site && gongshi build --site my-site")]
+    Init {
+        /// The folder to create (it must not exist, or be empty).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The day the example inspections are dated back from [default: today].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Print deadlines, one per line, under the site's rules and calendar.
+    #[command(after_help = "\
+Examples:
+  gongshi deadline task 2025-09-26 2025/4/30
+  gongshi deadline quarter 2025Q3")]
     Deadline {
         /// The site folder.
         #[arg(long, value_name = "DIR", default_value = ".")]
         site: PathBuf,
         #[command(subcommand)]
         what: DeadlineKind,
+    },
+    /// Print a year's holidays and make-up working days, or check a new year's calendar file.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "\
+Examples:
+  gongshi calendar                    the years known, with their notices
+  gongshi calendar 2026               2026's holidays and make-up working days
+  gongshi calendar check data/calendar/2027.toml"
+    )]
+    Calendar {
+        /// The site folder (its data/calendar/ adds or replaces years).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// The year to print.
+        #[arg(value_name = "YEAR")]
+        year: Option<i32>,
+        #[command(subcommand)]
+        check: Option<CalendarCommand>,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  gongshi completions bash > ~/.local/share/bash-completion/completions/gongshi
+  gongshi completions zsh > ~/.zfunc/_gongshi
+  gongshi completions fish > ~/.config/fish/completions/gongshi.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = "\
+Examples:
+  gongshi man > /usr/local/share/man/man1/gongshi.1 && man gongshi")]
+    Man,
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Check a calendar file before adding it: every mistake, with what to fix.
+    #[command(after_help = "\
+Examples:
+  gongshi calendar check data/calendar/2027.toml")]
+    Check {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 
@@ -83,29 +189,86 @@ struct Common {
     /// The day to check against [default: today in Asia/Shanghai].
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Report format: on the terminal, or in the --report file.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the report in --format to FILE (by its extension, .xml junit and .json json, when
+    /// --format is not given); the terminal still gets the text report.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The one-screen summary.
+    Text,
+    /// Every item, error and warning.
+    Json,
+    /// JUnit XML: a test case per task and quarter, violations as failures.
+    Junit,
+    /// GitHub Actions annotations at file and line, then the text.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    fn on(self, stream_is_terminal: bool) -> bool {
+        use gongshi::diagnostic::ColorChoice;
+        let choice = match self {
+            Color::Auto => ColorChoice::Auto,
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+        };
+        gongshi::diagnostic::use_color(choice, stream_is_terminal)
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let color = cli.color;
+    let site = match &cli.command {
+        Command::Build { common, .. } | Command::Check { common } => Some(common.site.clone()),
+        Command::Serve { site, .. }
+        | Command::Deadline { site, .. }
+        | Command::Calendar { site, .. } => Some(site.clone()),
+        _ => None,
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error}");
+            let colored = color.on(std::io::stderr().is_terminal());
+            let excerpt = match (&error, &site) {
+                (
+                    Error::Input {
+                        path,
+                        line,
+                        message,
+                    },
+                    Some(site),
+                ) => gongshi::diagnostic::Diagnostics::new(site, colored).input_error(
+                    &path.to_string_lossy(),
+                    *line,
+                    message,
+                ),
+                _ => None,
+            };
+            match excerpt {
+                Some(block) => eprintln!("{block}"),
+                None => eprintln!("error: {error}"),
+            }
             ExitCode::from(2)
         }
     }
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let color = cli.color;
     match cli.command {
         Command::Build {
             common,
@@ -113,17 +276,147 @@ fn run(cli: Cli) -> Result<ExitCode> {
             no_ledger,
         } => {
             let out = out.unwrap_or_else(|| common.site.join("public"));
-            report(&common, Some(out), !no_ledger)
+            report(&common, Some(out), !no_ledger, color)
         }
-        Command::Check { common } => report(&common, None, false),
+        Command::Check { common } => report(&common, None, false, color),
+        Command::Serve { site, port, as_of } => {
+            let as_of = as_of.as_deref().map(parse_as_of).transpose()?;
+            let work = tempfile::Builder::new()
+                .prefix("gongshi-serve-")
+                .tempdir()
+                .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            let path = work.path().to_path_buf();
+            // Ctrl-C or a kill: the preview goes with the server.
+            let _ = ctrlc::set_handler(move || {
+                let _ = std::fs::remove_dir_all(&path);
+                std::process::exit(0);
+            });
+            gongshi::serve::run(
+                &gongshi::serve::Options {
+                    site,
+                    work: work.path().to_path_buf(),
+                    port,
+                    as_of,
+                },
+                &|line| eprintln!("{line}"),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir, as_of } => {
+            let as_of = match as_of {
+                Some(text) => parse_as_of(&text)?,
+                None => gongshi::today_in_china(),
+            };
+            let created = gongshi::scaffold::init(&dir, as_of)?;
+            let mut text = format!("created {}:\n", dir.display());
+            for file in created {
+                text.push_str(&format!("  {file}\n"));
+            }
+            let site = dir.display();
+            text.push_str(&format!(
+                "\nnext:\n  gongshi serve --site {site}    preview it\n  \
+                 gongshi build --site {site}    build it into {site}/public\n"
+            ));
+            emit(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Deadline { site, what } => deadlines(&site, what),
+        Command::Calendar { site, year, check } => calendar(&site, year, check),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "gongshi", &mut out);
+            emit(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::Usage(format!("writing the man page: {e}")))?;
+            emit(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
-fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<ExitCode> {
+fn parse_as_of(text: &str) -> Result<NaiveDate> {
+    parse_date(text).map_err(|m| Error::Usage(format!("--as-of: {m}")))
+}
+
+fn calendar(
+    site: &std::path::Path,
+    year: Option<i32>,
+    command: Option<CalendarCommand>,
+) -> Result<ExitCode> {
+    if let Some(CalendarCommand::Check { file }) = command {
+        let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+        let shown = file.display().to_string();
+        return Ok(match gongshi::calendar::check(&shown, &text) {
+            Ok(year) => {
+                emit(&format!(
+                    "{shown}: OK\n{}",
+                    gongshi::calendar::describe(&year, &shown)
+                ))?;
+                ExitCode::SUCCESS
+            }
+            Err(findings) => {
+                let mut out = String::new();
+                for finding in &findings {
+                    out.push_str(&format!("{shown}: {finding}\n"));
+                }
+                out.push_str(&format!(
+                    "{} problem(s): fix them before adding the file to data/calendar/\n",
+                    findings.len()
+                ));
+                emit(&out)?;
+                ExitCode::from(1)
+            }
+        });
+    }
+    let calendar = Calendar::for_site(site)?;
+    let text = match year {
+        Some(year) => {
+            let (Some(detail), Some(source)) = (
+                calendar.year(year),
+                calendar.years().find(|y| y.year == year),
+            ) else {
+                return Err(Error::MissingCalendarYear { year });
+            };
+            gongshi::calendar::describe(detail, &source.file)
+        }
+        None => calendar
+            .years()
+            .map(|y| format!("{}  {}  ({})\n", y.year, y.notice, y.file))
+            .collect(),
+    };
+    emit(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(
+    common: &Common,
+    out: Option<PathBuf>,
+    write_ledger: bool,
+    color: Color,
+) -> Result<ExitCode> {
     let as_of = match &common.as_of {
-        Some(text) => parse_date(text).map_err(|m| Error::Usage(format!("--as-of: {m}")))?,
+        Some(text) => parse_as_of(text)?,
         None => gongshi::today_in_china(),
+    };
+    let file_format = match (&common.report, common.format) {
+        (None, _) => None,
+        (Some(_), Some(format)) => Some(format),
+        (Some(file), None) => Some(match file.extension().and_then(|e| e.to_str()) {
+            Some("xml") => Format::Junit,
+            Some("json") => Format::Json,
+            Some("txt") => Format::Text,
+            _ => {
+                return Err(Error::Usage(format!(
+                    "--report {}: say which format with --format junit, json, github or text",
+                    file.display()
+                )));
+            }
+        }),
     };
     let mut options = Options {
         site: common.site.clone(),
@@ -163,9 +456,23 @@ fn report(common: &Common, out: Option<PathBuf>, write_ledger: bool) -> Result<E
         );
     }
     let report = outcome.report;
-    match common.format {
-        Format::Text => emit(&report.to_text())?,
-        Format::Json => emit(&(report.to_json() + "\n"))?,
+    let render = |format: Format, color: bool| match format {
+        Format::Text => {
+            let mut diagnostics = gongshi::diagnostic::Diagnostics::new(&common.site, color);
+            report.to_text_with(&mut |problem| diagnostics.row_error(problem), color)
+        }
+        Format::Json => report.to_json() + "\n",
+        Format::Junit => gongshi::ci::junit(&report),
+        Format::Github => gongshi::ci::github(&report),
+    };
+    let stdout_color = color.on(std::io::stdout().is_terminal());
+    match (&common.report, file_format) {
+        (Some(file), Some(format)) => {
+            let text = render(format, false);
+            std::fs::write(file, text).map_err(|e| Error::io(file, e))?;
+            emit(&render(Format::Text, stdout_color))?;
+        }
+        _ => emit(&render(common.format.unwrap_or(Format::Text), stdout_color))?,
     }
     Ok(if report.has_problems() {
         ExitCode::from(1)

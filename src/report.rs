@@ -222,7 +222,35 @@ impl Report {
 
     /// The one-screen summary for a terminal or a CI log.
     pub fn to_text(&self) -> String {
+        self.to_text_with(&mut |_| None, false)
+    }
+
+    /// [`Report::to_text`] with the first errors shown in context by `excerpt` (a block of
+    /// lines, see [`crate::diagnostic`]), and headings and verdict in colour when `color`.
+    pub fn to_text_with(
+        &self,
+        excerpt: &mut dyn FnMut(&Problem) -> Option<String>,
+        color: bool,
+    ) -> String {
         const SHOWN: usize = 30;
+        /// Errors shown with their rows; the rest a line each, to keep the report short.
+        const IN_CONTEXT: usize = 5;
+        let paint = |style: anstyle::Style, text: &str| {
+            if color {
+                format!("{}{text}{}", style.render(), style.render_reset())
+            } else {
+                text.to_string()
+            }
+        };
+        let red = anstyle::Style::new()
+            .bold()
+            .fg_color(Some(anstyle::AnsiColor::Red.into()));
+        let yellow = anstyle::Style::new()
+            .bold()
+            .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+        let green = anstyle::Style::new()
+            .bold()
+            .fg_color(Some(anstyle::AnsiColor::Green.into()));
         let s = &self.summary;
         let mut out = String::new();
         let _ = writeln!(out, "gongshi report as of {}", self.as_of);
@@ -253,22 +281,40 @@ impl Report {
             .filter(|i| i.status.is_violation())
             .collect();
         if !violations.is_empty() {
-            let _ = writeln!(out, "\nVIOLATIONS ({})", violations.len());
+            let _ = writeln!(
+                out,
+                "\n{}",
+                paint(red, &format!("VIOLATIONS ({})", violations.len()))
+            );
             for item in violations.iter().take(SHOWN) {
                 let _ = writeln!(out, "  {}", item_line(item));
             }
             more(&mut out, violations.len(), SHOWN);
         }
         if !self.errors.is_empty() {
-            let _ = writeln!(out, "\nERRORS ({}): rows not published", self.errors.len());
-            for problem in self.errors.iter().take(SHOWN) {
-                let _ = writeln!(out, "  {}", problem_line(problem));
+            let heading = format!("ERRORS ({}): rows not published", self.errors.len());
+            let _ = writeln!(out, "\n{}", paint(red, &heading));
+            for (i, problem) in self.errors.iter().take(SHOWN).enumerate() {
+                match (i < IN_CONTEXT).then(|| excerpt(problem)).flatten() {
+                    Some(block) => {
+                        for line in block.lines() {
+                            let _ = writeln!(out, "  {line}");
+                        }
+                    }
+                    None => {
+                        let _ = writeln!(out, "  {}", problem_line(problem));
+                    }
+                }
             }
             more(&mut out, self.errors.len(), SHOWN);
         }
         let due_soon: Vec<&Problem> = self.warnings.iter().collect();
         if !due_soon.is_empty() {
-            let _ = writeln!(out, "\nWARNINGS ({})", due_soon.len());
+            let _ = writeln!(
+                out,
+                "\n{}",
+                paint(yellow, &format!("WARNINGS ({})", due_soon.len()))
+            );
             for problem in due_soon.iter().take(SHOWN) {
                 let _ = writeln!(out, "  {}", problem_line(problem));
             }
@@ -280,6 +326,7 @@ impl Report {
                 let _ = writeln!(out, "  {note}");
             }
         }
+        let ok = s.violations == 0 && s.invalid == 0;
         let verdict = if s.violations > 0 {
             format!(
                 "FAILED: {} missed deadline(s), {} invalid row(s)",
@@ -290,7 +337,7 @@ impl Report {
         } else {
             "OK: no deadline missed, no invalid row".to_string()
         };
-        let _ = writeln!(out, "\n{verdict}");
+        let _ = writeln!(out, "\n{}", paint(if ok { green } else { red }, &verdict));
         out
     }
 }

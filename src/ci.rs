@@ -1,0 +1,334 @@
+//! The report in the formats CI dashboards read: JUnit XML (GitLab, Jenkins, Azure, and GitHub
+//! through a test-report action) and GitHub Actions workflow commands (annotations on files).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::report::{Item, ItemKind, Problem, Report, Status};
+
+/// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
+/// invalid rows are failures; tasks in progress and open quarters are skipped (nothing is due
+/// yet); warnings go with the test case of their row.
+pub fn junit(report: &Report) -> String {
+    let mut errors_at: HashMap<(&str, u64), Vec<&Problem>> = HashMap::new();
+    let mut loose_errors = Vec::new();
+    for problem in &report.errors {
+        match problem.line {
+            Some(line) => errors_at
+                .entry((problem.file.as_str(), line))
+                .or_default()
+                .push(problem),
+            None => loose_errors.push(problem),
+        }
+    }
+    let mut warnings_at: HashMap<(&str, u64), Vec<&Problem>> = HashMap::new();
+    let mut loose_warnings = Vec::new();
+    for problem in &report.warnings {
+        match problem.line {
+            Some(line) => warnings_at
+                .entry((problem.file.as_str(), line))
+                .or_default()
+                .push(problem),
+            None => loose_warnings.push(problem),
+        }
+    }
+
+    let timestamp = format!("{}T00:00:00", report.as_of);
+    let mut suites = String::new();
+    let mut total = (0usize, 0usize, 0usize);
+    for (kind, name) in [(ItemKind::Task, "tasks"), (ItemKind::Quarter, "quarters")] {
+        let mut cases = String::new();
+        let (mut tests, mut failures, mut skipped) = (0, 0, 0);
+        for item in report.items.iter().filter(|i| i.kind == kind) {
+            tests += 1;
+            let at = item.file.as_deref().zip(item.line);
+            let row_errors = at.and_then(|at| errors_at.get(&at));
+            let row_warnings = at.and_then(|at| warnings_at.get(&at));
+            let case_name = if item.id.is_empty() {
+                at.map_or_else(String::new, |(file, line)| format!("{file}:{line}"))
+            } else {
+                item.id.clone()
+            };
+            let _ = write!(
+                cases,
+                "<testcase name=\"{}\" classname=\"gongshi.{name}\"",
+                xml(&case_name)
+            );
+            if let Some((file, line)) = at {
+                let _ = write!(cases, " file=\"{}\" line=\"{line}\"", xml(file));
+            }
+            cases.push_str(" time=\"0\">");
+            match item.status {
+                status if status.is_violation() => {
+                    failures += 1;
+                    let _ = write!(
+                        cases,
+                        "<failure type=\"{}\" message=\"{}\"/>",
+                        status.as_str(),
+                        xml(&item_message(item))
+                    );
+                }
+                Status::Rejected => {
+                    failures += 1;
+                    let detail: Vec<String> = row_errors
+                        .into_iter()
+                        .flatten()
+                        .map(|p| problem_message(p))
+                        .collect();
+                    let _ = write!(
+                        cases,
+                        "<failure type=\"invalid\" message=\"invalid row, not published\">{}</failure>",
+                        xml(&detail.join("\n"))
+                    );
+                }
+                Status::InProgress | Status::Open => {
+                    skipped += 1;
+                    let _ = write!(cases, "<skipped message=\"{}\"/>", xml(&item_message(item)));
+                }
+                _ => {}
+            }
+            let mut out = String::new();
+            let failed_or_skipped = item.status.is_violation()
+                || matches!(
+                    item.status,
+                    Status::InProgress | Status::Open | Status::Rejected
+                );
+            if !failed_or_skipped {
+                out.push_str(&item_message(item));
+            }
+            for warning in row_warnings.into_iter().flatten() {
+                out.push_str("\nwarning: ");
+                out.push_str(&problem_message(warning));
+            }
+            if !out.trim().is_empty() {
+                let _ = write!(cases, "<system-out>{}</system-out>", xml(out.trim()));
+            }
+            cases.push_str("</testcase>\n");
+        }
+        if kind == ItemKind::Task {
+            // Errors no row carries (a whole file's): each a failed case of its own.
+            for problem in &loose_errors {
+                tests += 1;
+                failures += 1;
+                let _ = writeln!(
+                    cases,
+                    "<testcase name=\"{}\" classname=\"gongshi.{name}\" file=\"{}\" time=\"0\">\
+                     <failure type=\"invalid\" message=\"{}\"/></testcase>",
+                    xml(&problem.file),
+                    xml(&problem.file),
+                    xml(&problem_message(problem))
+                );
+            }
+        }
+        let mut out = String::new();
+        if kind == ItemKind::Task {
+            for warning in &loose_warnings {
+                let _ = writeln!(out, "warning: {}", problem_line(warning));
+            }
+            for note in &report.notes {
+                let _ = writeln!(out, "note: {note}");
+            }
+        }
+        let _ = write!(
+            suites,
+            "<testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" \
+             skipped=\"{skipped}\" time=\"0\" timestamp=\"{timestamp}\">\n{cases}"
+        );
+        if !out.is_empty() {
+            let _ = writeln!(suites, "<system-out>{}</system-out>", xml(out.trim_end()));
+        }
+        suites.push_str("</testsuite>\n");
+        total.0 += tests;
+        total.1 += failures;
+        total.2 += skipped;
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <testsuites name=\"gongshi disclosure deadlines as of {}\" tests=\"{}\" failures=\"{}\" \
+         errors=\"0\" skipped=\"{}\" time=\"0\">\n{suites}</testsuites>\n",
+        report.as_of, total.0, total.1, total.2
+    )
+}
+
+/// GitHub Actions workflow commands: an `::error` annotation at the file and line of every
+/// violation and invalid row, a `::warning` for every warning, then the text report for the
+/// log.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for item in report.items.iter().filter(|i| i.status.is_violation()) {
+        let title = format!("{} {}: {}", kind_word(item), item.id, item.status.as_str());
+        annotation(
+            &mut out,
+            "error",
+            item.file.as_deref(),
+            item.line,
+            &title,
+            &item_message(item),
+        );
+    }
+    for problem in &report.errors {
+        annotation(
+            &mut out,
+            "error",
+            Some(&problem.file),
+            problem.line,
+            "invalid row, not published",
+            &problem_message(problem),
+        );
+    }
+    for problem in &report.warnings {
+        annotation(
+            &mut out,
+            "warning",
+            Some(&problem.file),
+            problem.line,
+            "gongshi",
+            &problem_message(problem),
+        );
+    }
+    out.push_str(&report.to_text());
+    out
+}
+
+fn annotation(
+    out: &mut String,
+    level: &str,
+    file: Option<&str>,
+    line: Option<u64>,
+    title: &str,
+    message: &str,
+) {
+    let mut properties = Vec::new();
+    if let Some(file) = file {
+        properties.push(format!("file={}", property(file)));
+        if let Some(line) = line {
+            properties.push(format!("line={line}"));
+        }
+    }
+    properties.push(format!("title={}", property(title)));
+    let _ = writeln!(out, "::{level} {}::{}", properties.join(","), data(message));
+}
+
+/// Escaping for a workflow command's message.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping for a workflow command's property value.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn kind_word(item: &Item) -> &'static str {
+    match item.kind {
+        ItemKind::Task => "task",
+        ItemKind::Quarter => "quarter",
+    }
+}
+
+/// One sentence on where an item stands, for a failure message or an annotation.
+pub fn item_message(item: &Item) -> String {
+    let what = match item.kind {
+        ItemKind::Task => "result",
+        ItemKind::Quarter => "summary",
+    };
+    let deadline = item
+        .deadline
+        .map_or_else(|| "none".to_string(), |d| d.to_string());
+    let days = item.days_late.unwrap_or(0);
+    let days = format!("{days} day{}", if days == 1 { "" } else { "s" });
+    match item.status {
+        Status::Late => format!(
+            "{} {}: {what} published {} ({days} after its deadline {deadline}) with no late_reason \
+             in data/published.csv",
+            kind_word(item),
+            item.id,
+            item.published_on
+                .map_or_else(String::new, |d| d.to_string()),
+        ),
+        Status::Overdue => format!(
+            "{} {}: {what} not published, deadline {deadline} passed {days} ago",
+            kind_word(item),
+            item.id
+        ),
+        Status::Excused => format!(
+            "{} {}: {what} published {} after its deadline {deadline}, excused: {}",
+            kind_word(item),
+            item.id,
+            item.published_on
+                .map_or_else(String::new, |d| d.to_string()),
+            item.late_reason.as_deref().unwrap_or("")
+        ),
+        Status::OnTime => format!(
+            "{} {}: {what} published {}, deadline {deadline}",
+            kind_word(item),
+            item.id,
+            item.published_on
+                .map_or_else(String::new, |d| d.to_string())
+        ),
+        Status::Due => format!(
+            "{} {}: {what} not published yet, due by {deadline}",
+            kind_word(item),
+            item.id
+        ),
+        Status::InProgress => format!("task {}: inspection in progress (no end date)", item.id),
+        Status::Open => format!("quarter {}: not ended yet", item.id),
+        Status::Rejected => format!("task {}: invalid row, not published", item.id),
+    }
+}
+
+fn problem_message(problem: &Problem) -> String {
+    match &problem.field {
+        Some(field) => format!("{field}: {}", problem.message),
+        None => problem.message.clone(),
+    }
+}
+
+fn problem_line(problem: &Problem) -> String {
+    match problem.line {
+        Some(line) => format!("{}:{line}: {}", problem.file, problem_message(problem)),
+        None => format!("{}: {}", problem.file, problem_message(problem)),
+    }
+}
+
+/// Text for XML content or an attribute value. Characters XML 1.0 cannot hold at all (control
+/// characters other than tab and line breaks) become U+FFFD.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_is_escaped_and_control_characters_replaced() {
+        assert_eq!(
+            xml("<a href=\"x\">&'\u{1b}[31m"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}[31m"
+        );
+    }
+
+    #[test]
+    fn workflow_command_values_are_escaped() {
+        assert_eq!(data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
+    }
+}
