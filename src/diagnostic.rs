@@ -65,7 +65,10 @@ impl Diagnostics {
             .as_deref()?;
         let excerpt = crate::ingest::excerpt(bytes, line, field)?;
         // Without a field, the marker goes under the whole first line of the row.
-        let first_line = excerpt.text.find(['\r', '\n']).unwrap_or(excerpt.text.len());
+        let first_line = excerpt
+            .text
+            .find(['\r', '\n'])
+            .unwrap_or(excerpt.text.len());
         let span = excerpt.span.or(Some(0..first_line));
         let (text, span) = window(&excerpt.text, span);
         let mut snippet = Snippet::source(text.as_str())
@@ -129,12 +132,14 @@ fn window(
 /// Whether to colour output on a stream: on a terminal unless `NO_COLOR` is set to anything
 /// non-empty (no-color.org), or as `--color` says.
 pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    color_for(choice, is_terminal, std::env::var_os("NO_COLOR").as_deref())
+}
+
+fn color_for(choice: ColorChoice, is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -166,8 +171,12 @@ mod tests {
 
     #[test]
     fn no_color_turns_colour_off_only_on_auto() {
-        assert!(use_color(ColorChoice::Always, false));
-        assert!(!use_color(ColorChoice::Never, true));
-        assert!(!use_color(ColorChoice::Auto, false));
+        use std::ffi::OsStr;
+        assert!(color_for(ColorChoice::Auto, true, None));
+        assert!(color_for(ColorChoice::Auto, true, Some(OsStr::new(""))));
+        assert!(!color_for(ColorChoice::Auto, true, Some(OsStr::new("1"))));
+        assert!(!color_for(ColorChoice::Auto, false, None));
+        assert!(color_for(ColorChoice::Always, false, Some(OsStr::new("1"))));
+        assert!(!color_for(ColorChoice::Never, true, None));
     }
 }

@@ -30,7 +30,7 @@ pub enum Error {
         message: String,
     },
 
-    #[error("template {name}: {message}")]
+    #[error("{name}: {message}")]
     Template { name: String, message: String },
 
     #[error("{0}")]

@@ -36,6 +36,9 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Files the site's own theme folder gave, by path inside the theme, with their
+    /// site-relative paths: an error in one names the file its author edits.
+    pub from_site: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -45,6 +48,7 @@ impl Theme {
                 .iter()
                 .map(|(path, bytes)| ((*path).to_string(), bytes.to_vec()))
                 .collect(),
+            from_site: BTreeMap::new(),
         }
     }
 
@@ -79,6 +83,9 @@ impl Theme {
                 continue;
             }
             let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            theme
+                .from_site
+                .insert(key.clone(), crate::site_relative(site, entry.path()));
             theme.files.insert(key, bytes);
         }
         Ok(theme)
@@ -106,6 +113,8 @@ impl Theme {
 pub struct Templates {
     compact: tera::Tera,
     written: tera::Tera,
+    /// Each template's file as the author knows it, for errors.
+    paths: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -116,15 +125,30 @@ impl Templates {
     /// With `compact = false`, pages come out as the templates are written (for tests that
     /// compare the two).
     pub fn compile_as(theme: &Theme, compact: bool) -> Result<Templates> {
+        let paths: BTreeMap<String, String> = theme
+            .templates()
+            .map(|(name, _)| {
+                let key = format!("templates/{name}");
+                let shown = theme
+                    .from_site
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| format!("{name} (embedded theme)"));
+                (name.to_string(), shown)
+            })
+            .collect();
         let mut sources = Vec::new();
         for (name, bytes) in theme.templates() {
             let text = std::str::from_utf8(bytes).map_err(|_| Error::Template {
-                name: name.to_string(),
-                message: "not UTF-8".into(),
+                name: paths[name].clone(),
+                message: "not UTF-8: save the template as UTF-8".into(),
             })?;
             sources.push((name.to_string(), text.to_string()));
         }
-        let written = Templates::tera(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+        let written = Templates::tera(
+            sources.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+            &paths,
+        )?;
         let compacted: Vec<(&str, std::borrow::Cow<'_, str>)> = sources
             .iter()
             .map(|(name, text)| {
@@ -138,19 +162,28 @@ impl Templates {
             .collect();
         // Should compacting ever make a template Tera cannot read, the pages still come out
         // right, only larger.
-        let compact = Templates::tera(compacted.iter().map(|(n, t)| (*n, t.as_ref())))
-            .or_else(|_| Templates::tera(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))))?;
-        Ok(Templates { compact, written })
+        let compact = Templates::tera(compacted.iter().map(|(n, t)| (*n, t.as_ref())), &paths)
+            .or_else(|_| {
+                Templates::tera(
+                    sources.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+                    &paths,
+                )
+            })?;
+        Ok(Templates {
+            compact,
+            written,
+            paths,
+        })
     }
 
-    fn tera<'s>(sources: impl Iterator<Item = (&'s str, &'s str)>) -> Result<tera::Tera> {
+    fn tera<'s>(
+        sources: impl Iterator<Item = (&'s str, &'s str)>,
+        paths: &BTreeMap<String, String>,
+    ) -> Result<tera::Tera> {
         let mut tera = tera::Tera::new();
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources)
-            .map_err(|e| Error::Template {
-                name: "theme".into(),
-                message: tera_message(&e),
-            })?;
+            .map_err(|e| template_error(None, &tera_message(&e), paths))?;
         Ok(tera)
     }
 
@@ -162,10 +195,7 @@ impl Templates {
                 .render(name, context)
                 .err()
                 .map_or_else(|| "failed to render".to_string(), |e| tera_message(&e));
-            Error::Template {
-                name: name.to_string(),
-                message: error,
-            }
+            template_error(Some(name), &error, &self.paths)
         })
     }
 }
@@ -189,6 +219,27 @@ fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()>
         start = i + 1;
     }
     out.write_all(&bytes[start..])
+}
+
+/// An error naming the template's file as its author knows it (`themes/default/templates/…`),
+/// in Tera's own message (which shows the line) too.
+fn template_error(name: Option<&str>, message: &str, paths: &BTreeMap<String, String>) -> Error {
+    let mut message = message.trim_start_matches("error: ").to_string();
+    let mut culprit = name.map(str::to_string);
+    for (template, shown) in paths {
+        let marker = format!("--> {template}:");
+        if message.contains(&marker) {
+            culprit.get_or_insert_with(|| template.clone());
+            message = message.replace(&marker, &format!("--> {shown}:"));
+        }
+    }
+    Error::Template {
+        name: culprit.map_or_else(
+            || "theme".to_string(),
+            |t| paths.get(&t).cloned().unwrap_or(t),
+        ),
+        message,
+    }
 }
 
 /// Tera's error with its causes, which hold the useful part.
