@@ -15,7 +15,8 @@ const WINDOW: usize = 240;
 pub struct Diagnostics {
     site: PathBuf,
     color: bool,
-    files: HashMap<String, Option<Vec<u8>>>,
+    /// Each file's text as decoded, read once.
+    files: HashMap<String, Option<String>>,
 }
 
 impl Diagnostics {
@@ -58,12 +59,15 @@ impl Diagnostics {
             return None;
         }
         let site = &self.site;
-        let bytes = self
+        let text = self
             .files
             .entry(file.to_string())
-            .or_insert_with(|| std::fs::read(site.join(file)).ok())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(site.join(file)).ok()?;
+                crate::ingest::decode(&bytes).ok().map(|(text, _)| text)
+            })
             .as_deref()?;
-        let excerpt = crate::ingest::excerpt(bytes, line, field)?;
+        let excerpt = crate::ingest::excerpt_of_text(text, line, field)?;
         // Without a field, the marker goes under the whole first line of the row.
         let first_line = excerpt
             .text

@@ -578,7 +578,13 @@ pub struct Excerpt {
 /// `None` when the line holds no row (the file changed since).
 pub fn excerpt(bytes: &[u8], line: u64, field: Option<&str>) -> Option<Excerpt> {
     let (text, _) = decode(bytes).ok()?;
-    let delimiter = guess_delimiter(&text);
+    excerpt_of_text(&text, line, field)
+}
+
+/// [`excerpt`] from a file's text as [`decode`] gave it (to decode a big file once for many
+/// excerpts).
+pub fn excerpt_of_text(text: &str, line: u64, field: Option<&str>) -> Option<Excerpt> {
+    let delimiter = guess_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

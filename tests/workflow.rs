@@ -295,13 +295,10 @@ fn junit_has_a_case_per_task_and_quarter_and_fails_the_violations_and_invalid_ro
     assert_eq!(output.status.code(), Some(1));
     let xml = stdout(&output);
     let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
-    let (_, report) = {
-        let json = gongshi_in(
-            site.path(),
-            &["check", "--as-of", AS_OF, "--format", "json"],
-        );
-        ((), common::json(&json))
-    };
+    let report = json(&gongshi_in(
+        site.path(),
+        &["check", "--as-of", AS_OF, "--format", "json"],
+    ));
     let summary = &report["summary"];
     let items = report["items"].as_array().unwrap();
 
