@@ -293,6 +293,14 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
                     continue;
                 }
             };
+            // No holiday runs for weeks: a long range is a typo, reported once, not day by day.
+            if (to - from).num_days() > 31 {
+                findings.push(format!(
+                    "{name}: {from}/{to} spans {} days; a holiday lasts days, not weeks",
+                    (to - from).num_days() + 1
+                ));
+                continue;
+            }
             days.extend(from.iter_days().take_while(|d| *d <= to));
         }
         let mut makeup_workdays = Vec::new();
@@ -496,6 +504,15 @@ mod tests {
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_range_of_weeks_is_one_mistake_not_one_per_day() {
+        let text = "year = 2027\nnotice = \"x\"\n[[holiday]]\nname = \"春节\"\n\
+                    days = [\"2027-02-06/9999-12-31\"]\n";
+        let findings = check("2027.toml", text).unwrap_err();
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].contains("spans"), "{findings:?}");
     }
 
     #[test]
