@@ -148,11 +148,18 @@ Examples:
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff): gongshi's, or one command's (gongshi-build(1) ...).
     #[command(after_help = "\
 Examples:
-  gongshi man > /usr/local/share/man/man1/gongshi.1 && man gongshi")]
-    Man,
+  gongshi man > /usr/local/share/man/man1/gongshi.1 && man gongshi
+  for c in init serve build check deadline calendar; do
+    gongshi man $c > /usr/local/share/man/man1/gongshi-$c.1
+  done")]
+    Man {
+        /// A command, for its own page.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -328,9 +335,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             emit(&String::from_utf8_lossy(&out))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
+        Command::Man { command } => {
+            let cli = Cli::command();
+            let page = match command {
+                None => cli,
+                Some(name) => {
+                    let Some(sub) = cli.find_subcommand(&name) else {
+                        return Err(Error::Usage(format!(
+                            "man: no command {name}; the commands are: {}",
+                            cli.get_subcommands()
+                                .map(|c| c.get_name())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )));
+                    };
+                    sub.clone()
+                        .display_name(format!("gongshi-{name}"))
+                        .bin_name(format!("gongshi {name}"))
+                        .version(env!("CARGO_PKG_VERSION"))
+                }
+            };
             let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
+            clap_mangen::Man::new(page)
                 .render(&mut out)
                 .map_err(|e| Error::Usage(format!("writing the man page: {e}")))?;
             emit(&String::from_utf8_lossy(&out))?;

@@ -47,6 +47,12 @@ struct Shared {
 
 /// Builds, then serves until the process ends. `log` gets a line per build and the address.
 pub fn run(options: &Options, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
+    if !options.site.is_dir() {
+        return Err(Error::Usage(format!(
+            "serve: {} is not a folder; give the site folder with --site (gongshi init DIR makes one)",
+            options.site.display()
+        )));
+    }
     let out = options.work.join("public");
     let shared = Shared {
         state: Mutex::new(State {
@@ -117,7 +123,20 @@ fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) +
         write_ledger: false,
         wait_for_lock: true,
     };
-    let result = build::run_with(&build_options, &build::Quiet);
+    // A bug in gongshi shows in the page like any failed build, and the server goes on.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build::run_with(&build_options, &build::Quiet)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Usage(format!(
+            "gongshi crashed while building (a bug: please report it): {what}"
+        )))
+    });
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     state.version += 1;
     match result {

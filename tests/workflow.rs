@@ -277,6 +277,22 @@ fn serve_tells_open_pages_to_reload_after_a_rebuild() {
     );
 }
 
+#[test]
+fn serve_refuses_a_site_folder_that_is_not_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = gongshi(&[
+        "serve",
+        "--site",
+        tmp.path().join("nothing").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is not a folder"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // report formats
 
@@ -677,6 +693,12 @@ fn completions_and_the_man_page_come_from_the_cli() {
             assert!(text.contains(command), "{shell} completes {command}");
         }
     }
+    let serve = stdout(&gongshi(&["man", "serve"]));
+    assert!(serve.contains(".TH gongshi-serve"), "{serve}");
+    assert!(serve.contains("\\-\\-port"), "{serve}");
+    let unknown = gongshi(&["man", "nothing"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("serve"), "lists the commands");
     let man = gongshi(&["man"]);
     let text = stdout(&man);
     assert!(
