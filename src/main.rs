@@ -177,11 +177,19 @@ Examples:
 #[derive(Subcommand)]
 enum DeadlineKind {
     /// Result deadlines for inspections that ended on these dates.
+    #[command(after_help = "\
+Examples:
+  gongshi deadline task 2025-09-26            2025-10-28 (18 working days, not 国庆·中秋 10-01..08)
+  gongshi deadline --site bureau task 2025/4/30 20250930")]
     Task {
         #[arg(required = true, value_name = "DATE")]
         dates: Vec<String>,
     },
     /// Summary deadlines for these quarters (2025Q1 ...).
+    #[command(after_help = "\
+Examples:
+  gongshi deadline quarter 2025Q3         2025-10-13 (13 natural days after 09-30)
+  gongshi deadline quarter 2025Q1 2025Q2")]
     Quarter {
         #[arg(required = true, value_name = "QUARTER")]
         quarters: Vec<String>,

@@ -718,6 +718,8 @@ fn every_command_has_help_with_an_example() {
         vec!["serve"],
         vec!["init"],
         vec!["deadline"],
+        vec!["deadline", "task"],
+        vec!["deadline", "quarter"],
         vec!["calendar"],
         vec!["calendar", "check"],
         vec!["completions"],
