@@ -190,6 +190,90 @@ pub fn github(report: &Report) -> String {
     out
 }
 
+/// The report as Markdown for a GitHub Actions run's summary page (`$GITHUB_STEP_SUMMARY`):
+/// the verdict, the counts, and every violation with its place.
+pub fn github_summary(report: &Report) -> String {
+    let s = &report.summary;
+    let mut out = String::new();
+    let verdict = if report.has_problems() {
+        format!(
+            "❌ {} missed deadline(s), {} invalid row(s)",
+            s.violations, s.invalid
+        )
+    } else {
+        "✅ no deadline missed, no invalid row".to_string()
+    };
+    let _ = writeln!(
+        out,
+        "### gongshi: disclosure deadlines as of {}
+",
+        report.as_of
+    );
+    let _ = writeln!(
+        out,
+        "{verdict}
+"
+    );
+    let _ = writeln!(
+        out,
+        "| rows | on time | late | excused | due | overdue | in progress | rejected |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|\n\
+         | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        s.rows, s.on_time, s.late, s.excused, s.due, s.overdue, s.in_progress, s.rejected
+    );
+    let violations: Vec<&Item> = report
+        .items
+        .iter()
+        .filter(|i| i.status.is_violation())
+        .collect();
+    if !violations.is_empty() {
+        let _ = writeln!(
+            out,
+            "| | id | deadline | days late | where |\n|---|---|---|---:|---|"
+        );
+        for item in violations {
+            let place = match (&item.file, item.line) {
+                (Some(file), Some(line)) => format!("{}:{line}", markdown(file)),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} {} | {} | {} | {} | {place} |",
+                item.status.as_str(),
+                kind_word(item),
+                markdown(&item.id),
+                item.deadline.map_or_else(String::new, |d| d.to_string()),
+                item.days_late.unwrap_or(0),
+            );
+        }
+        out.push('\n');
+    }
+    if !report.errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} invalid row(s), not published: see the annotations.\n",
+            report.errors.len()
+        );
+    }
+    out
+}
+
+/// Record text for a Markdown table cell: no markup, no column breaks.
+fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn annotation(
     out: &mut String,
     level: &str,
@@ -323,6 +407,14 @@ mod tests {
         assert_eq!(
             xml("<a href=\"x\">&'\u{1b}[31m"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}[31m"
+        );
+    }
+
+    #[test]
+    fn record_text_cannot_break_a_markdown_table() {
+        assert_eq!(
+            markdown("T-1|<b>*x*</b>\n"),
+            "T-1\\|\\<b\\>\\*x\\*\\</b\\> "
         );
     }
 

@@ -499,6 +499,18 @@ fn report(
         Format::Junit => gongshi::ci::junit(&report),
         Format::Github => gongshi::ci::github(&report),
     };
+    // On GitHub Actions, the run's summary page gets the report too.
+    let wants_github = common.format == Some(Format::Github);
+    if let (true, Some(summary)) = (wants_github, std::env::var_os("GITHUB_STEP_SUMMARY")) {
+        use std::io::Write as _;
+        let path = PathBuf::from(summary);
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(gongshi::ci::github_summary(&report).as_bytes()))
+            .map_err(|e| Error::io(&path, e))?;
+    }
     let stdout_color = color.on(std::io::stdout().is_terminal());
     match (&common.report, file_format) {
         (Some(file), Some(format)) => {

@@ -434,6 +434,42 @@ fn github_annotations_carry_file_and_line() {
 }
 
 #[test]
+fn on_github_the_run_summary_gets_the_report_in_markdown() {
+    let site = fixture("statuses");
+    let summary = site.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .args(["check", "--as-of", AS_OF, "--format", "github", "--site"])
+        .arg(site.path())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.starts_with("earlier step\n### gongshi"),
+        "appended: {text}"
+    );
+    assert!(
+        text.contains("| 20 | 5 | 2 | 1 | 2 | 1 | 1 | 8 |"),
+        "{text}"
+    );
+    assert!(text.contains("| late task | T-LATE | 2025-05-29 | 5 | data/tasks/2025 台账.csv:3 |"));
+    assert!(text.contains("| late quarter | 2025Q3 | 2025-10-13 | 28 |  |"));
+
+    let plain = gongshi_in(
+        site.path(),
+        &["check", "--as-of", AS_OF, "--format", "json"],
+    );
+    assert_eq!(plain.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&summary).unwrap(),
+        text,
+        "other formats leave the summary alone"
+    );
+}
+
+#[test]
 fn report_file_gets_the_format_and_the_terminal_the_text() {
     let site = fixture("statuses");
     let file = site.path().join("report.xml");
