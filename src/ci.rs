@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::report::{Item, ItemKind, Problem, Report, Status};
+use crate::report::{Item, ItemKind, Problem, Report, Status, problem_line};
 
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
 /// invalid rows are failures; tasks in progress and open quarters are skipped (nothing is due
@@ -195,24 +195,12 @@ pub fn github(report: &Report) -> String {
 pub fn github_summary(report: &Report) -> String {
     let s = &report.summary;
     let mut out = String::new();
-    let verdict = if report.has_problems() {
-        format!(
-            "❌ {} missed deadline(s), {} invalid row(s)",
-            s.violations, s.invalid
-        )
-    } else {
-        "✅ no deadline missed, no invalid row".to_string()
-    };
+    let mark = if report.has_problems() { "❌" } else { "✅" };
     let _ = writeln!(
         out,
-        "### gongshi: disclosure deadlines as of {}
-",
-        report.as_of
-    );
-    let _ = writeln!(
-        out,
-        "{verdict}
-"
+        "### gongshi: disclosure deadlines as of {}\n\n{mark} {}\n",
+        report.as_of,
+        report.verdict()
     );
     let _ = writeln!(
         out,
@@ -367,13 +355,6 @@ fn problem_message(problem: &Problem) -> String {
     match &problem.field {
         Some(field) => format!("{field}: {}", problem.message),
         None => problem.message.clone(),
-    }
-}
-
-fn problem_line(problem: &Problem) -> String {
-    match problem.line {
-        Some(line) => format!("{}:{line}: {}", problem.file, problem_message(problem)),
-        None => format!("{}: {}", problem.file, problem_message(problem)),
     }
 }
 

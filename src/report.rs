@@ -326,8 +326,15 @@ impl Report {
                 let _ = writeln!(out, "  {note}");
             }
         }
-        let ok = s.violations == 0 && s.invalid == 0;
-        let verdict = if s.violations > 0 {
+        let style = if self.has_problems() { red } else { green };
+        let _ = writeln!(out, "\n{}", paint(style, &self.verdict()));
+        out
+    }
+
+    /// The report's last line: `OK: …` or `FAILED: …` with the counts.
+    pub fn verdict(&self) -> String {
+        let s = &self.summary;
+        if s.violations > 0 {
             format!(
                 "FAILED: {} missed deadline(s), {} invalid row(s)",
                 s.violations, s.invalid
@@ -336,9 +343,7 @@ impl Report {
             format!("FAILED: {} invalid row(s)", s.invalid)
         } else {
             "OK: no deadline missed, no invalid row".to_string()
-        };
-        let _ = writeln!(out, "\n{}", paint(if ok { green } else { red }, &verdict));
-        out
+        }
     }
 }
 
@@ -377,7 +382,7 @@ fn item_line(item: &Item) -> String {
     line
 }
 
-fn problem_line(problem: &Problem) -> String {
+pub(crate) fn problem_line(problem: &Problem) -> String {
     match &problem.field {
         Some(field) => format!("{}: {field}: {}", problem.location(), problem.message),
         None => format!("{}: {}", problem.location(), problem.message),

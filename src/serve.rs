@@ -146,7 +146,7 @@ fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) +
             log(&format!(
                 "built in {:.1} s: {written} file(s) written; {}",
                 started.elapsed().as_secs_f64(),
-                verdict(&report)
+                report.verdict()
             ));
             state.banner = banner(&report);
             state.error = None;
@@ -157,18 +157,6 @@ fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) +
         }
     }
     shared.changed.notify_all();
-}
-
-fn verdict(report: &crate::report::Report) -> String {
-    let s = &report.summary;
-    if report.has_problems() {
-        format!(
-            "{} missed deadline(s), {} invalid row(s)",
-            s.violations, s.invalid
-        )
-    } else {
-        "no deadline missed, no invalid row".into()
-    }
 }
 
 fn banner(report: &crate::report::Report) -> String {
@@ -185,7 +173,7 @@ fn banner(report: &crate::report::Report) -> String {
          期限报告 deadline report</summary><pre style=\"white-space:pre-wrap;max-height:60vh;\
          overflow:auto;background:#fff;color:#111;padding:.5em\">{}</pre></details></div>",
         report.as_of,
-        escape(&verdict(report)),
+        escape(&report.verdict()),
         escape(&report.to_text())
     )
 }
@@ -213,18 +201,9 @@ fn error_page(error: &str, version: u64) -> String {
 }
 
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    let mut out = Vec::with_capacity(text.len());
+    crate::theme::escape_html(text, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
 }
 
 /// Names, sizes and modification times of every input, to notice a change without reading.

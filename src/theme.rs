@@ -202,7 +202,7 @@ impl Templates {
 
 /// Tera's HTML escaping (the same five characters), writing the runs between them whole rather
 /// than byte by byte.
-fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
