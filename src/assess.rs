@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Deadline};
 use crate::config::{Config, Disclosure, QuarterAnchor};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
@@ -23,14 +23,14 @@ pub struct Deadlines<'a> {
 
 impl Deadlines<'_> {
     /// A task result's deadline: the Nth working day after the inspection ended.
-    pub fn task(&self, end: NaiveDate) -> Result<NaiveDate> {
+    pub fn task(&self, end: NaiveDate) -> Result<Deadline> {
         let rules = self.disclosure.rules_for(end);
-        self.calendar.add_working_days(end, rules.task_working_days)
+        self.calendar.deadline_after(end, rules.task_working_days)
     }
 
     /// A quarterly summary's deadline: N natural days after the anchor (the quarter's last day,
     /// or with `last_task_end` the day its last task ended), rolled forward to a working day.
-    pub fn quarter(&self, quarter: Quarter, last_task_end: Option<NaiveDate>) -> Result<NaiveDate> {
+    pub fn quarter(&self, quarter: Quarter, last_task_end: Option<NaiveDate>) -> Result<Deadline> {
         let rules = self.disclosure.rules_for(quarter.last_day());
         let anchor = match rules.quarter_anchor {
             QuarterAnchor::QuarterEnd => quarter.last_day(),
@@ -40,9 +40,9 @@ impl Deadlines<'_> {
             .checked_add_days(chrono::Days::new(u64::from(rules.quarter_natural_days)))
             .ok_or(Error::MissingCalendarYear { year: 10_000 })?;
         if rules.roll_forward {
-            self.calendar.roll_forward(day)
+            self.calendar.roll_forward_bounded(day)
         } else {
-            Ok(day)
+            Ok(Deadline::On(day))
         }
     }
 }
@@ -52,7 +52,7 @@ impl Deadlines<'_> {
 pub struct PublishedTask {
     pub record: Arc<Record>,
     pub status: Status,
-    pub deadline: NaiveDate,
+    pub deadline: Deadline,
     /// First published (公示日期): a correction never changes it.
     pub published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
@@ -66,7 +66,7 @@ pub struct PublishedTask {
 pub struct QuarterState {
     pub quarter: Quarter,
     pub status: Status,
-    pub deadline: Option<NaiveDate>,
+    pub deadline: Option<Deadline>,
     pub published_on: Option<NaiveDate>,
     /// Indexes into [`Assessment::records`].
     pub tasks: Vec<usize>,
@@ -122,13 +122,15 @@ pub fn assess(
             .collect()
     };
     // A few hundred distinct end dates among a province's tasks.
-    let mut task_deadlines: HashMap<NaiveDate, NaiveDate> = HashMap::new();
+    let mut task_deadlines: HashMap<NaiveDate, Deadline> = HashMap::new();
     for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
             id: row.task_id,
             status: Status::Rejected,
             deadline: None,
+            deadline_not_before: None,
+            needs_calendar_year: None,
             published_on: None,
             days_late: None,
             late_reason: None,
@@ -162,7 +164,7 @@ pub fn assess(
                 deadline
             }
         };
-        item.deadline = Some(deadline);
+        item.set_deadline(deadline);
         let entry = ledger.get(Kind::Task, &record.task_id);
         if let Some(digest) = digest {
             let mut updated_on = None;
@@ -198,11 +200,7 @@ pub fn assess(
                 }
             };
             item.published_on = Some(published_on);
-            item.status = publication_status(published_on, deadline, reason);
-            if published_on > deadline {
-                item.days_late = Some((published_on - deadline).num_days());
-                item.late_reason = (!reason.is_empty()).then(|| reason.to_string());
-            }
+            item.set_publication(published_on, deadline, reason);
             published.push(PublishedTask {
                 record: Arc::clone(&record),
                 status: item.status,
@@ -225,25 +223,40 @@ pub fn assess(
                     ),
                 ));
             }
-            if as_of <= deadline {
-                item.status = Status::Due;
-                let rules = config.disclosure.rules_for(end);
-                let left = calendar.working_days_between(as_of, deadline)?;
-                if left <= rules.warn_within_working_days {
-                    warnings.push(Problem::at(
-                        &row.file,
-                        row.line,
-                        Some("检查结果"),
-                        format!(
-                            "task {} has no result yet and is due by {deadline} ({left} working day{} left)",
-                            record.task_id,
-                            if left == 1 { "" } else { "s" }
-                        ),
-                    ));
+            match deadline.met_by(as_of) {
+                Some(true) => {
+                    item.status = Status::Due;
+                    let rules = config.disclosure.rules_for(end);
+                    // Working days left: those of the period less those gone by (all in known
+                    // years, since the deadline is not passed), so known even when the deadline
+                    // itself is not.
+                    let gone = calendar.working_days_between(end, as_of).ok();
+                    let left = gone.map(|gone| rules.task_working_days.saturating_sub(gone));
+                    if let Some(left) = left.filter(|&left| left <= rules.warn_within_working_days)
+                    {
+                        let by = match deadline {
+                            Deadline::On(day) => format!("by {day}"),
+                            Deadline::NotBefore { year, .. } => format!(
+                                "in {year}, on a day that {year}'s holiday notice will settle"
+                            ),
+                        };
+                        warnings.push(Problem::at(
+                            &row.file,
+                            row.line,
+                            Some("检查结果"),
+                            format!(
+                                "task {} has no result yet and is due {by} ({left} working day{} left)",
+                                record.task_id,
+                                if left == 1 { "" } else { "s" }
+                            ),
+                        ));
+                    }
                 }
-            } else {
-                item.status = Status::Overdue;
-                item.days_late = Some((as_of - deadline).num_days());
+                Some(false) => {
+                    item.status = Status::Overdue;
+                    item.days_late = Some((as_of - deadline.earliest()).num_days());
+                }
+                None => item.status = Status::Undecided,
             }
         }
         records.push((record, item.status));
@@ -286,6 +299,8 @@ pub fn assess(
             id: id.clone(),
             status: Status::Open,
             deadline: None,
+            deadline_not_before: None,
+            needs_calendar_year: None,
             published_on: None,
             days_late: None,
             late_reason: None,
@@ -296,10 +311,11 @@ pub fn assess(
                 quarter,
                 members
                     .iter()
-                    .map(|&i| (&*records[i].0, records[i].1.is_published())),
+                    .map(|&i| (&*records[i].0, published_index[i].is_some())),
                 &config.plan.monthly_completion,
             ))),
         };
+        let quarter_deadline;
         if ended {
             let deadline = deadlines.quarter(quarter, last_task_end)?;
             let (published_on, reason) = match ledger.get(Kind::Quarter, &id) {
@@ -318,26 +334,19 @@ pub fn assess(
                     (as_of, "")
                 }
             };
-            item.deadline = Some(deadline);
+            item.set_deadline(deadline);
             item.published_on = Some(published_on);
-            item.status = publication_status(published_on, deadline, reason);
-            if published_on > deadline {
-                item.days_late = Some((published_on - deadline).num_days());
-                item.late_reason = (!reason.is_empty()).then(|| reason.to_string());
-            }
+            item.set_publication(published_on, deadline, reason);
+            quarter_deadline = Some(deadline);
         } else {
-            // An open quarter's deadline is shown when the calendar already has its year; it is
-            // not needed for any status yet, so a missing year is no error here.
-            match deadlines.quarter(quarter, last_task_end) {
-                Ok(deadline) => item.deadline = Some(deadline),
-                Err(Error::MissingCalendarYear { .. }) => {}
-                Err(e) => return Err(e),
-            }
+            let deadline = deadlines.quarter(quarter, last_task_end)?;
+            item.set_deadline(deadline);
+            quarter_deadline = Some(deadline);
         }
         quarters.push(QuarterState {
             quarter,
             status: item.status,
-            deadline: item.deadline,
+            deadline: quarter_deadline,
             published_on: item.published_on,
             tasks: members,
             figures: *item.figures.clone().expect("quarter items carry figures"),
@@ -345,6 +354,7 @@ pub fn assess(
         items.push(item);
     }
 
+    warnings.extend(calendar_warnings(&items, calendar, as_of));
     let summary = Report::summarize(&items, invalid);
     Ok(Assessment {
         report: Report {
@@ -361,6 +371,57 @@ pub fn assess(
         quarters,
         new_entries,
     })
+}
+
+/// Warnings ahead of a year without a holiday notice: once a deadline runs into it, and from
+/// November on (when deadlines are weeks away from it, and the notice is usually out).
+fn calendar_warnings(items: &[Item], calendar: &Calendar, as_of: NaiveDate) -> Vec<Problem> {
+    let mut waiting: BTreeMap<i32, usize> = BTreeMap::new();
+    for item in items {
+        if let Some(year) = item.needs_calendar_year {
+            *waiting.entry(year).or_default() += 1;
+        }
+    }
+    let next = as_of.year() + 1;
+    for year in [as_of.year(), next] {
+        let soon = year == as_of.year() || as_of.month() >= 11;
+        if soon && !calendar.has_year(year) {
+            waiting.entry(year).or_default();
+        }
+    }
+    let how = |year: i32| {
+        format!(
+            "The State Council's notice for {year} (国务院办公厅关于{year}年部分节假日安排的通知) \
+             usually comes out in November. When it is out, paste its text into a file and run \
+             `gongshi calendar import notice.txt -o data/calendar/{year}.toml`, then commit the \
+             file"
+        )
+    };
+    waiting
+        .into_iter()
+        .map(|(year, count)| {
+            let now = if count > 0 {
+                format!(
+                    "{count} deadline(s) fall in {year}, which has no holiday calendar yet, so \
+                     each is known only as a day it cannot come before. That settles most \
+                     statuses (a result published by then is on time; one not published is due \
+                     until then); any it does not settle is reported as undecided."
+                )
+            } else if year == as_of.year() {
+                format!(
+                    "{year}, the year of the as-of date, has no holiday calendar: no deadline in \
+                     it can be worked out to the day."
+                )
+            } else {
+                format!(
+                    "{year} has no holiday calendar yet: results of inspections that end in the \
+                     last weeks of {} will have deadlines in it.",
+                    year - 1
+                )
+            };
+            Problem::in_file("data/calendar", format!("{now} {}", how(year)))
+        })
+        .collect()
 }
 
 /// A ledger date after the as-of date (a check run for a past day, or a hand-edited ledger)
@@ -424,13 +485,28 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-fn publication_status(published_on: NaiveDate, deadline: NaiveDate, late_reason: &str) -> Status {
-    if published_on <= deadline {
-        Status::OnTime
-    } else if late_reason.is_empty() {
-        Status::Late
-    } else {
-        Status::Excused
+impl Item {
+    /// The deadline, or when it is not known, its bound and the year it waits for.
+    fn set_deadline(&mut self, deadline: Deadline) {
+        self.deadline = deadline.known();
+        if let Deadline::NotBefore { not_before, year } = deadline {
+            self.deadline_not_before = Some(not_before);
+            self.needs_calendar_year = Some(year);
+        }
+    }
+
+    /// The status of something published on `published_on`, and how late it was.
+    fn set_publication(&mut self, published_on: NaiveDate, deadline: Deadline, late_reason: &str) {
+        self.status = match deadline.met_by(published_on) {
+            Some(true) => Status::OnTime,
+            Some(false) if late_reason.is_empty() => Status::Late,
+            Some(false) => Status::Excused,
+            None => Status::Undecided,
+        };
+        if let (Some(false), Deadline::On(day)) = (deadline.met_by(published_on), deadline) {
+            self.days_late = Some((published_on - day).num_days());
+            self.late_reason = (!late_reason.is_empty()).then(|| late_reason.to_string());
+        }
     }
 }
 
@@ -499,6 +575,10 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
+    fn on(text: &str) -> Deadline {
+        Deadline::On(d(text))
+    }
+
     fn deadlines_with(config: &str, f: impl FnOnce(Deadlines<'_>)) {
         let config = Config::parse(config).unwrap();
         let calendar = Calendar::built_in();
@@ -519,12 +599,12 @@ mod tests {
         ];
         deadlines_with("", |deadlines| {
             for (end, eighteen, _) in table {
-                assert_eq!(deadlines.task(d(end)).unwrap(), d(eighteen), "{end}");
+                assert_eq!(deadlines.task(d(end)).unwrap(), on(eighteen), "{end}");
             }
         });
         deadlines_with("[disclosure]\ntask_working_days = 20\n", |deadlines| {
             for (end, _, twenty) in table {
-                assert_eq!(deadlines.task(d(end)).unwrap(), d(twenty), "{end}");
+                assert_eq!(deadlines.task(d(end)).unwrap(), on(twenty), "{end}");
             }
         });
     }
@@ -533,8 +613,8 @@ mod tests {
     fn an_earlier_period_keeps_its_own_rule() {
         let config = "[[disclosure.period]]\nuntil = \"2024-12-31\"\ntask_working_days = 20\n";
         deadlines_with(config, |deadlines| {
-            assert_eq!(deadlines.task(d("2024-09-13")).unwrap(), d("2024-10-17"));
-            assert_eq!(deadlines.task(d("2025-01-20")).unwrap(), d("2025-02-19"));
+            assert_eq!(deadlines.task(d("2024-09-13")).unwrap(), on("2024-10-17"));
+            assert_eq!(deadlines.task(d("2025-01-20")).unwrap(), on("2025-02-19"));
         });
     }
 
@@ -545,18 +625,18 @@ mod tests {
             // 2025-04-13 is a Sunday.
             assert_eq!(
                 deadlines.quarter(q("2025Q1"), None).unwrap(),
-                d("2025-04-14")
+                on("2025-04-14")
             );
             // 2025-10-13 is a Monday.
             assert_eq!(
                 deadlines.quarter(q("2025Q3"), None).unwrap(),
-                d("2025-10-13")
+                on("2025-10-13")
             );
         });
         deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
             assert_eq!(
                 deadlines.quarter(q("2025Q1"), None).unwrap(),
-                d("2025-04-13")
+                on("2025-04-13")
             );
         });
         deadlines_with(
@@ -568,25 +648,45 @@ mod tests {
                     deadlines
                         .quarter(q("2025Q3"), Some(d("2025-09-24")))
                         .unwrap(),
-                    d("2025-10-09")
+                    on("2025-10-09")
                 );
             },
         );
     }
 
+    /// Without 2027's notice, a deadline that runs into it is known only as a bound: the day
+    /// the count would end if every day from 2027-01-01 on were a working day.
     #[test]
-    fn a_year_without_a_notice_is_an_error_naming_it() {
+    fn a_year_without_a_notice_bounds_the_deadline() {
+        let bound = |not_before: &str| Deadline::NotBefore {
+            not_before: d(not_before),
+            year: 2027,
+        };
         deadlines_with("", |deadlines| {
-            let err = deadlines.task(d("2026-12-20")).unwrap_err();
-            assert!(
-                matches!(err, Error::MissingCalendarYear { year: 2027 }),
-                "{err}"
+            // Working days after 2026-12-07 (Mon): 12-08..11 (4), 14..18 (5), 21..25 (5),
+            // 28..31 (4) = 18, so the deadline is still certain.
+            assert_eq!(deadlines.task(d("2026-12-07")).unwrap(), on("2026-12-31"));
+            // After 2026-12-08: 17 in December, the 18th in 2027, on 2027-01-01 at the earliest.
+            assert_eq!(deadlines.task(d("2026-12-08")).unwrap(), bound("2027-01-01"));
+            // After 2026-12-20 (Sun): 12-21..25 (5), 28..31 (4) = 9; 9 more from 2027-01-01.
+            assert_eq!(deadlines.task(d("2026-12-20")).unwrap(), bound("2027-01-09"));
+            assert_eq!(deadlines.task(d("2026-12-01")).unwrap(), on("2026-12-25"));
+            // 2026-12-31 + 13 = 2027-01-13, a working day or not as the notice will say.
+            assert_eq!(
+                deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap(),
+                bound("2027-01-13")
             );
-            assert!(err.to_string().contains("2027"));
-            let err = deadlines
-                .quarter("2026Q4".parse().unwrap(), None)
-                .unwrap_err();
-            assert!(matches!(err, Error::MissingCalendarYear { year: 2027 }));
         });
+        deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
+            assert_eq!(
+                deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap(),
+                on("2027-01-13")
+            );
+        });
+        let published_on = |day: &str, deadline: Deadline| deadline.met_by(d(day));
+        assert_eq!(published_on("2026-12-31", bound("2027-01-09")), Some(true));
+        assert_eq!(published_on("2027-01-09", bound("2027-01-09")), Some(true));
+        assert_eq!(published_on("2027-01-10", bound("2027-01-09")), None);
+        assert_eq!(published_on("2027-01-10", on("2027-01-09")), Some(false));
     }
 }

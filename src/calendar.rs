@@ -492,6 +492,104 @@ impl Calendar {
     }
 }
 
+/// A deadline as far as the calendar can tell. Counting into a year whose holiday notice is
+/// not out yet, the day itself is unknown, but it can be no earlier than if every day from
+/// there on were a working day: enough to decide every status that does not hinge on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Deadline {
+    /// The deadline itself.
+    On(NaiveDate),
+    /// Not known until `year` has a calendar, but certainly on or after `not_before`.
+    NotBefore { not_before: NaiveDate, year: i32 },
+}
+
+impl Deadline {
+    /// The day, when it is known.
+    pub fn known(self) -> Option<NaiveDate> {
+        match self {
+            Deadline::On(day) => Some(day),
+            Deadline::NotBefore { .. } => None,
+        }
+    }
+
+    /// The earliest the deadline can be: the day itself when known.
+    pub fn earliest(self) -> NaiveDate {
+        match self {
+            Deadline::On(day) | Deadline::NotBefore { not_before: day, .. } => day,
+        }
+    }
+
+    /// The year whose calendar is missing, when the day is not known.
+    pub fn missing_year(self) -> Option<i32> {
+        match self {
+            Deadline::On(_) => None,
+            Deadline::NotBefore { year, .. } => Some(year),
+        }
+    }
+
+    /// Whether something done on `day` meets the deadline: `Some(true)` or `Some(false)` when
+    /// certain, `None` when it depends on the missing year.
+    pub fn met_by(self, day: NaiveDate) -> Option<bool> {
+        match self {
+            Deadline::On(deadline) => Some(day <= deadline),
+            Deadline::NotBefore { not_before, .. } => (day <= not_before).then_some(true),
+        }
+    }
+}
+
+/// What pages say of a deadline that waits for `year`'s holiday notice.
+pub fn pending_label(year: i32) -> String {
+    format!("待{year}年节假日安排公布后确定")
+}
+
+impl Calendar {
+    /// The `n`th working day strictly after `from` (Civil Code art. 201), or the bound on it
+    /// when the count runs into a year without a notice.
+    pub fn deadline_after(&self, from: NaiveDate, n: u32) -> Result<Deadline> {
+        let mut day = from;
+        let mut left = n;
+        while left > 0 {
+            day = next_day(day)?;
+            match self.is_working_day(day) {
+                Ok(true) => left -= 1,
+                Ok(false) => {}
+                Err(Error::MissingCalendarYear { year }) => {
+                    // At best this day and every one after it is a working day.
+                    let not_before = day
+                        .checked_add_days(chrono::Days::new(u64::from(left - 1)))
+                        .ok_or(Error::MissingCalendarYear { year: year + 1 })?;
+                    return Ok(Deadline::NotBefore { not_before, year });
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Deadline::On(day))
+    }
+
+    /// The first working day on or after `day` (Civil Code art. 203), or the bound on it (the
+    /// day itself) when that needs a year without a notice.
+    pub fn roll_forward_bounded(&self, mut day: NaiveDate) -> Result<Deadline> {
+        loop {
+            match self.is_working_day(day) {
+                Ok(true) => return Ok(Deadline::On(day)),
+                Ok(false) => day = next_day(day)?,
+                Err(Error::MissingCalendarYear { year }) => {
+                    return Ok(Deadline::NotBefore {
+                        not_before: day,
+                        year,
+                    });
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Whether the calendar has `year`'s notice.
+    pub fn has_year(&self, year: i32) -> bool {
+        self.years.contains_key(&year)
+    }
+}
+
 fn next_day(day: NaiveDate) -> Result<NaiveDate> {
     day.succ_opt().ok_or(Error::MissingCalendarYear {
         year: day.year() + 1,

@@ -59,7 +59,7 @@ pub fn junit(report: &Report) -> String {
             }
             cases.push_str(" time=\"0\">");
             match item.status {
-                status if status.is_violation() => {
+                status if status.fails_ci() => {
                     failures += 1;
                     let _ = write!(
                         cases,
@@ -88,7 +88,7 @@ pub fn junit(report: &Report) -> String {
                 _ => {}
             }
             let mut out = String::new();
-            let failed_or_skipped = item.status.is_violation()
+            let failed_or_skipped = item.status.fails_ci()
                 || matches!(
                     item.status,
                     Status::InProgress | Status::Open | Status::Rejected
@@ -155,7 +155,7 @@ pub fn junit(report: &Report) -> String {
 /// log.
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
-    for item in report.items.iter().filter(|i| i.status.is_violation()) {
+    for item in report.items.iter().filter(|i| i.status.fails_ci()) {
         let title = format!("{} {}: {}", kind_word(item), item.id, item.status.as_str());
         annotation(
             &mut out,
@@ -212,7 +212,7 @@ pub fn github_summary(report: &Report) -> String {
     let violations: Vec<&Item> = report
         .items
         .iter()
-        .filter(|i| i.status.is_violation())
+        .filter(|i| i.status.fails_ci())
         .collect();
     if !violations.is_empty() {
         let _ = writeln!(
@@ -230,7 +230,7 @@ pub fn github_summary(report: &Report) -> String {
                 item.status.as_str(),
                 kind_word(item),
                 markdown(&item.id),
-                item.deadline.map_or_else(String::new, |d| d.to_string()),
+                deadline_text(item),
                 item.days_late.unwrap_or(0),
             );
         }
@@ -306,9 +306,7 @@ pub fn item_message(item: &Item) -> String {
         ItemKind::Task => "result",
         ItemKind::Quarter => "summary",
     };
-    let deadline = item
-        .deadline
-        .map_or_else(|| "none".to_string(), |d| d.to_string());
+    let deadline = deadline_text(item);
     let days = item.days_late.unwrap_or(0);
     let days = format!("{days} day{}", if days == 1 { "" } else { "s" });
     match item.status {
@@ -348,6 +346,30 @@ pub fn item_message(item: &Item) -> String {
         Status::InProgress => format!("task {}: inspection in progress (no end date)", item.id),
         Status::Open => format!("quarter {}: not ended yet", item.id),
         Status::Rejected => format!("task {}: invalid row, not published", item.id),
+        Status::Undecided => {
+            let year = item
+                .needs_calendar_year
+                .map_or_else(String::new, |y| y.to_string());
+            let done = match item.published_on {
+                Some(day) => format!("published {day}"),
+                None => "not published yet".to_string(),
+            };
+            format!(
+                "{} {}: {what} {done}; its deadline ({deadline}) waits for {year}'s holiday \
+                 notice: add data/calendar/{year}.toml (gongshi calendar import) to decide it",
+                kind_word(item),
+                item.id,
+            )
+        }
+    }
+}
+
+/// The deadline as the item knows it: the day, or the bound it cannot be before.
+fn deadline_text(item: &Item) -> String {
+    match (item.deadline, item.deadline_not_before) {
+        (Some(day), _) => day.to_string(),
+        (None, Some(not_before)) => format!("not before {not_before}"),
+        (None, None) => "none".to_string(),
     }
 }
 

@@ -101,7 +101,26 @@ pub fn binary_identity() -> u64 {
     })
 }
 
-/// Today in China (Asia/Shanghai is UTC+8 all year, without daylight saving).
-pub fn today_in_china() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+/// The environment variable that pins "today" (`GONGSHI_TODAY=2026-12-15`), for tests and for
+/// replaying a day in a sandbox. `SOURCE_DATE_EPOCH` is deliberately not used: build systems set
+/// it to the time the *source* last changed, and a ledger dated by it would lie.
+pub const TODAY_VARIABLE: &str = "GONGSHI_TODAY";
+
+/// Today in China (Asia/Shanghai is UTC+8 all year, without daylight saving): the only date a
+/// ledger row may carry, and the default as-of date. [`TODAY_VARIABLE`] overrides the clock.
+pub fn today() -> Result<chrono::NaiveDate> {
+    match std::env::var(TODAY_VARIABLE) {
+        Ok(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            Error::Usage(format!(
+                "{TODAY_VARIABLE}=\"{text}\": expected a date such as 2026-12-15 (or unset it \
+                 to use the clock)"
+            ))
+        }),
+        Err(_) => Ok((chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()),
+    }
+}
+
+/// Whether [`TODAY_VARIABLE`] pins today.
+pub fn today_is_pinned() -> bool {
+    std::env::var_os(TODAY_VARIABLE).is_some()
 }

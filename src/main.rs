@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use gongshi::assess::Deadlines;
 use gongshi::build::{self, Options};
-use gongshi::calendar::Calendar;
+use gongshi::calendar::{Calendar, Deadline};
 use gongshi::config::{Config, QuarterAnchor};
 use gongshi::dates::{Quarter, parse_date};
 use gongshi::{Error, Result};
@@ -320,7 +320,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Init { dir, as_of } => {
             let as_of = match as_of {
                 Some(text) => parse_as_of(&text)?,
-                None => gongshi::today_in_china(),
+                None => gongshi::today()?,
             };
             let created = gongshi::scaffold::init(&dir, as_of)?;
             let mut text = format!("created {}:\n", dir.display());
@@ -435,7 +435,7 @@ fn report(
 ) -> Result<ExitCode> {
     let as_of = match &common.as_of {
         Some(text) => parse_as_of(text)?,
-        None => gongshi::today_in_china(),
+        None => gongshi::today()?,
     };
     let file_format = match (&common.report, common.format) {
         (None, _) => None,
@@ -586,13 +586,16 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
         calendar: &calendar,
         disclosure: &config.disclosure,
     };
-    let mut lines = Vec::new();
+    // Every input is read before anything is printed: a typo is a usage error (exit 2).
+    let mut asked: Vec<(String, Deadline)> = Vec::new();
     match what {
         DeadlineKind::Task { dates } => {
-            for text in dates {
-                let end: NaiveDate =
-                    parse_date(&text).map_err(|m| Error::Usage(format!("{text}: {m}")))?;
-                lines.push(deadlines.task(end)?);
+            let ends: Vec<NaiveDate> = dates
+                .iter()
+                .map(|text| parse_date(text).map_err(|m| Error::Usage(format!("{text}: {m}"))))
+                .collect::<Result<_>>()?;
+            for (text, end) in dates.into_iter().zip(ends) {
+                asked.push((text, deadlines.task(end)?));
             }
         }
         DeadlineKind::Quarter { quarters } => {
@@ -605,11 +608,11 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
                     == QuarterAnchor::LastTaskEnd
             });
             let loaded = if needs_tasks {
-                Some(build::load(site, gongshi::today_in_china())?)
+                Some(build::load(site, gongshi::today()?)?)
             } else {
                 None
             };
-            for quarter in parsed {
+            for (text, quarter) in quarters.into_iter().zip(parsed) {
                 let last_end = loaded.as_ref().and_then(|l| {
                     l.assessment
                         .records
@@ -618,13 +621,34 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
                         .filter_map(|(r, _)| r.end)
                         .max()
                 });
-                lines.push(deadlines.quarter(quarter, last_end)?);
+                asked.push((text, deadlines.quarter(quarter, last_end)?));
             }
         }
     }
-    let text: String = lines.iter().map(|day| format!("{day}\n")).collect();
+    // Every deadline that is certain is printed; one that waits for a holiday notice is an
+    // error line of its own.
+    let mut text = String::new();
+    let mut undecided = 0;
+    for (input, deadline) in asked {
+        match deadline {
+            Deadline::On(day) => text.push_str(&format!("{day}\n")),
+            Deadline::NotBefore { not_before, year } => {
+                undecided += 1;
+                eprintln!(
+                    "error: {input}: the deadline falls in {year}, which has no holiday calendar \
+                     yet; it is not before {not_before}.\n  help: when the State Council's notice \
+                     for {year} is out, run `gongshi calendar import NOTICE.txt -o \
+                     data/calendar/{year}.toml`"
+                );
+            }
+        }
+    }
     emit(&text)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if undecided > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes to stdout. A reader that went away (`gongshi check | head`) is no error: the exit

@@ -31,7 +31,13 @@ pub struct OpenRecord<'a> {
     pub joint_departments: &'a str,
     pub published_on: String,
     pub updated_on: Option<String>,
-    pub deadline: String,
+    /// `null` until the holiday notice of the year it falls in is out.
+    pub deadline: Option<String>,
+    /// Meanwhile, the earliest it can be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline_not_before: Option<String>,
+    #[serde(skip)]
+    pub deadline_pending_year: Option<i32>,
 }
 
 pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'a> {
@@ -54,7 +60,13 @@ pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'
         joint_departments: &r.joint_departments,
         published_on: task.published_on.to_string(),
         updated_on: task.updated_on.map(|d| d.to_string()),
-        deadline: task.deadline.to_string(),
+        deadline: task.deadline.known().map(|d| d.to_string()),
+        deadline_not_before: task
+            .deadline
+            .known()
+            .is_none()
+            .then(|| task.deadline.earliest().to_string()),
+        deadline_pending_year: task.deadline.missing_year(),
     }
 }
 
@@ -132,7 +144,11 @@ pub fn csv<'t>(
             neutralize(r.joint_departments),
             Cow::Owned(r.published_on.clone()),
             Cow::Owned(r.updated_on.clone().unwrap_or_default()),
-            Cow::Owned(r.deadline.clone()),
+            Cow::Owned(match (&r.deadline, r.deadline_pending_year) {
+                (Some(day), _) => day.clone(),
+                (None, Some(year)) => crate::calendar::pending_label(year),
+                (None, None) => String::new(),
+            }),
         ]);
         writer
             .write_record(row.iter().map(|c| c.as_ref()))

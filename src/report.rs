@@ -62,6 +62,9 @@ pub enum Status {
     Rejected,
     /// A quarter that has not ended yet.
     Open,
+    /// On time or not, due or overdue, as a year's holiday notice not out yet will decide
+    /// (its deadline is known only as a bound).
+    Undecided,
 }
 
 impl Status {
@@ -69,8 +72,9 @@ impl Status {
         matches!(self, Status::Late | Status::Overdue)
     }
 
-    pub fn is_published(self) -> bool {
-        matches!(self, Status::OnTime | Status::Late | Status::Excused)
+    /// Whether CI fails on it: a violation, or a status that may turn out to be one.
+    pub fn fails_ci(self) -> bool {
+        matches!(self, Status::Late | Status::Overdue | Status::Undecided)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +87,7 @@ impl Status {
             Status::InProgress => "in_progress",
             Status::Rejected => "rejected",
             Status::Open => "open",
+            Status::Undecided => "undecided",
         }
     }
 
@@ -97,6 +102,7 @@ impl Status {
             Status::InProgress => "检查中",
             Status::Rejected => "数据有误",
             Status::Open => "季度未结束",
+            Status::Undecided => "待确定",
         }
     }
 }
@@ -114,7 +120,15 @@ pub struct Item {
     pub kind: ItemKind,
     pub id: String,
     pub status: Status,
+    /// `None` when not known (see `deadline_not_before`), or for a quarter not ended whose
+    /// deadline is not needed yet.
     pub deadline: Option<NaiveDate>,
+    /// When the deadline runs into a year without a holiday notice: the earliest it can be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_not_before: Option<NaiveDate>,
+    /// ... and that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_calendar_year: Option<i32>,
     pub published_on: Option<NaiveDate>,
     /// Natural days past the deadline: of the publication, or of the as-of date when unpublished.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,10 +144,11 @@ pub struct Item {
     pub figures: Option<Box<crate::figures::QuarterFigures>>,
 }
 
-/// Row counts. `rows` is the sum of the seven row statuses.
+/// Row counts. `rows` is the sum of the eight row statuses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub rows: u64,
+    /// Rows published: on time, late, excused, and undecided ones already published.
     pub published: u64,
     pub invalid: u64,
     pub on_time: u64,
@@ -143,6 +158,8 @@ pub struct Summary {
     pub overdue: u64,
     pub in_progress: u64,
     pub rejected: u64,
+    /// Rows whose status waits for a year's holiday notice.
+    pub undecided: u64,
     /// Late and overdue tasks and quarters.
     pub violations: u64,
     pub quarters: QuarterSummary,
@@ -156,6 +173,7 @@ pub struct QuarterSummary {
     pub excused: u64,
     pub due: u64,
     pub overdue: u64,
+    pub undecided: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -182,7 +200,7 @@ impl Report {
             match item.kind {
                 ItemKind::Task => {
                     s.rows += 1;
-                    if item.status.is_published() {
+                    if item.published_on.is_some() {
                         s.published += 1;
                     }
                     *match item.status {
@@ -192,6 +210,7 @@ impl Report {
                         Status::Due => &mut s.due,
                         Status::Overdue => &mut s.overdue,
                         Status::InProgress => &mut s.in_progress,
+                        Status::Undecided => &mut s.undecided,
                         Status::Rejected | Status::Open => &mut s.rejected,
                     } += 1;
                 }
@@ -203,6 +222,7 @@ impl Report {
                         Status::Excused => &mut q.excused,
                         Status::Due => &mut q.due,
                         Status::Overdue => &mut q.overdue,
+                        Status::Undecided => &mut q.undecided,
                         _ => &mut q.open,
                     } += 1;
                 }
@@ -211,9 +231,11 @@ impl Report {
         s
     }
 
-    /// Whether CI should fail: a missed deadline or an invalid row.
+    /// Whether CI should fail: a missed deadline, an invalid row, or a status that waits for
+    /// a holiday notice.
     pub fn has_problems(&self) -> bool {
-        self.summary.violations > 0 || self.summary.invalid > 0
+        let s = &self.summary;
+        s.violations > 0 || s.invalid > 0 || s.undecided > 0 || s.quarters.undecided > 0
     }
 
     pub fn to_json(&self) -> String {
@@ -254,7 +276,7 @@ impl Report {
         let s = &self.summary;
         let mut out = String::new();
         let _ = writeln!(out, "gongshi report as of {}", self.as_of);
-        let _ = writeln!(
+        let _ = write!(
             out,
             "  rows {}: published {} (on time {}, late {}, excused {}), due {}, overdue {}, \
              in progress {}, rejected {}",
@@ -268,12 +290,20 @@ impl Report {
             s.in_progress,
             s.rejected
         );
+        if s.undecided > 0 {
+            let _ = write!(out, ", undecided {}", s.undecided);
+        }
+        out.push('\n');
         let q = &s.quarters;
-        let _ = writeln!(
+        let _ = write!(
             out,
             "  quarters: on time {}, late {}, excused {}, open {}",
             q.on_time, q.late, q.excused, q.open
         );
+        if q.undecided > 0 {
+            let _ = write!(out, ", undecided {}", q.undecided);
+        }
+        out.push('\n');
 
         let violations: Vec<&Item> = self
             .items
@@ -290,6 +320,22 @@ impl Report {
                 let _ = writeln!(out, "  {}", item_line(item));
             }
             more(&mut out, violations.len(), SHOWN);
+        }
+        let undecided: Vec<&Item> = self
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Undecided)
+            .collect();
+        if !undecided.is_empty() {
+            let heading = format!(
+                "UNDECIDED ({}): the deadline waits for a holiday notice",
+                undecided.len()
+            );
+            let _ = writeln!(out, "\n{}", paint(red, &heading));
+            for item in undecided.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", item_line(item));
+            }
+            more(&mut out, undecided.len(), SHOWN);
         }
         if !self.errors.is_empty() {
             let heading = format!("ERRORS ({}): rows not published", self.errors.len());
@@ -334,15 +380,33 @@ impl Report {
     /// The report's last line: `OK: …` or `FAILED: …` with the counts.
     pub fn verdict(&self) -> String {
         let s = &self.summary;
+        let mut failures = Vec::new();
         if s.violations > 0 {
-            format!(
-                "FAILED: {} missed deadline(s), {} invalid row(s)",
-                s.violations, s.invalid
-            )
-        } else if s.invalid > 0 {
-            format!("FAILED: {} invalid row(s)", s.invalid)
-        } else {
+            failures.push(format!("{} missed deadline(s)", s.violations));
+        }
+        if s.violations > 0 || s.invalid > 0 {
+            failures.push(format!("{} invalid row(s)", s.invalid));
+        }
+        let undecided = s.undecided + s.quarters.undecided;
+        if undecided > 0 {
+            let mut years: Vec<i32> = self
+                .items
+                .iter()
+                .filter(|i| i.status == Status::Undecided)
+                .filter_map(|i| i.needs_calendar_year)
+                .collect();
+            years.sort_unstable();
+            years.dedup();
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            failures.push(format!(
+                "{undecided} status(es) undecided until the {} holiday notice is added",
+                years.join(" and ")
+            ));
+        }
+        if failures.is_empty() {
             "OK: no deadline missed, no invalid row".to_string()
+        } else {
+            format!("FAILED: {}", failures.join(", "))
         }
     }
 }
@@ -365,6 +429,12 @@ fn item_line(item: &Item) -> String {
     let mut line = format!("{:<8} {kind} {}", item.status.as_str(), item.id);
     if let Some(deadline) = item.deadline {
         let _ = write!(line, "  deadline {deadline}");
+    }
+    if let (Some(not_before), Some(year)) = (item.deadline_not_before, item.needs_calendar_year) {
+        let _ = write!(
+            line,
+            "  deadline not before {not_before} (the day waits for {year}'s holiday notice)"
+        );
     }
     if let Some(published) = item.published_on {
         let _ = write!(line, "  published {published}");

@@ -115,16 +115,20 @@ fn bind(port: Option<u16>) -> Result<TcpListener> {
 
 fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) + Sync)) {
     let started = Instant::now();
-    let as_of = options.as_of.unwrap_or_else(crate::today_in_china);
-    let build_options = build::Options {
-        site: options.site.clone(),
-        out: Some(out.to_path_buf()),
-        as_of,
-        write_ledger: false,
-        wait_for_lock: true,
-    };
     // A bug in gongshi shows in the page like any failed build, and the server goes on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // Worked out at every rebuild: a preview left running shows each day as it comes.
+        let as_of = match options.as_of {
+            Some(day) => day,
+            None => crate::today()?,
+        };
+        let build_options = build::Options {
+            site: options.site.clone(),
+            out: Some(out.to_path_buf()),
+            as_of,
+            write_ledger: false,
+            wait_for_lock: true,
+        };
         build::run_with(&build_options, &build::Quiet)
     }))
     .unwrap_or_else(|panic| {

@@ -91,7 +91,9 @@ struct TaskView<'a> {
     updated_on: Option<NaiveDate>,
     /// The later of the two, for feeds.
     changed_on: NaiveDate,
-    deadline: NaiveDate,
+    /// `None` while the year it falls in has no holiday notice; `deadline_pending` says so.
+    deadline: Option<NaiveDate>,
+    deadline_pending: Option<String>,
     working_days: u32,
     status: Status,
     status_label: &'static str,
@@ -141,6 +143,7 @@ struct QuarterView<'a> {
     status: Status,
     status_label: &'static str,
     deadline: Option<NaiveDate>,
+    deadline_pending: Option<String>,
     published_on: Option<NaiveDate>,
     figures: &'a QuarterFigures,
     joint_share: String,
@@ -352,7 +355,11 @@ impl<'a> Views<'a> {
             page: state.status != Status::Open,
             status: state.status,
             status_label: state.status.chinese(),
-            deadline: state.deadline,
+            deadline: state.deadline.and_then(|d| d.known()),
+            deadline_pending: state
+                .deadline
+                .and_then(|d| d.missing_year())
+                .map(crate::calendar::pending_label),
             published_on: state.published_on,
             figures: f,
             joint_share: percent(f.joint_share),
@@ -1046,7 +1053,11 @@ impl<'a> Site<'a> {
             published_on: task.published_on,
             updated_on: task.updated_on,
             changed_on: changed_on(task),
-            deadline: task.deadline,
+            deadline: task.deadline.known(),
+            deadline_pending: task
+                .deadline
+                .missing_year()
+                .map(crate::calendar::pending_label),
             working_days: self.config.disclosure.rules_for(end).task_working_days,
             status: task.status,
             status_label: task.status.chinese(),

@@ -460,13 +460,21 @@ fn a_theme_overrides_the_default_file_by_file() {
 }
 
 #[test]
-fn a_build_needing_next_years_calendar_fails_until_the_site_adds_it() {
+fn a_deadline_in_next_year_is_a_bound_until_the_site_adds_its_calendar() {
     let site = minimal_with("task_id,end,result\nY-1,2026-12-21,未发现问题\n");
-    let output = gongshi_in(site.path(), &["build", "--as-of", "2026-12-25"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("2027"), "{}", stderr(&output));
-    assert!(!site.path().join("public").exists());
-    assert!(!site.path().join("data/published.csv").exists());
+    let output = gongshi_in(
+        site.path(),
+        &["build", "--as-of", "2026-12-25", "--format", "json"],
+    );
+    // Published on 2026-12-25, before any day of 2027: on time whatever 2027's holidays are.
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(report["items"][0]["status"], "on_time");
+    assert_eq!(report["items"][0]["deadline"], serde_json::Value::Null);
+    // Mon 2026-12-21: Dec 22-25 (4), 28-31 (8); 10 more from 2027-01-01 at the earliest.
+    assert_eq!(report["items"][0]["deadline_not_before"], "2027-01-10");
+    assert_eq!(report["items"][0]["needs_calendar_year"], 2027);
+    assert!(site.path().join("public/tasks/y-1/index.html").is_file());
 
     std::fs::create_dir_all(site.path().join("data/calendar")).unwrap();
     // Test data, not the real 2027 notice: 2027-01-01 (Friday) off.
