@@ -24,6 +24,9 @@ pub struct Options {
     /// Where the site goes; `None` renders nothing and writes nothing (`gongshi check`).
     pub out: Option<PathBuf>,
     pub as_of: NaiveDate,
+    /// Today in China ([`crate::today`]): the only date the ledger may record, so a build that
+    /// writes it must be for today.
+    pub today: NaiveDate,
     /// Append first publications to `data/published.csv`.
     pub write_ledger: bool,
     /// Wait for another build of the site to finish, rather than fail with [`Error::Locked`].
@@ -121,6 +124,12 @@ pub fn run(options: &Options) -> Result<Report> {
 
 /// [`run`], reporting progress, with what was written.
 pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
+    if options.write_ledger && options.out.is_some() && options.as_of != options.today {
+        return Err(Error::NotToday {
+            as_of: options.as_of,
+            today: options.today,
+        });
+    }
     // A build that writes holds the site's lock from reading the ledger to appending to it.
     let _lock = match &options.out {
         Some(out) => {

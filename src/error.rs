@@ -36,6 +36,17 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    #[error(
+        "--as-of {as_of} is not today ({today} in China): data/published.csv records the day each \
+         result really went public, so only a build for today may write it.\n  \
+         help: add --no-ledger to preview {as_of} without recording anything; to record \
+         publications from before gongshi, use `gongshi ledger import FILE`"
+    )]
+    NotToday {
+        as_of: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
+
     #[error("another gongshi build of this site is running (it holds {path})")]
     Locked { path: PathBuf },
 }

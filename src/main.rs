@@ -433,10 +433,17 @@ fn report(
     write_ledger: bool,
     color: Color,
 ) -> Result<ExitCode> {
+    let today = gongshi::today()?;
     let as_of = match &common.as_of {
         Some(text) => parse_as_of(text)?,
-        None => gongshi::today()?,
+        None => today,
     };
+    if write_ledger && gongshi::today_is_pinned() {
+        eprintln!(
+            "note: {} pins today to {today}: first publications are recorded with that date",
+            gongshi::TODAY_VARIABLE
+        );
+    }
     let file_format = match (&common.report, common.format) {
         (None, _) => None,
         (Some(_), Some(format)) => Some(format),
@@ -456,6 +463,7 @@ fn report(
         site: common.site.clone(),
         out,
         as_of,
+        today,
         write_ledger,
         wait_for_lock: false,
     };

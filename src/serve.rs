@@ -126,6 +126,7 @@ fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) +
             site: options.site.clone(),
             out: Some(out.to_path_buf()),
             as_of,
+            today: as_of,
             write_ledger: false,
             wait_for_lock: true,
         };

@@ -114,10 +114,9 @@ fn prepend(file: &Path, text: &str) {
 
 impl Repo {
     /// Runs a CI shell step as the runners do (`bash -e`), with the gongshi under test first on
-    /// PATH. The examples build for "today"; the test pins the day by adding `--as-of` to the
-    /// `gongshi build` command (gongshi has no environment variable for it).
+    /// PATH. The examples build for today, as written; the test pins the day with
+    /// `GONGSHI_TODAY`.
     fn bash<V: AsRef<OsStr>>(&self, script: &str, dir: &Path, env: &[(&str, V)]) -> Output {
-        let build = format!("gongshi build --as-of {}", self.as_of);
         let bin = Path::new(env!("CARGO_BIN_EXE_gongshi")).parent().unwrap();
         let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
         let home = self.tmp.path().join("home");
@@ -132,10 +131,14 @@ impl Repo {
             ("GIT_CONFIG_VALUE_1", GITLAB_PUSH_URL),
         ];
         Command::new("bash")
-            .args(["-e", "-c", &script.replace("gongshi build", &build)])
+            .args(["-e", "-c", script])
             .current_dir(dir)
             .env_clear()
-            .envs([("PATH", path.as_str()), ("HOME", home.to_str().unwrap())])
+            .envs([
+                ("PATH", path.as_str()),
+                ("HOME", home.to_str().unwrap()),
+                ("GONGSHI_TODAY", self.as_of),
+            ])
             .envs(hermetic_git)
             .envs(env.iter().map(|(k, v)| (k, v)))
             .output()

@@ -121,6 +121,7 @@ fn a_second_build_of_the_same_site_waits_for_the_first() {
             "--as-of",
             "2025-09-10",
         ])
+        .env("GONGSHI_TODAY", "2025-09-10")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -166,6 +167,7 @@ fn concurrent_builds_never_corrupt_the_ledger() {
                     "--as-of",
                     "2025-09-10",
                 ])
+                .env("GONGSHI_TODAY", "2025-09-10")
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -381,44 +381,61 @@ fn quarter_deadlines_2023q1_to_2026q3() {
 // 3. A year with no calendar, then a site's file for it
 // ---------------------------------------------------------------------------------------------
 
-fn assert_missing_year(out: &Output, year: &str, what: &str) {
+/// A deadline in a year without a calendar: the certain ones on stdout, an error line naming the
+/// year and the bound for each of the others, exit 1.
+fn assert_missing_year(out: &Output, year: &str, not_before: &[&str], certain: &[&str], what: &str) {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),
-        Some(2),
+        Some(1),
         "{what}: exit code\nstderr: {stderr}"
     );
-    assert!(
-        stderr.contains(year),
-        "{what}: stderr should name {year}: {stderr}"
-    );
-    assert!(
-        stdout.is_empty(),
-        "{what}: nothing on stdout expected, got: {stdout}"
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), not_before.len(), "{what}: {stderr}");
+    for (line, day) in errors.iter().zip(not_before) {
+        assert!(
+            line.contains(year) && line.contains(&format!("not before {day}")),
+            "{what}: the error should name {year} and {day}: {line}"
+        );
+    }
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        certain,
+        "{what}: the certain deadlines on stdout"
     );
 }
 
 #[test]
-fn missing_year_is_an_error() {
+fn a_missing_year_prints_what_is_certain_and_fails_the_rest() {
     let site = empty_site();
-    // 18 working days after Sunday 2026-12-20 reach into January 2027.
+    // 18 working days after Sunday 2026-12-20: 12-21..25 (5), 12-28..31 (9); nine more from
+    // 2027-01-01 on, at the earliest by 2027-01-09.
     assert_missing_year(
         &gongshi(site.path(), &["task", "2026-12-20"]),
         "2027",
+        &["2027-01-09"],
+        &[],
         "task 2026-12-20",
     );
-    // 2026-12-31 + 13 = 2027-01-13.
+    // 2026-12-31 + 13 = 2027-01-13, which may be a rest day.
     assert_missing_year(
         &gongshi(site.path(), &["quarter", "2026Q4"]),
         "2027",
+        &["2027-01-13"],
+        &[],
         "quarter 2026Q4",
     );
-    // A good date before the bad one: still nothing on stdout.
+    // The certain one is printed; 2026-12-01 → 2026-12-25 (12-02..04, 07..11, 14..18, 21..25).
     assert_missing_year(
-        &gongshi(site.path(), &["task", "2025-09-26", "2026-12-20"]),
+        &gongshi(
+            site.path(),
+            &["task", "2025-09-26", "2026-12-20", "2026-12-01"],
+        ),
         "2027",
-        "task 2025-09-26 2026-12-20",
+        &["2027-01-09"],
+        &["2025-10-28", "2026-12-25"],
+        "task 2025-09-26 2026-12-20 2026-12-01",
     );
 }
 
@@ -466,15 +483,20 @@ fn site_can_add_next_years_calendar() {
         deadlines(site.path(), "task", &strings(&["2025-09-26", "2026-12-20"])),
         ["2025-10-28", "2027-01-16"]
     );
-    // The year after is still missing: 18 working days after Monday 2027-12-20 reach 2028.
+    // The year after is still missing: 18 working days after Monday 2027-12-20 reach 2028
+    // (12-21..24, 27..31: 9; nine more from 2028-01-01).
     assert_missing_year(
         &gongshi(site.path(), &["task", "2027-12-20"]),
         "2028",
+        &["2028-01-09"],
+        &[],
         "task 2027-12-20",
     );
     assert_missing_year(
         &gongshi(site.path(), &["quarter", "2027Q4"]),
         "2028",
+        &["2028-01-13"],
+        &[],
         "quarter 2027Q4",
     );
 }

@@ -117,6 +117,8 @@ proptest! {
             site: site.to_path_buf(),
             out: Some(site.join(out)),
             as_of,
+            // Each build runs on its own day, as a daily CI job would.
+            today: as_of,
             write_ledger,
             wait_for_lock: true,
         };

@@ -36,11 +36,33 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs gongshi as if on the day of its `--as-of` (pinned by `GONGSHI_TODAY`), so that a build
+/// for that day may write the ledger, as a build for today does.
 pub fn gongshi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongshi"))
-        .args(args)
-        .output()
-        .expect("gongshi runs")
+    let today = args
+        .iter()
+        .position(|a| *a == "--as-of")
+        .and_then(|i| args.get(i + 1))
+        .copied();
+    gongshi_on(today, args)
+}
+
+/// Runs gongshi with today pinned to `today` (`None`: the real clock).
+pub fn gongshi_on(today: Option<&str>, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gongshi"));
+    command.args(args).env_remove("GONGSHI_TODAY");
+    if let Some(today) = today {
+        command.env("GONGSHI_TODAY", today);
+    }
+    command.output().expect("gongshi runs")
+}
+
+/// [`gongshi_on`] with `--site`.
+pub fn gongshi_in_on(site: &Path, today: Option<&str>, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.push("--site");
+    all.push(site.to_str().unwrap());
+    gongshi_on(today, &all)
 }
 
 pub fn gongshi_in(site: &Path, args: &[&str]) -> Output {
