@@ -66,6 +66,15 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
             ));
         }
     }
+    if ledger.damaged_digests > 0 {
+        assessment.report.notes.push(format!(
+            "{} digest(s) in {} are not the 16 hexadecimal digits gongshi writes (a spreadsheet \
+             may have turned them into numbers): corrections to those results are noticed \
+             against the last digest that is intact",
+            ledger.damaged_digests,
+            crate::ledger::LEDGER_FILE
+        ));
+    }
     if !ledger.records_digests() {
         assessment.report.notes.push(format!(
             "{} has no digest column, so corrections to published results are not noticed; \

@@ -380,7 +380,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         }
         return decode_by_line(&bytes[bom..]);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && reads_as_utf8(bytes)
+    {
         return Ok((text.to_string(), None));
     }
     if let Some(text) =
@@ -389,13 +391,30 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         // GBK text that happens to hold a UTF-8 line reads as mojibake there: check line by line.
         let utf8_lines = bytes
             .split(|&b| b == b'\n')
-            .filter(|line| !line.is_ascii() && std::str::from_utf8(line).is_ok())
+            .filter(|line| !line.is_ascii() && reads_as_utf8(line))
             .count();
         if utf8_lines == 0 {
             return Ok((text.into_owned(), None));
         }
     }
     decode_by_line(bytes)
+}
+
+/// Whether a line is UTF-8 text rather than GBK that happens to be valid UTF-8. Many GBK
+/// characters (坪 is C6 BA) are also a two-byte UTF-8 sequence, which decodes to Latin, Greek
+/// or IPA letters; Chinese in UTF-8 takes three bytes a character. So a line whose only
+/// non-ASCII characters are two-byte ones is GBK when it reads as GBK.
+fn reads_as_utf8(line: &[u8]) -> bool {
+    match std::str::from_utf8(line) {
+        Ok(text) => {
+            text.is_ascii()
+                || text.chars().any(|c| c as u32 >= 0x800)
+                || encoding_rs::GB18030
+                    .decode_without_bom_handling_and_without_replacement(line)
+                    .is_none()
+        }
+        Err(_) => false,
+    }
 }
 
 fn decode_by_line(bytes: &[u8]) -> Result<(String, Option<String>), String> {
@@ -405,9 +424,9 @@ fn decode_by_line(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         if i > 0 {
             text.push('\n');
         }
-        match std::str::from_utf8(line) {
-            Ok(utf8) => text.push_str(utf8),
-            Err(_) => match encoding_rs::GB18030
+        match std::str::from_utf8(line).ok().filter(|_| reads_as_utf8(line)) {
+            Some(utf8) => text.push_str(utf8),
+            None => match encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(line)
             {
                 Some(gbk) => {
@@ -1180,6 +1199,28 @@ mod tests {
             let record = tasks.rows[0].record.as_ref().unwrap();
             assert_eq!(&*record.entity, "坪山区某电子有限公司");
         }
+    }
+
+    /// 坪 (C6 BA) and 山 (C9 BD) in GBK are also valid UTF-8 (ƺ, ɽ): a GBK file, or a GBK line,
+    /// made only of such characters must still read as GBK.
+    #[test]
+    fn gbk_that_is_also_valid_utf8_reads_as_gbk() {
+        let whole = "任务编号,检查结束日期,检查对象名称\nA-1,2025-09-26,坪山\n";
+        let only_pairs = "task_id,end,entity\nA-1,2025-09-26,坪山\n";
+        for text in [whole, only_pairs] {
+            let (gbk, _, _) = encoding_rs::GBK.encode(text);
+            assert_eq!(decode(&gbk).unwrap().0, text);
+        }
+        // UTF-8 Chinese stays UTF-8.
+        assert_eq!(decode(whole.as_bytes()).unwrap().0, whole);
+        // A UTF-8 line pasted into a GBK file, and a GBK line of pairs in it, each as written.
+        let mut mixed = encoding_rs::GBK.encode("任务编号,检查对象名称\n").0.to_vec();
+        mixed.extend_from_slice("A-1,中文公司\n".as_bytes());
+        mixed.extend_from_slice(&encoding_rs::GBK.encode("A-2,坪山\n").0);
+        assert_eq!(
+            decode(&mixed).unwrap().0,
+            "任务编号,检查对象名称\nA-1,中文公司\nA-2,坪山\n"
+        );
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum Kind {
     Quarter,
     /// A published task result republished with corrected fields (更正).
     Revision,
+    /// A published task result taken down on purpose (撤回); `late_reason` holds why.
+    Withdrawn,
 }
 
 impl Kind {
@@ -30,7 +32,18 @@ impl Kind {
             Kind::Task => "task",
             Kind::Quarter => "quarter",
             Kind::Revision => "revision",
+            Kind::Withdrawn => "withdrawn",
         }
+    }
+
+    fn parse(text: &str) -> Option<Kind> {
+        Some(match text {
+            "task" => Kind::Task,
+            "quarter" => Kind::Quarter,
+            "revision" => Kind::Revision,
+            "withdrawn" => Kind::Withdrawn,
+            _ => return None,
+        })
     }
 }
 
@@ -39,7 +52,8 @@ pub struct Entry {
     pub kind: Kind,
     pub id: String,
     pub published_on: NaiveDate,
-    /// Why a late publication was late; non-empty marks it excused.
+    /// Why a late publication was late (non-empty marks it excused), or why a result was
+    /// withdrawn.
     pub late_reason: String,
     /// A digest of the published fields (tasks and revisions), to notice corrections.
     pub digest: String,
@@ -94,7 +108,7 @@ pub struct Ledger {
     original: Vec<u8>,
     entries: Vec<Entry>,
     /// Per kind (as a number), the first row of each id.
-    first: [ById; 3],
+    first: [ById; 4],
     /// Per task id, the latest task or revision row with a digest.
     last_digest: ById,
     /// Per task id, the latest revision row.
@@ -107,6 +121,61 @@ pub struct Ledger {
     /// Where each column is (`kind`, `id`, `published_on`, `late_reason`, `digest`) and how
     /// many there are, so that appended rows follow the file's own header.
     layout: Option<(Vec<usize>, Option<usize>, usize)>,
+    /// The file's encoding: appended rows are written in it (a ledger saved by Excel on a
+    /// Chinese Windows is GBK).
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Whether the file's lines end in CRLF (appended ones will too).
+    crlf: bool,
+    /// Whether the file's last line has no line break yet.
+    unterminated: bool,
+    /// Digests that cannot be what gongshi wrote (a spreadsheet turned them into numbers).
+    pub damaged_digests: usize,
+}
+
+/// Decodes a ledger as task ledgers are decoded (UTF-8 with or without BOM, UTF-16 with BOM,
+/// GBK/GB18030), and says which encoding it is in.
+fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding), (u64, String)> {
+    let encoding = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, _)) => encoding,
+        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None => encoding_rs::GB18030,
+    };
+    match crate::ingest::decode(bytes) {
+        Ok((text, _)) => Ok((text, encoding)),
+        Err(message) => {
+            // The first line that is neither UTF-8 nor GBK.
+            let line = bytes
+                .split(|&b| b == b'\n')
+                .position(|line| {
+                    std::str::from_utf8(line).is_err()
+                        && encoding_rs::GB18030
+                            .decode_without_bom_handling_and_without_replacement(line)
+                            .is_none()
+                })
+                .map_or(1, |i| i as u64 + 1);
+            Err((line, format!("{message}; save the ledger as CSV (UTF-8 or GBK)")))
+        }
+    }
+}
+
+/// An id as a spreadsheet shows a long number it took it for (`4.40300E+17`): the digits are
+/// gone, and with them the task.
+fn spreadsheet_number(id: &str) -> bool {
+    let upper = id.to_ascii_uppercase();
+    let Some((mantissa, exponent)) = upper.split_once("E+") else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(mantissa),
+    };
+    mantissa_ok && digits(exponent)
+}
+
+/// A digest as gongshi writes it: 16 hexadecimal digits.
+fn well_formed_digest(digest: &str) -> bool {
+    digest.len() == 16 && digest.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 impl Ledger {
@@ -132,8 +201,11 @@ impl Ledger {
             line,
             message,
         };
-        let text = std::str::from_utf8(original.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&original))
-            .map_err(|e| fail(1, format!("not UTF-8 ({e}); save the ledger as UTF-8")))?;
+        let (text, encoding) = decode(&original).map_err(|(line, m)| fail(line, m))?;
+        ledger.encoding = Some(encoding);
+        ledger.crlf = text.contains("\r\n");
+        ledger.unterminated = !text.is_empty() && !text.ends_with('\n');
+        let text = text.as_str();
         if text.trim().is_empty() {
             // What a spreadsheet saves for an empty sheet: the header comes with the first row.
             ledger.original = original;
@@ -187,28 +259,35 @@ impl Ledger {
                 continue;
             }
             let get = |i: usize| record.get(columns[i]).map_or("", str::trim);
-            let kind = match get(0) {
-                "task" => Kind::Task,
-                "quarter" => Kind::Quarter,
-                "revision" => Kind::Revision,
-                other => {
-                    return Err(fail(
-                        line,
-                        format!("kind \"{other}\": expected task, quarter or revision"),
-                    ));
-                }
-            };
+            let kind = Kind::parse(get(0)).ok_or_else(|| {
+                fail(
+                    line,
+                    format!(
+                        "kind \"{}\": expected task, quarter, revision or withdrawn",
+                        get(0)
+                    ),
+                )
+            })?;
             let id = get(1).to_string();
             if id.is_empty() {
                 return Err(fail(line, "empty id".into()));
             }
-            let published_on = NaiveDate::parse_from_str(get(2), "%Y-%m-%d").map_err(|_| {
-                fail(
+            if spreadsheet_number(&id) {
+                return Err(fail(
                     line,
                     format!(
-                        "published_on \"{}\": expected a date such as 2025-10-28",
-                        get(2)
+                        "id \"{id}\" is a long number as a spreadsheet shows it, not the id \
+                         written there: the digits are lost. Take the ledger back from before it \
+                         was saved (git checkout data/published.csv), and open it in a text \
+                         editor, or import it into Excel with the id column as text"
                     ),
+                ));
+            }
+            // Spreadsheets rewrite dates in their own way (2025/10/1): read them as exports are.
+            let published_on = crate::dates::parse_date(get(2)).map_err(|m| {
+                fail(
+                    line,
+                    format!("published_on: {m}; expected a date such as 2025-10-28"),
                 )
             })?;
             // Quarter ids are kept in one spelling (2025Q3) so that 2025q3 finds them too.
@@ -217,12 +296,16 @@ impl Ledger {
                     .parse::<crate::dates::Quarter>()
                     .map_err(|m| fail(line, format!("quarter id {m}")))?
                     .to_string(),
-                Kind::Task | Kind::Revision => id,
+                Kind::Task | Kind::Revision | Kind::Withdrawn => id,
             };
-            let digest = digest_column
+            let mut digest = digest_column
                 .and_then(|i| record.get(i))
                 .map_or("", str::trim)
                 .to_string();
+            if !digest.is_empty() && !well_formed_digest(&digest) {
+                ledger.damaged_digests += 1;
+                digest.clear();
+            }
             ledger.push(Entry {
                 kind,
                 id,
@@ -241,7 +324,7 @@ impl Ledger {
         self.entries.push(entry);
         let (entries, hasher) = (&self.entries, &self.hasher);
         self.first[kind as usize].point(entries, hasher, index, false);
-        if kind != Kind::Quarter && digest {
+        if matches!(kind, Kind::Task | Kind::Revision) && digest {
             self.last_digest.point(entries, hasher, index, true);
         }
         if kind == Kind::Revision {
@@ -285,19 +368,18 @@ impl Ledger {
         if new.is_empty() {
             return Ok(());
         }
-        let mut bytes = self.original.clone();
         // Keep the file's own line endings.
-        let crlf = bytes.windows(2).any(|w| w == b"\r\n");
-        let newline: &[u8] = if crlf { b"\r\n" } else { b"\n" };
-        let only_bom = bytes == b"\xef\xbb\xbf";
-        if !bytes.is_empty() && !only_bom && !bytes.ends_with(b"\n") {
-            bytes.extend_from_slice(newline);
+        let crlf = self.crlf;
+        let newline = if crlf { "\r\n" } else { "\n" };
+        let mut added: Vec<u8> = Vec::new();
+        if self.unterminated {
+            added.extend_from_slice(newline.as_bytes());
         }
         if !self.has_header {
-            bytes.extend_from_slice(REQUIRED.join(",").as_bytes());
-            bytes.extend_from_slice(b",");
-            bytes.extend_from_slice(DIGEST.as_bytes());
-            bytes.extend_from_slice(newline);
+            added.extend_from_slice(REQUIRED.join(",").as_bytes());
+            added.extend_from_slice(b",");
+            added.extend_from_slice(DIGEST.as_bytes());
+            added.extend_from_slice(newline.as_bytes());
         }
         {
             let terminator = if crlf {
@@ -307,7 +389,7 @@ impl Ledger {
             };
             let mut writer = csv::WriterBuilder::new()
                 .terminator(terminator)
-                .from_writer(&mut bytes);
+                .from_writer(&mut added);
             // Rows follow the file's own header: its column order, its extra columns (left
             // empty), and no digest where it has no such column.
             let default_layout = (vec![0, 1, 2, 3], Some(4), 5);
@@ -333,6 +415,9 @@ impl Ledger {
             }
             writer.flush().map_err(|e| Error::io(&self.path, e))?;
         }
+        let added = String::from_utf8(added).expect("rows are written from text");
+        let mut bytes = self.original.clone();
+        bytes.extend_from_slice(&encode(&added, self.encoding.unwrap_or(encoding_rs::UTF_8)));
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let temp = dir.join(format!(".published.csv.{}.tmp", std::process::id()));
@@ -346,6 +431,18 @@ impl Ledger {
             let _ = std::fs::remove_file(&temp);
             Error::io(&self.path, e)
         })
+    }
+}
+
+/// `text` in the ledger's own encoding. encoding_rs writes no UTF-16, so that is done here.
+fn encode(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+    if encoding == encoding_rs::UTF_16LE {
+        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    } else if encoding == encoding_rs::UTF_16BE {
+        text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    } else {
+        // GB18030 maps every character, so nothing is lost or replaced.
+        encoding.encode(text).0.into_owned()
     }
 }
 
@@ -389,7 +486,7 @@ mod tests {
                 "kind,id,published_on,late_reason\ntask,A,2025-10-01,\nbook,B,2025-10-01,\n",
                 3,
             ),
-            ("kind,id,published_on,late_reason\ntask,A,2025/10/01,\n", 2),
+            ("kind,id,published_on,late_reason\ntask,A,2025/10/41,\n", 2),
             (
                 "kind,id,published_on,late_reason\nquarter,2025Q5,2025-10-01,\n",
                 2,
@@ -456,14 +553,14 @@ mod tests {
     #[test]
     fn revisions_carry_the_latest_digest_and_keep_the_first_date() {
         let site = site_with_ledger(
-            "kind,id,published_on,late_reason,digest\r\ntask,A,2025-10-01,,d1\r\nrevision,A,2025-11-02,,d2\r\ntask,B,2025-10-01,,\r\nrevision,A,2025-12-03,,d3\r\n",
+            "kind,id,published_on,late_reason,digest\r\ntask,A,2025-10-01,,00000000000000d1\r\nrevision,A,2025-11-02,,00000000000000d2\r\ntask,B,2025-10-01,,\r\nrevision,A,2025-12-03,,00000000000000d3\r\n",
         );
         let ledger = Ledger::load(site.path()).unwrap();
         assert_eq!(
             ledger.get(Kind::Task, "A").unwrap().published_on,
             d("2025-10-01")
         );
-        assert_eq!(ledger.last_digest("A"), Some("d3"));
+        assert_eq!(ledger.last_digest("A"), Some("00000000000000d3"));
         assert_eq!(ledger.last_revision("A"), Some(d("2025-12-03")));
         assert_eq!(
             ledger.last_digest("B"),
@@ -487,16 +584,19 @@ mod tests {
                 id: "A-2".into(),
                 published_on: d("2025-10-10"),
                 late_reason: String::new(),
-                digest: "ff".into(),
+                digest: "00000000000000ff".into(),
             }])
             .unwrap();
         let text = std::fs::read_to_string(site.path().join(LEDGER_FILE)).unwrap();
-        assert!(text.ends_with("\nA-2,,task,2025-10-10,,ff\n"), "{text}");
+        assert!(
+            text.ends_with("\nA-2,,task,2025-10-10,,00000000000000ff\n"),
+            "{text}"
+        );
         let reread = Ledger::load(site.path()).unwrap();
         let entry = reread.get(Kind::Task, "A-2").unwrap();
         assert_eq!(
             (entry.late_reason.as_str(), entry.digest.as_str()),
-            ("", "ff")
+            ("", "00000000000000ff")
         );
     }
 
@@ -519,5 +619,116 @@ mod tests {
             text,
             "kind,id,published_on,late_reason,digest\ntask,\"A,1\",2025-10-10,,ab12\n"
         );
+    }
+
+    fn entry(kind: Kind, id: &str, day: &str) -> Entry {
+        Entry {
+            kind,
+            id: id.into(),
+            published_on: d(day),
+            late_reason: String::new(),
+            digest: String::new(),
+        }
+    }
+
+    /// What Excel on a Chinese Windows saves: GBK, CRLF, its own date format.
+    #[test]
+    fn a_ledger_saved_by_excel_reads_and_grows_in_its_own_encoding() {
+        let text = "kind,id,published_on,late_reason\r\ntask,坪山-1,2025/10/1,\r\nquarter,2025Q3,2025/10/9,系统故障\r\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("data")).unwrap();
+        std::fs::write(site.path().join(LEDGER_FILE), &gbk).unwrap();
+        let ledger = Ledger::load(site.path()).unwrap();
+        assert_eq!(
+            ledger.get(Kind::Task, "坪山-1").unwrap().published_on,
+            d("2025-10-01")
+        );
+        assert_eq!(
+            ledger.get(Kind::Quarter, "2025Q3").unwrap().late_reason,
+            "系统故障"
+        );
+        ledger
+            .append(&[entry(Kind::Task, "坪山-2", "2025-10-10")])
+            .unwrap();
+        let bytes = std::fs::read(site.path().join(LEDGER_FILE)).unwrap();
+        assert!(bytes.starts_with(&gbk), "the bytes already there stay");
+        let (added, _, errors) = encoding_rs::GBK.decode(&bytes[gbk.len()..]);
+        assert!(!errors, "the new row is GBK too");
+        assert_eq!(added, "task,坪山-2,2025-10-10,\r\n");
+        let reread = Ledger::load(site.path()).unwrap();
+        assert_eq!(reread.entries().len(), 3);
+    }
+
+    #[test]
+    fn a_utf16_ledger_grows_in_utf16() {
+        let text = "\u{feff}kind\tid\tpublished_on\tlate_reason\n";
+        let mut bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let site = site_with_ledger("");
+        std::fs::write(site.path().join(LEDGER_FILE), &bytes).unwrap();
+        // Tab-separated, as Excel saves "Unicode text": one column, so the header is refused
+        // with its line named rather than misread.
+        assert!(matches!(
+            Ledger::load(site.path()),
+            Err(Error::Input { line: 1, .. })
+        ));
+        bytes = "\u{feff}kind,id,published_on,late_reason\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(site.path().join(LEDGER_FILE), &bytes).unwrap();
+        let ledger = Ledger::load(site.path()).unwrap();
+        ledger.append(&[entry(Kind::Task, "甲", "2025-10-10")]).unwrap();
+        let reread = Ledger::load(site.path()).unwrap();
+        assert_eq!(
+            reread.get(Kind::Task, "甲").unwrap().published_on,
+            d("2025-10-10")
+        );
+    }
+
+    #[test]
+    fn a_byte_that_is_no_text_is_named_on_its_line() {
+        let site = site_with_ledger("");
+        std::fs::write(
+            site.path().join(LEDGER_FILE),
+            b"kind,id,published_on,late_reason\ntask,A\xff\xff,2025-10-01,\n",
+        )
+        .unwrap();
+        match Ledger::load(site.path()) {
+            Err(Error::Input { line, message, .. }) => {
+                assert_eq!(line, 2, "{message}");
+                assert!(message.contains("UTF-8 or GBK"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ids_a_spreadsheet_turned_into_numbers_are_refused() {
+        let site = site_with_ledger(
+            "kind,id,published_on,late_reason\ntask,A-1,2025-10-01,\ntask,4.40301E+17,2025-10-01,\n",
+        );
+        match Ledger::load(site.path()) {
+            Err(Error::Input { line, message, .. }) => {
+                assert_eq!(line, 3);
+                assert!(message.contains("4.40301E+17"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(spreadsheet_number("4.40301E+17"));
+        assert!(spreadsheet_number("1E+20"));
+        assert!(!spreadsheet_number("PS-2025E+1"));
+        assert!(!spreadsheet_number("2025Q3"));
+    }
+
+    #[test]
+    fn digests_a_spreadsheet_changed_are_not_tracked() {
+        let site = site_with_ledger(
+            "kind,id,published_on,late_reason,digest\ntask,A,2025-10-01,,1.23457E+14\ntask,B,2025-10-01,,329229afbfabd4fc\n",
+        );
+        let ledger = Ledger::load(site.path()).unwrap();
+        assert_eq!(ledger.damaged_digests, 1);
+        assert_eq!(ledger.last_digest("A"), None);
+        assert_eq!(ledger.last_digest("B"), Some("329229afbfabd4fc"));
     }
 }
