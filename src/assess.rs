@@ -99,7 +99,8 @@ pub fn assess(
         disclosure: &config.disclosure,
     };
     let mut items = Vec::with_capacity(tasks.rows.len());
-    let mut errors = Vec::new();
+    let unread_files = tasks.unread.len() as u64;
+    let mut errors = tasks.unread;
     let mut warnings = tasks.warnings;
     let mut invalid = 0;
     let mut records = Vec::new();
@@ -355,7 +356,8 @@ pub fn assess(
     }
 
     warnings.extend(calendar_warnings(&items, calendar, as_of));
-    let summary = Report::summarize(&items, invalid);
+    let mut summary = Report::summarize(&items, invalid);
+    summary.unread_files = unread_files;
     Ok(Assessment {
         report: Report {
             as_of,

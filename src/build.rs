@@ -133,6 +133,8 @@ pub fn run(options: &Options) -> Result<Report> {
 
 /// [`run`], reporting progress, with what was written.
 pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
+    // Before anything is written there (a lock, an output folder, caches).
+    ingest::check_site(&options.site)?;
     if options.write_ledger && options.out.is_some() && options.as_of != options.today {
         return Err(Error::NotToday {
             as_of: options.as_of,

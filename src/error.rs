@@ -47,6 +47,19 @@ pub enum Error {
         today: chrono::NaiveDate,
     },
 
+    #[error(
+        "{} is not a gongshi site: {details}\n  \
+         A site folder holds the platform's exports as data/tasks/*.csv, and may hold \
+         gongshi.toml, data/published.csv, content/ and themes/.\n  \
+         help: put the exports in data/tasks/, point --site at your site folder, or start a new \
+         site with `gongshi init DIR`",
+        if site.as_os_str() == "." { "this folder (.)".into() } else { site.display().to_string() }
+    )]
+    NotASite {
+        site: PathBuf,
+        details: String,
+    },
+
     #[error("another gongshi build of this site is running (it holds {path})")]
     Locked { path: PathBuf },
 }

@@ -285,16 +285,129 @@ pub struct Row {
 #[derive(Debug, Default)]
 pub struct Tasks {
     pub rows: Vec<Row>,
+    /// Files under `data/tasks/` that are not task ledgers gongshi reads (an `.xlsx`, say):
+    /// never left out silently.
+    pub unread: Vec<Problem>,
     pub warnings: Vec<Problem>,
     pub notes: Vec<String>,
+}
+
+/// Files that systems leave in folders by themselves.
+fn system_file(name: &str) -> bool {
+    name.starts_with('.') || name.eq_ignore_ascii_case("thumbs.db") || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Why a file under `data/tasks/` is not read, and what to do about it.
+fn unread_reason(name: &str) -> String {
+    let extension = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.starts_with("~$") {
+        "an Excel lock file (the workbook is open in Excel or WPS): close the workbook, or \
+         delete this file"
+            .into()
+    } else if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "et") {
+        "gongshi does not read spreadsheet files yet, so this export is not published: open it \
+         in Excel or WPS, save it as CSV (另存为 → CSV UTF-8（逗号分隔）or CSV（逗号分隔）) into \
+         data/tasks/, and move this file out of data/tasks/"
+            .into()
+    } else if matches!(extension.as_str(), "txt" | "tsv") {
+        "not read: gongshi reads .csv files here (comma- or tab-separated). If this is an \
+         export, rename it to .csv; if not, move it out of data/tasks/"
+            .into()
+    } else {
+        "not a task ledger: gongshi reads .csv files here. Move it out of data/tasks/".into()
+    }
+}
+
+/// Refuses a folder that is not a site before anything is read or written in it: one that
+/// does not exist, or has no task ledger under `data/tasks/`.
+pub fn check_site(site: &Path) -> Result<()> {
+    let shown = site.display();
+    if !site.exists() {
+        return Err(Error::Usage(format!(
+            "the site folder {shown} does not exist; check --site (start a new site with \
+             `gongshi init {shown}`)"
+        )));
+    }
+    if !site.is_dir() {
+        return Err(Error::Usage(format!(
+            "--site {shown} is a file, not a site folder"
+        )));
+    }
+    let dir = site.join("data").join("tasks");
+    let mut found_csv = false;
+    let mut other: Vec<(String, String)> = Vec::new();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !system_file(&e.file_name().to_string_lossy()))
+            .flatten()
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if is_ledger(entry.path()) {
+                found_csv = true;
+                break;
+            }
+            other.push((
+                crate::site_relative(site, entry.path()),
+                entry.file_name().to_string_lossy().into_owned(),
+            ));
+        }
+    }
+    if found_csv {
+        return Ok(());
+    }
+    let mut hints = Vec::new();
+    if dir.is_dir() {
+        hints.push("its data/tasks/ folder holds no task ledger (*.csv)".to_string());
+    } else {
+        hints.push("it has no data/tasks/ folder".to_string());
+    }
+    for (file, name) in other.iter().take(5) {
+        hints.push(format!("found {file}: {}", unread_reason(name)));
+    }
+    // An export put in data/ rather than data/tasks/.
+    if let Ok(entries) = std::fs::read_dir(site.join("data")) {
+        let mut misplaced: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                name != "published.csv"
+                    && !system_file(name)
+                    && is_ledger(Path::new(name))
+            })
+            .collect();
+        misplaced.sort();
+        for name in misplaced {
+            hints.push(format!("found data/{name}: task ledgers go in data/tasks/, move it there"));
+        }
+    }
+    Err(Error::NotASite {
+        site: site.to_path_buf(),
+        details: hints.join("\n  "),
+    })
+}
+
+fn is_ledger(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
 }
 
 /// Reads every `data/tasks/**/*.csv` of the site, in path order.
 pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
     let dir = site.join("data").join("tasks");
     let mut files: Vec<PathBuf> = Vec::new();
+    let mut unread = Vec::new();
     if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !system_file(&e.file_name().to_string_lossy()))
+        {
             let entry = entry.map_err(|e| {
                 let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
                 Error::io(
@@ -303,12 +416,17 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
                         .unwrap_or_else(|| std::io::Error::other("walk failed")),
                 )
             })?;
-            let is_csv = entry
-                .path()
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
-            if entry.file_type().is_file() && is_csv {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if is_ledger(entry.path()) {
                 files.push(entry.into_path());
+            } else {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                unread.push(Problem::in_file(
+                    &crate::site_relative(site, entry.path()),
+                    unread_reason(&name),
+                ));
             }
         }
     }
@@ -327,7 +445,10 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
             Ok((tasks, unknown_columns))
         })
         .collect();
-    let mut tasks = Tasks::default();
+    let mut tasks = Tasks {
+        unread,
+        ..Tasks::default()
+    };
     let mut unknown_columns = UnknownColumns::new();
     for result in read {
         let (file_tasks, file_unknown) = result?;

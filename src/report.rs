@@ -160,6 +160,8 @@ pub struct Summary {
     pub rejected: u64,
     /// Rows whose status waits for a year's holiday notice.
     pub undecided: u64,
+    /// Files under `data/tasks/` that were not read (an `.xlsx`, say): listed in `errors`.
+    pub unread_files: u64,
     /// Late and overdue tasks and quarters.
     pub violations: u64,
     pub quarters: QuarterSummary,
@@ -235,7 +237,11 @@ impl Report {
     /// a holiday notice.
     pub fn has_problems(&self) -> bool {
         let s = &self.summary;
-        s.violations > 0 || s.invalid > 0 || s.undecided > 0 || s.quarters.undecided > 0
+        s.violations > 0
+            || s.invalid > 0
+            || s.undecided > 0
+            || s.quarters.undecided > 0
+            || s.unread_files > 0
     }
 
     pub fn to_json(&self) -> String {
@@ -338,7 +344,14 @@ impl Report {
             more(&mut out, undecided.len(), SHOWN);
         }
         if !self.errors.is_empty() {
-            let heading = format!("ERRORS ({}): rows not published", self.errors.len());
+            let heading = if self.summary.unread_files > 0 {
+                format!(
+                    "ERRORS ({}): files not read and rows not published",
+                    self.errors.len()
+                )
+            } else {
+                format!("ERRORS ({}): rows not published", self.errors.len())
+            };
             let _ = writeln!(out, "\n{}", paint(red, &heading));
             for (i, problem) in self.errors.iter().take(SHOWN).enumerate() {
                 match (i < IN_CONTEXT).then(|| excerpt(problem)).flatten() {
@@ -401,6 +414,12 @@ impl Report {
             failures.push(format!(
                 "{undecided} status(es) undecided until the {} holiday notice is added",
                 years.join(" and ")
+            ));
+        }
+        if s.unread_files > 0 {
+            failures.push(format!(
+                "{} file(s) in data/tasks/ not read",
+                s.unread_files
             ));
         }
         if failures.is_empty() {
