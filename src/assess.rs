@@ -1,18 +1,19 @@
 //! Deadlines and statuses: every row gets exactly one status, every quarter one once it has
 //! tasks, and the ledger rows this build would add.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::archive::{ARCHIVE_FILE, Archive, Snapshot};
 use crate::calendar::{Calendar, Deadline};
 use crate::config::{Config, Disclosure, QuarterAnchor};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
 use crate::ingest::{Record, Tasks};
 use crate::ledger::{Entry, Kind, Ledger};
-use crate::report::{Item, ItemKind, Problem, Report, Status};
+use crate::report::{Item, ItemKind, Missing, Problem, Report, Status, Withdrawal};
 
 /// Deadline arithmetic under a site's rules and calendar.
 #[derive(Debug, Clone, Copy)]
@@ -85,11 +86,16 @@ pub struct Assessment {
     pub quarters: Vec<QuarterState>,
     /// Ledger rows for what this build publishes for the first time.
     pub new_entries: Vec<Entry>,
+    /// Published results whose last version the archive does not hold yet.
+    pub new_snapshots: Vec<Snapshot>,
+    /// Results published, then withdrawn: their pages say so.
+    pub withdrawals: Vec<Withdrawal>,
 }
 
 pub fn assess(
     tasks: Tasks,
     ledger: &Ledger,
+    archive: &Archive,
     calendar: &Calendar,
     config: &Config,
     as_of: NaiveDate,
@@ -124,6 +130,18 @@ pub fn assess(
     };
     // A few hundred distinct end dates among a province's tasks.
     let mut task_deadlines: HashMap<NaiveDate, Deadline> = HashMap::new();
+    let mut deadline_of = |end: NaiveDate| -> Result<Deadline> {
+        if let Some(&deadline) = task_deadlines.get(&end) {
+            return Ok(deadline);
+        }
+        let deadline = deadlines.task(end)?;
+        task_deadlines.insert(end, deadline);
+        Ok(deadline)
+    };
+    let mut missing = Vec::new();
+    let mut withdrawals = Vec::new();
+    let mut new_snapshots = Vec::new();
+    let mut rejected_ids: HashSet<String> = HashSet::new();
     for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
@@ -133,6 +151,7 @@ pub fn assess(
             deadline_not_before: None,
             needs_calendar_year: None,
             published_on: None,
+            withdrawn_on: None,
             days_late: None,
             late_reason: None,
             file: Some(row.file.clone()),
@@ -142,127 +161,253 @@ pub fn assess(
         let Some(record) = row.record else {
             invalid += 1;
             errors.extend(row.errors);
+            if !item.id.is_empty() {
+                rejected_ids.insert(item.id.clone());
+            }
             items.push(item);
             continue;
         };
         let before = published.len();
-        let Some(end) = record.end else {
+        let id = record.task_id.as_str();
+        let entry = ledger.get(Kind::Task, id);
+        if let Some(entry) = entry {
+            future_publication(&mut warnings, entry, as_of);
+        }
+        let withdrawal = ledger.get(Kind::Withdrawn, id);
+        // A result published before whose row no longer gives one (its result or end date was
+        // cleared) keeps its page as last published.
+        let kept = (entry.is_some() && digest.is_none())
+            .then(|| archive.snapshot(id).cloned())
+            .flatten();
+        let end = match &kept {
+            Some(kept) => kept.end.or(record.end),
+            None => record.end,
+        };
+        let Some(end) = end else {
+            if let Some(entry) = entry {
+                missing.push(Missing::task(
+                    id,
+                    entry.published_on,
+                    None,
+                    "its row has no end date now, and its last published version is not in the \
+                     archive: its page cannot be built",
+                ));
+            }
             item.status = Status::InProgress;
             items.push(item);
             records.push((record, Status::InProgress));
             published_index.push(None);
             continue;
         };
-        let deadline = match task_deadlines.get(&end) {
-            Some(&deadline) => deadline,
-            None => {
-                let deadline = deadlines.task(end).map_err(|e| Error::Input {
-                    path: row.file.to_string().into(),
-                    line: row.line,
-                    message: format!("检查结束日期 {end}: {e}"),
-                })?;
-                task_deadlines.insert(end, deadline);
-                deadline
-            }
-        };
+        let deadline = deadline_of(end).map_err(|e| Error::Input {
+            path: row.file.to_string().into(),
+            line: row.line,
+            message: format!("检查结束日期 {end}: {e}"),
+        })?;
         item.set_deadline(deadline);
-        let entry = ledger.get(Kind::Task, &record.task_id);
-        if let Some(digest) = digest {
-            let mut updated_on = None;
-            let (published_on, reason) = match entry {
-                Some(entry) => {
-                    future_publication(&mut warnings, entry, as_of);
-                    // A correction (更正): what is published now differs from what was.
-                    updated_on = ledger.last_revision(&record.task_id);
-                    if ledger
-                        .last_digest(&record.task_id)
-                        .is_some_and(|last| last != digest)
-                    {
-                        new_entries.push(Entry {
-                            kind: Kind::Revision,
-                            id: record.task_id.clone(),
-                            published_on: as_of,
-                            late_reason: String::new(),
-                            digest,
-                        });
-                        updated_on = Some(as_of);
+        match (entry, withdrawal) {
+            // Published, then withdrawn (撤回): the deadline was met or missed when it was
+            // published; the page now says it was withdrawn.
+            (Some(entry), Some(withdrawal)) => {
+                item.published_on = Some(entry.published_on);
+                item.set_publication(entry.published_on, deadline, &entry.late_reason);
+                item.withdrawn_on = Some(withdrawal.published_on);
+                withdrawals.push(Withdrawal::new(entry, withdrawal, &record.slug));
+            }
+            (Some(entry), None) => {
+                item.published_on = Some(entry.published_on);
+                item.set_publication(entry.published_on, deadline, &entry.late_reason);
+                let mut updated_on = ledger.last_revision(id);
+                let shown = match digest {
+                    Some(digest) => {
+                        // A correction (更正): what is published now differs from what was, as
+                        // the ledger's last digest says, or (for a result whose ledger rows have
+                        // none: imported, or from before digests) the archive's.
+                        let changed = match ledger.last_digest(id) {
+                            Some(last) => last != digest,
+                            None => archive.has(id) && !archive.holds(id, &digest),
+                        };
+                        if changed {
+                            new_entries.push(Entry {
+                                kind: Kind::Revision,
+                                id: id.to_string(),
+                                published_on: as_of,
+                                late_reason: String::new(),
+                                digest: digest.clone(),
+                            });
+                            updated_on = Some(as_of);
+                        }
+                        if !archive.holds(id, &digest) {
+                            new_snapshots.push(Snapshot {
+                                record: Arc::clone(&record),
+                                digest,
+                            });
+                        }
+                        Some(Arc::clone(&record))
                     }
-                    (entry.published_on, entry.late_reason.as_str())
+                    None => {
+                        let what = if record.end.is_none() {
+                            "no end date"
+                        } else {
+                            "no result"
+                        };
+                        if kept.is_some() {
+                            warnings.push(Problem::at(
+                                &row.file,
+                                row.line,
+                                Some(if record.end.is_none() {
+                                    "检查结束日期"
+                                } else {
+                                    "检查结果"
+                                }),
+                                format!(
+                                    "task {id} was published on {}, but its row has {what} now: \
+                                     its page keeps the result as last published until the row \
+                                     has one again",
+                                    entry.published_on
+                                ),
+                            ));
+                        } else {
+                            missing.push(Missing::task(
+                                id,
+                                entry.published_on,
+                                Some(item.status),
+                                &format!(
+                                    "its row has {what} now, and its last published version is \
+                                     not in the archive: its page cannot be built"
+                                ),
+                            ));
+                        }
+                        kept
+                    }
+                };
+                if let Some(shown) = shown {
+                    published.push(PublishedTask {
+                        record: shown,
+                        status: item.status,
+                        deadline,
+                        published_on: entry.published_on,
+                        updated_on,
+                        file: row.file.clone(),
+                        line: row.line,
+                    });
                 }
-                None => {
+            }
+            (None, withdrawal) => {
+                if withdrawal.is_some() {
+                    warnings.push(Problem::in_file(
+                        crate::ledger::LEDGER_FILE,
+                        format!(
+                            "task {id} has a withdrawn row but was never published: the row is \
+                             ignored, and the task is published like any other"
+                        ),
+                    ));
+                }
+                if let Some(digest) = digest {
                     new_entries.push(Entry {
                         kind: Kind::Task,
-                        id: record.task_id.clone(),
+                        id: id.to_string(),
                         published_on: as_of,
                         late_reason: String::new(),
-                        digest,
+                        digest: digest.clone(),
                     });
-                    (as_of, "")
-                }
-            };
-            item.published_on = Some(published_on);
-            item.set_publication(published_on, deadline, reason);
-            published.push(PublishedTask {
-                record: Arc::clone(&record),
-                status: item.status,
-                deadline,
-                published_on,
-                updated_on,
-                file: row.file.clone(),
-                line: row.line,
-            });
-        } else {
-            if let Some(entry) = entry {
-                warnings.push(Problem::at(
-                    &row.file,
-                    row.line,
-                    Some("检查结果"),
-                    format!(
-                        "the ledger records this task as published on {}, but it has no result now; \
-                         it is not published again until a result is recorded",
-                        entry.published_on
-                    ),
-                ));
-            }
-            match deadline.met_by(as_of) {
-                Some(true) => {
-                    item.status = Status::Due;
-                    let rules = config.disclosure.rules_for(end);
-                    // Working days left: those of the period less those gone by (all in known
-                    // years, since the deadline is not passed), so known even when the deadline
-                    // itself is not.
-                    let gone = calendar.working_days_between(end, as_of).ok();
-                    let left = gone.map(|gone| rules.task_working_days.saturating_sub(gone));
-                    if let Some(left) = left.filter(|&left| left <= rules.warn_within_working_days)
+                    if !archive.holds(id, &digest) {
+                        new_snapshots.push(Snapshot {
+                            record: Arc::clone(&record),
+                            digest,
+                        });
+                    }
+                    item.published_on = Some(as_of);
+                    item.set_publication(as_of, deadline, "");
+                    published.push(PublishedTask {
+                        record: Arc::clone(&record),
+                        status: item.status,
+                        deadline,
+                        published_on: as_of,
+                        updated_on: None,
+                        file: row.file.clone(),
+                        line: row.line,
+                    });
+                } else {
+                    item.status = unpublished_status(deadline, as_of);
+                    if item.status == Status::Overdue {
+                        item.days_late = Some((as_of - deadline.earliest()).num_days());
+                    }
+                    if item.status == Status::Due
+                        && let Some(warning) =
+                            due_soon(calendar, config, &record, end, deadline, as_of)
                     {
-                        let by = match deadline {
-                            Deadline::On(day) => format!("by {day}"),
-                            Deadline::NotBefore { year, .. } => format!(
-                                "in {year}, on a day that {year}'s holiday notice will settle"
-                            ),
-                        };
                         warnings.push(Problem::at(
                             &row.file,
                             row.line,
                             Some("检查结果"),
-                            format!(
-                                "task {} has no result yet and is due {by} ({left} working day{} left)",
-                                record.task_id,
-                                if left == 1 { "" } else { "s" }
-                            ),
+                            warning,
                         ));
                     }
                 }
-                Some(false) => {
-                    item.status = Status::Overdue;
-                    item.days_late = Some((as_of - deadline.earliest()).num_days());
-                }
-                None => item.status = Status::Undecided,
             }
         }
         records.push((record, item.status));
         published_index.push((published.len() > before).then_some(before as u32));
         items.push(item);
+    }
+
+    // Results the ledger says were published whose rows are in no export now (or are invalid):
+    // their pages stay, from the archive, and each is a problem until its row is back or it
+    // is withdrawn.
+    let valid_ids: HashSet<&str> = records.iter().map(|(r, _)| r.task_id.as_str()).collect();
+    let gone: Vec<&Entry> = ledger
+        .first_rows(Kind::Task)
+        .filter(|entry| !valid_ids.contains(entry.id.as_str()))
+        .collect();
+    drop(valid_ids);
+    for entry in gone {
+        let id = entry.id.as_str();
+        let snapshot = archive.snapshot(id);
+        if let Some(withdrawal) = ledger.get(Kind::Withdrawn, id) {
+            let slug = snapshot.map_or_else(|| crate::ingest::task_slug(id), |r| r.slug.clone());
+            withdrawals.push(Withdrawal::new(entry, withdrawal, &slug));
+            continue;
+        }
+        let why = if rejected_ids.contains(id) {
+            "its row is invalid now (see the errors)"
+        } else {
+            "it is in no task export now"
+        };
+        let Some(snapshot) = snapshot.filter(|r| r.end.is_some()) else {
+            missing.push(Missing::task(
+                id,
+                entry.published_on,
+                None,
+                &format!(
+                    "{why}, and its last published version is not in the archive: its page \
+                     cannot be built. Put its row back in an export"
+                ),
+            ));
+            continue;
+        };
+        let deadline = deadline_of(snapshot.end.expect("filtered"))?;
+        let status = publication_status(entry.published_on, deadline, &entry.late_reason);
+        missing.push(Missing::task(
+            id,
+            entry.published_on,
+            Some(status),
+            &format!(
+                "{why}: its page stays as last published (from {ARCHIVE_FILE}). Put its row back \
+                 in an export, or withdraw it: gongshi withdraw {id} --reason …"
+            ),
+        ));
+        published_index.push(Some(published.len() as u32));
+        published.push(PublishedTask {
+            record: Arc::clone(snapshot),
+            status,
+            deadline,
+            published_on: entry.published_on,
+            updated_on: ledger.last_revision(id),
+            file: ARCHIVE_FILE.into(),
+            line: 0,
+        });
+        records.push((Arc::clone(snapshot), status));
     }
 
     let mut by_quarter: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
@@ -303,6 +448,7 @@ pub fn assess(
             deadline_not_before: None,
             needs_calendar_year: None,
             published_on: None,
+            withdrawn_on: None,
             days_late: None,
             late_reason: None,
             file: None,
@@ -355,9 +501,44 @@ pub fn assess(
         items.push(item);
     }
 
+    // Quarter summaries the ledger says were published that have no task left anywhere.
+    let quarter_ids: HashSet<String> = quarters.iter().map(|q| q.quarter.to_string()).collect();
+    for entry in ledger.first_rows(Kind::Quarter) {
+        if !quarter_ids.contains(&entry.id) {
+            missing.push(Missing {
+                kind: ItemKind::Quarter,
+                id: entry.id.clone(),
+                published_on: entry.published_on,
+                status: None,
+                page_kept: false,
+                message: "none of its tasks is in an export or the archive now: its summary \
+                          page cannot be built. Put its tasks back in an export"
+                    .into(),
+            });
+        }
+    }
     warnings.extend(calendar_warnings(&items, calendar, as_of));
+    if !archive.damaged.is_empty() {
+        warnings.push(Problem::in_file(
+            ARCHIVE_FILE,
+            format!(
+                "line(s) {} could not be read (a write cut short, or an edit by hand) and are \
+                 skipped; gongshi archives the results they held again while their rows are in \
+                 the exports",
+                archive
+                    .damaged
+                    .iter()
+                    .take(10)
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
     let mut summary = Report::summarize(&items, invalid);
     summary.unread_files = unread_files;
+    summary.missing = missing.len() as u64;
+    summary.withdrawn = withdrawals.len() as u64;
     Ok(Assessment {
         report: Report {
             as_of,
@@ -366,12 +547,16 @@ pub fn assess(
             errors,
             warnings,
             notes: tasks.notes,
+            missing,
+            withdrawn: withdrawals.clone(),
         },
         records,
         published,
         published_index,
         quarters,
         new_entries,
+        new_snapshots,
+        withdrawals,
     })
 }
 
@@ -487,6 +672,80 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
     format!("{:016x}", hasher.finish())
 }
 
+/// The status of a result not published yet.
+fn unpublished_status(deadline: Deadline, as_of: NaiveDate) -> Status {
+    match deadline.met_by(as_of) {
+        Some(true) => Status::Due,
+        Some(false) => Status::Overdue,
+        None => Status::Undecided,
+    }
+}
+
+/// The status of something published on `published_on`.
+fn publication_status(published_on: NaiveDate, deadline: Deadline, late_reason: &str) -> Status {
+    match deadline.met_by(published_on) {
+        Some(true) => Status::OnTime,
+        Some(false) if late_reason.is_empty() => Status::Late,
+        Some(false) => Status::Excused,
+        None => Status::Undecided,
+    }
+}
+
+/// A warning for a result due within the site's warning period.
+fn due_soon(
+    calendar: &Calendar,
+    config: &Config,
+    record: &Record,
+    end: NaiveDate,
+    deadline: Deadline,
+    as_of: NaiveDate,
+) -> Option<String> {
+    let rules = config.disclosure.rules_for(end);
+    // Working days left: those of the period less those gone by (all in known years, since the
+    // deadline is not passed), so known even when the deadline itself is not.
+    let gone = calendar.working_days_between(end, as_of).ok()?;
+    let left = rules.task_working_days.saturating_sub(gone);
+    if left > rules.warn_within_working_days {
+        return None;
+    }
+    let by = match deadline {
+        Deadline::On(day) => format!("by {day}"),
+        Deadline::NotBefore { year, .. } => {
+            format!("in {year}, on a day that {year}'s holiday notice will settle")
+        }
+    };
+    Some(format!(
+        "task {} has no result yet and is due {by} ({left} working day{} left)",
+        record.task_id,
+        if left == 1 { "" } else { "s" }
+    ))
+}
+
+impl Missing {
+    fn task(id: &str, published_on: NaiveDate, status: Option<Status>, message: &str) -> Missing {
+        Missing {
+            kind: ItemKind::Task,
+            id: id.to_string(),
+            published_on,
+            status,
+            page_kept: status.is_some(),
+            message: message.to_string(),
+        }
+    }
+}
+
+impl Withdrawal {
+    fn new(published: &Entry, withdrawn: &Entry, slug: &str) -> Withdrawal {
+        Withdrawal {
+            id: published.id.clone(),
+            slug: slug.to_string(),
+            published_on: published.published_on,
+            withdrawn_on: withdrawn.published_on,
+            reason: crate::privacy::mask(withdrawn.late_reason.trim()).into_owned(),
+        }
+    }
+}
+
 impl Item {
     /// The deadline, or when it is not known, its bound and the year it waits for.
     fn set_deadline(&mut self, deadline: Deadline) {
@@ -499,12 +758,7 @@ impl Item {
 
     /// The status of something published on `published_on`, and how late it was.
     fn set_publication(&mut self, published_on: NaiveDate, deadline: Deadline, late_reason: &str) {
-        self.status = match deadline.met_by(published_on) {
-            Some(true) => Status::OnTime,
-            Some(false) if late_reason.is_empty() => Status::Late,
-            Some(false) => Status::Excused,
-            None => Status::Undecided,
-        };
+        self.status = publication_status(published_on, deadline, late_reason);
         if let (Some(false), Deadline::On(day)) = (deadline.met_by(published_on), deadline) {
             self.days_late = Some((published_on - day).num_days());
             self.late_reason = (!late_reason.is_empty()).then(|| late_reason.to_string());

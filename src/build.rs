@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::archive::Archive;
 use crate::assess::{self, Assessment};
 use crate::cache::{Entry, FileState, Manifest, ReportCache, inputs_digest};
 use crate::calendar::Calendar;
@@ -39,6 +40,7 @@ pub struct Loaded {
     pub calendar: Calendar,
     pub assessment: Assessment,
     pub ledger: Ledger,
+    pub archive: Archive,
 }
 
 /// Reads the site and computes every status; writes nothing.
@@ -47,25 +49,20 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     let calendar = Calendar::for_site(site)?;
     let ledger = Ledger::load(site)?;
     let tasks = ingest::read_tasks(site, as_of)?;
-    let mut assessment = assess::assess(tasks, &ledger, &calendar, &config, as_of)?;
-    let known: std::collections::HashSet<&str> = assessment
-        .records
+    // The archive's full versions are read only for results published before that the rows
+    // no longer give: a few, where a province has millions.
+    let publishable: std::collections::HashSet<&str> = tasks
+        .rows
         .iter()
-        .map(|(r, _)| r.task_id.as_str())
+        .filter_map(|row| row.record.as_deref())
+        .filter(|record| record.is_publishable())
+        .map(|record| record.task_id.as_str())
         .collect();
-    let unknown = ledger
-        .entries()
-        .iter()
-        .filter(|e| e.kind == crate::ledger::Kind::Task && !known.contains(e.id.as_str()))
-        .count();
-    {
-        if unknown > 0 {
-            assessment.report.notes.push(format!(
-                "{unknown} task(s) in {} are not in any task ledger now; their pages are no longer built",
-                crate::ledger::LEDGER_FILE
-            ));
-        }
-    }
+    let archive = Archive::load(site, &|id| {
+        !publishable.contains(id) && ledger.get(crate::ledger::Kind::Task, id).is_some()
+    })?;
+    drop(publishable);
+    let mut assessment = assess::assess(tasks, &ledger, &archive, &calendar, &config, as_of)?;
     if ledger.damaged_digests > 0 {
         assessment.report.notes.push(format!(
             "{} digest(s) in {} are not the 16 hexadecimal digits gongshi writes (a spreadsheet \
@@ -77,9 +74,11 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     }
     if !ledger.records_digests() {
         assessment.report.notes.push(format!(
-            "{} has no digest column, so corrections to published results are not noticed; \
-             add \",digest\" to the end of its header line",
-            crate::ledger::LEDGER_FILE
+            "{} has no digest column, so its rows do not say which version of a result each \
+             publication was (corrections are noticed against {} alone); add \",digest\" to \
+             the end of its header line",
+            crate::ledger::LEDGER_FILE,
+            crate::archive::ARCHIVE_FILE
         ));
     }
     Ok(Loaded {
@@ -87,6 +86,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         calendar,
         assessment,
         ledger,
+        archive,
     })
 }
 
@@ -203,13 +203,13 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
     let written = match write_site(&site, out, previous, progress)? {
         Written::Unchanged(stats) => {
             if options.write_ledger {
-                loaded.ledger.append(&loaded.assessment.new_entries)?;
+                record_publications(&loaded, options.today)?;
             }
             stats
         }
         Written::Staged(staged, entries, stats) => {
             if options.write_ledger {
-                loaded.ledger.append(&loaded.assessment.new_entries)?;
+                record_publications(&loaded, options.today)?;
             }
             // Until the new cache is saved, the old one no longer describes the output.
             let _ = std::fs::remove_file(&cache);
@@ -225,7 +225,9 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
     // build's report stands for the ledger as it now is, since what the build appended is what
     // it assumed (first publications on the as-of date). A preview that did not append what it
     // would publish leaves no report to reuse.
-    if options.write_ledger || loaded.assessment.new_entries.is_empty() {
+    let assumed = loaded.assessment.new_entries.is_empty()
+        && loaded.assessment.new_snapshots.is_empty();
+    if options.write_ledger || assumed {
         if let Ok(digest) = inputs_digest(&options.site, options.as_of) {
             let cached = ReportCache {
                 digest,
@@ -246,6 +248,18 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
         report: loaded.assessment.report,
         written: Some(written),
     })
+}
+
+/// Archives what this build publishes, then records in the ledger what it publishes first.
+/// (An archive line written for a ledger row that then fails is harmless: the archive holds
+/// versions, the ledger says what went public when.)
+fn record_publications(loaded: &Loaded, today: NaiveDate) -> Result<()> {
+    loaded.archive.append(
+        &loaded.assessment.new_snapshots,
+        today,
+        loaded.config.privacy.publish_inspectors,
+    )?;
+    loaded.ledger.append(&loaded.assessment.new_entries)
 }
 
 /// What a build could take over from the last one.

@@ -77,7 +77,7 @@ fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
-const EARLIEST_YEAR: i32 = 2015;
+pub(crate) const EARLIEST_YEAR: i32 = 2015;
 
 /// A column gongshi knows, whatever the export calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -215,7 +215,7 @@ fn normalize_header(header: &str) -> String {
 pub type Text = std::sync::Arc<str>;
 
 /// A task row that passed every check. Text fields are already masked for publication.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     pub task_id: String,
     /// The folder name of the task's page: `/tasks/<slug>/`.
@@ -832,7 +832,7 @@ fn line_breaks(span: &[u8]) -> u64 {
 }
 
 /// Tab if the first lines hold more tabs than commas (Excel's "Unicode text"), else comma.
-fn guess_delimiter(text: &str) -> u8 {
+pub(crate) fn guess_delimiter(text: &str) -> u8 {
     let head = text.lines().take(10);
     let (tabs, commas) = head.fold((0, 0), |(t, c), line| {
         (

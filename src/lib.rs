@@ -6,6 +6,7 @@
 //! and [`build`] writes them. The library never prints or exits; errors come back as
 //! [`error::Error`] and the report as [`report::Report`].
 
+pub mod archive;
 pub mod assess;
 pub mod build;
 pub mod cache;

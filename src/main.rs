@@ -30,6 +30,8 @@ Examples:
   gongshi check --format junit --report report.xml
   gongshi deadline task 2025-09-26
   gongshi calendar 2026
+  gongshi ledger import old-site.csv    the days results went public before gongshi
+  gongshi withdraw ID --reason TEXT     take a published result down, saying why
 
 Exit codes: 0 clean, 1 problems found (a missed deadline or an invalid row), 2 fatal.";
 
@@ -138,6 +140,35 @@ Examples:
         #[command(subcommand)]
         check: Option<CalendarCommand>,
     },
+    /// Work on the publication ledger (data/published.csv): import the history of a site run
+    /// before gongshi.
+    #[command(after_help = "\
+Examples:
+  gongshi ledger import old-site.csv    the days results went public on the old site")]
+    Ledger {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+    /// Withdraw a published result (撤回): its page then says it was withdrawn, when and why,
+    /// at the same address, and it leaves the lists, the open data and the search.
+    #[command(after_help = "\
+Examples:
+  gongshi withdraw PS-2025-Q3-0042 --reason \"检查对象名称录入错误，更正后重新公示\"
+  gongshi build      publish the change; then commit data/published.csv")]
+    Withdraw {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// The task id, as in the ledger.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Why it is withdrawn: shown on its page.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -169,6 +200,26 @@ enum CalendarCommand {
 Examples:
   gongshi calendar check data/calendar/2027.toml")]
     Check {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum LedgerCommand {
+    /// Import the days results really went public before gongshi: a CSV with the columns id
+    /// (or 任务编号) and published_on (or 公示日期), optionally kind (task or quarter) and
+    /// late_reason. Every row is checked; all are added in one write, or none.
+    #[command(after_help = "\
+Examples:
+  gongshi ledger import old-site.csv
+  gongshi ledger --site bureau import history.csv
+
+A file such as:
+  任务编号,公示日期
+  PS-2025-Q1-0001,2025-02-10
+  PS-2025-Q1-0002,2025/2/14")]
+    Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -251,7 +302,9 @@ fn main() -> ExitCode {
         Command::Build { common, .. } | Command::Check { common } => Some(common.site.clone()),
         Command::Serve { site, .. }
         | Command::Deadline { site, .. }
-        | Command::Calendar { site, .. } => Some(site.clone()),
+        | Command::Calendar { site, .. }
+        | Command::Ledger { site, .. }
+        | Command::Withdraw { site, .. } => Some(site.clone()),
         _ => None,
     };
     match run(cli) {
@@ -336,6 +389,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Deadline { site, what } => deadlines(&site, what),
+        Command::Ledger {
+            site,
+            command: LedgerCommand::Import { file },
+        } => {
+            let today = gongshi::today()?;
+            match gongshi::ledger::import(&site, &file, today)? {
+                Ok(imported) => {
+                    emit(&format!(
+                        "{}: {} first publication(s) imported from {}{}\n",
+                        gongshi::ledger::LEDGER_FILE,
+                        imported.added,
+                        file.display(),
+                        if imported.already > 0 {
+                            format!(" ({} already recorded with the same date)", imported.already)
+                        } else {
+                            String::new()
+                        }
+                    ))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(problems) => {
+                    let mut out = String::new();
+                    for problem in &problems {
+                        out.push_str(&gongshi::report::problem_line(problem));
+                        out.push('\n');
+                    }
+                    out.push_str(&format!(
+                        "{} problem(s): nothing was imported; fix them and run the import again\n",
+                        problems.len()
+                    ));
+                    emit(&out)?;
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Withdraw { site, id, reason } => {
+            let entry = gongshi::ledger::withdraw(&site, &id, &reason, gongshi::today()?)?;
+            emit(&format!(
+                "{}: task {} withdrawn on {}. Its page will say so (at the same address) from \
+                 the next build, and it leaves the lists, the open data and the search. Build \
+                 and commit {} to publish the change.\n",
+                gongshi::ledger::LEDGER_FILE,
+                entry.id,
+                entry.published_on,
+                gongshi::ledger::LEDGER_FILE
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Calendar { site, year, check } => calendar(&site, year, check),
         Command::Completions { shell } => {
             let mut out = Vec::new();

@@ -130,6 +130,9 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_calendar_year: Option<i32>,
     pub published_on: Option<NaiveDate>,
+    /// When a published result was withdrawn (撤回), if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_on: Option<NaiveDate>,
     /// Natural days past the deadline: of the publication, or of the as-of date when unpublished.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_late: Option<i64>,
@@ -162,6 +165,10 @@ pub struct Summary {
     pub undecided: u64,
     /// Files under `data/tasks/` that were not read (an `.xlsx`, say): listed in `errors`.
     pub unread_files: u64,
+    /// Results and summaries published that no export gives now: listed in `missing`.
+    pub missing: u64,
+    /// Results published, then withdrawn: listed in `withdrawn`.
+    pub withdrawn: u64,
     /// Late and overdue tasks and quarters.
     pub violations: u64,
     pub quarters: QuarterSummary,
@@ -186,6 +193,40 @@ pub struct Report {
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
     pub notes: Vec<String>,
+    /// Published results and summaries that are in no export now.
+    #[serde(default)]
+    pub missing: Vec<Missing>,
+    /// Published results withdrawn on purpose.
+    #[serde(default)]
+    pub withdrawn: Vec<Withdrawal>,
+}
+
+/// A result or summary the ledger records as published that no export gives any more: its
+/// page stays (from the archive) when it can, and CI fails until its row is back or it is
+/// withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Missing {
+    pub kind: ItemKind,
+    pub id: String,
+    pub published_on: NaiveDate,
+    /// Its publication's status, when its page could be kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Whether its page is still built (from the archive).
+    pub page_kept: bool,
+    pub message: String,
+}
+
+/// A result published, then withdrawn (撤回): its page says so, and it leaves every list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub id: String,
+    /// Where its page is.
+    #[serde(skip)]
+    pub slug: String,
+    pub published_on: NaiveDate,
+    pub withdrawn_on: NaiveDate,
+    pub reason: String,
 }
 
 impl Report {
@@ -242,6 +283,7 @@ impl Report {
             || s.undecided > 0
             || s.quarters.undecided > 0
             || s.unread_files > 0
+            || s.missing > 0
     }
 
     pub fn to_json(&self) -> String {
@@ -310,6 +352,16 @@ impl Report {
             let _ = write!(out, ", undecided {}", q.undecided);
         }
         out.push('\n');
+        if !self.withdrawn.is_empty() {
+            let ids: Vec<&str> = self.withdrawn.iter().map(|w| w.id.as_str()).take(10).collect();
+            let _ = writeln!(
+                out,
+                "  withdrawn {}: {}{}",
+                self.withdrawn.len(),
+                ids.join(", "),
+                if self.withdrawn.len() > ids.len() { ", ..." } else { "" }
+            );
+        }
 
         let violations: Vec<&Item> = self
             .items
@@ -342,6 +394,17 @@ impl Report {
                 let _ = writeln!(out, "  {}", item_line(item));
             }
             more(&mut out, undecided.len(), SHOWN);
+        }
+        if !self.missing.is_empty() {
+            let heading = format!(
+                "MISSING ({}): published, but in no export now",
+                self.missing.len()
+            );
+            let _ = writeln!(out, "\n{}", paint(red, &heading));
+            for missing in self.missing.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", missing_line(missing));
+            }
+            more(&mut out, self.missing.len(), SHOWN);
         }
         if !self.errors.is_empty() {
             let heading = if self.summary.unread_files > 0 {
@@ -422,6 +485,12 @@ impl Report {
                 s.unread_files
             ));
         }
+        if s.missing > 0 {
+            failures.push(format!(
+                "{} published result(s) in no export now",
+                s.missing
+            ));
+        }
         if failures.is_empty() {
             "OK: no deadline missed, no invalid row".to_string()
         } else {
@@ -438,6 +507,17 @@ fn more(out: &mut String, total: usize, shown: usize) {
             total - shown
         );
     }
+}
+
+pub(crate) fn missing_line(missing: &Missing) -> String {
+    let kind = match missing.kind {
+        ItemKind::Task => "task",
+        ItemKind::Quarter => "quarter",
+    };
+    format!(
+        "{kind} {}  published {}: {}",
+        missing.id, missing.published_on, missing.message
+    )
 }
 
 fn item_line(item: &Item) -> String {
@@ -471,7 +551,7 @@ fn item_line(item: &Item) -> String {
     line
 }
 
-pub(crate) fn problem_line(problem: &Problem) -> String {
+pub fn problem_line(problem: &Problem) -> String {
     match &problem.field {
         Some(field) => format!("{}: {field}: {}", problem.location(), problem.message),
         None => format!("{}: {}", problem.location(), problem.message),

@@ -99,6 +99,17 @@ struct TaskView<'a> {
     status_label: &'static str,
 }
 
+/// What the page of a withdrawn result (撤回) shows: no field of the result, only that it was
+/// withdrawn, when, and why.
+#[derive(Serialize)]
+struct WithdrawnView<'a> {
+    id: &'a str,
+    slug: &'a str,
+    published_on: NaiveDate,
+    withdrawn_on: NaiveDate,
+    reason: &'a str,
+}
+
 /// One bar of a chart, with the same figure as its table row.
 #[derive(Serialize)]
 struct Bar<'a> {
@@ -402,6 +413,8 @@ impl<'a> Views<'a> {
 enum Kind {
     Static(u32),
     Task(TaskIndex),
+    /// The page of a withdrawn result, by its place in [`Assessment::withdrawals`].
+    Withdrawn(u32),
     Quarter {
         quarter: u32,
         page: u32,
@@ -905,6 +918,9 @@ impl<'a> Site<'a> {
         for i in 0..published.len() {
             add(Kind::Task(i as TaskIndex));
         }
+        for i in 0..assessment.withdrawals.len() {
+            add(Kind::Withdrawn(i as u32));
+        }
         for (i, q) in site.quarters.iter().enumerate() {
             if !q.view.page {
                 continue;
@@ -1064,6 +1080,32 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// What a withdrawn result's page shows.
+    fn withdrawn_page(&self, i: u32) -> WithdrawnView<'_> {
+        let w = &self.assessment.withdrawals[i as usize];
+        WithdrawnView {
+            id: &w.id,
+            slug: &w.slug,
+            published_on: w.published_on,
+            withdrawn_on: w.withdrawn_on,
+            reason: &w.reason,
+        }
+    }
+
+    /// Withdrawals for the feed: the newest, as many as it has entries.
+    fn recent_withdrawals(&self) -> Vec<WithdrawnView<'_>> {
+        let mut all: Vec<u32> = (0..self.assessment.withdrawals.len() as u32).collect();
+        all.sort_by(|&a, &b| {
+            let (a, b) = (
+                &self.assessment.withdrawals[a as usize],
+                &self.assessment.withdrawals[b as usize],
+            );
+            b.withdrawn_on.cmp(&a.withdrawn_on).then_with(|| a.id.cmp(&b.id))
+        });
+        all.truncate(FEED_LENGTH);
+        all.into_iter().map(|i| self.withdrawn_page(i)).collect()
+    }
+
     fn task(&self, i: TaskIndex) -> &PublishedTask {
         &self.assessment.published[i as usize]
     }
@@ -1106,6 +1148,11 @@ impl<'a> Site<'a> {
         let new = |template: &str| PageData::new(path, template, render);
         match file.kind {
             Kind::Static(i) => raw(self.static_files[i as usize].1, out),
+            Kind::Withdrawn(i) => {
+                let mut data = new("withdrawn.html");
+                data.insert("withdrawal", &self.withdrawn_page(i))?;
+                self.render(path, "withdrawn.html", data, false, out)
+            }
             Kind::Task(i) => {
                 let mut data = new("task.html");
                 data.hash_tasks("task", std::iter::once(self.task_fingerprints[i as usize]));
@@ -1269,14 +1316,19 @@ impl<'a> Site<'a> {
             Kind::Feed => {
                 let mut data = new("feed.xml");
                 data.insert("base", &absolute_base(&self.config.site.base_url))?;
+                let withdrawals = self.recent_withdrawals();
+                let newest_withdrawal = withdrawals.iter().map(|w| w.withdrawn_on).max();
                 data.insert(
                     "updated",
                     &self
                         .feed
                         .first()
-                        .map_or(self.assessment.report.as_of, |&i| changed_on(self.task(i))),
+                        .map(|&i| changed_on(self.task(i)))
+                        .max(newest_withdrawal)
+                        .unwrap_or(self.assessment.report.as_of),
                 )?;
                 self.insert_tasks(&mut data, "tasks", &self.feed);
+                data.insert("withdrawals", &withdrawals)?;
                 self.render(path, "feed.xml", data, false, out)
             }
             Kind::Sitemap(part) => {
@@ -1406,6 +1458,7 @@ impl<'a> Site<'a> {
         };
         match file.kind {
             Kind::Task(i) => changed_on(self.task(i)),
+            Kind::Withdrawn(i) => self.assessment.withdrawals[i as usize].withdrawn_on,
             Kind::Quarter { quarter, .. } => self.quarters[quarter as usize]
                 .view
                 .published_on
@@ -1437,6 +1490,10 @@ impl<'a> Site<'a> {
         match file.kind {
             Kind::Static(i) => self.static_files[i as usize].0.to_string(),
             Kind::Task(i) => format!("tasks/{}/index.html", self.task(i).record.slug),
+            Kind::Withdrawn(i) => format!(
+                "tasks/{}/index.html",
+                self.assessment.withdrawals[i as usize].slug
+            ),
             Kind::Quarter { quarter, page } => paged(
                 format!("quarters/{}/", self.quarters[quarter as usize].view.slug),
                 page,

@@ -17,6 +17,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/base.html",
     "templates/index.html",
     "templates/task.html",
+    "templates/withdrawn.html",
     "templates/quarter.html",
     "templates/page.html",
     "templates/404.html",

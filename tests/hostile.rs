@@ -53,6 +53,7 @@ fn build_hostile(name: &str, csv: &[u8]) -> Outcome {
         let allowed = path.starts_with("public/")
             || path == "data/tasks/hostile.csv"
             || path == "data/published.csv"
+            || path == "data/published-records.jsonl"
             || path == ".gongshi.lock"
             || path == ".public.gongshi-cache"
             || path == ".public.gongshi-report";
@@ -92,6 +93,7 @@ fn build_hostile(name: &str, csv: &[u8]) -> Outcome {
             "overdue",
             "in_progress",
             "rejected",
+            "undecided",
         ]
         .iter()
         .map(|k| n(k))

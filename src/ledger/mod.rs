@@ -8,6 +8,12 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 
+mod import;
+mod withdraw;
+
+pub use import::{Imported, import};
+pub use withdraw::withdraw;
+
 pub const LEDGER_FILE: &str = "data/published.csv";
 /// The columns every ledger has; `digest` is optional (ledgers from before it still load).
 const REQUIRED: [&str; 4] = ["kind", "id", "published_on", "late_reason"];
@@ -337,6 +343,16 @@ impl Ledger {
         self.first[kind as usize]
             .find(&self.entries, &self.hasher, id)
             .map(|i| &self.entries[i])
+    }
+
+    /// The first row of each id of `kind`, in the ledger's order.
+    pub fn first_rows(&self, kind: Kind) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |entry| {
+            entry.kind == kind
+                && self
+                    .get(kind, &entry.id)
+                    .is_some_and(|first| std::ptr::eq(first, *entry))
+        })
     }
 
     /// The digest of what was last published for a task, if the ledger recorded one.

@@ -1,0 +1,295 @@
+//! The archive of published results (`data/published-records.jsonl`): the fields of each result
+//! as it was last published, one JSON line per publication or correction. It only ever grows.
+//! It is what keeps a published result on its page when its row leaves the exports (a task
+//! deleted on the platform, an export replaced by a narrower one, a row turned invalid): the
+//! ledger says when a result went public, the archive what went public.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::ingest::Record;
+
+pub const ARCHIVE_FILE: &str = "data/published-records.jsonl";
+
+/// A result to archive: the record as published and its digest.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub record: Arc<Record>,
+    pub digest: String,
+}
+
+/// One line of the archive, as written.
+#[derive(Serialize)]
+struct LineOut<'a> {
+    id: &'a str,
+    digest: &'a str,
+    archived_on: NaiveDate,
+    record: &'a Record,
+}
+
+/// The first fields of a line: enough to know whether the rest is needed.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    digest: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct LineIn {
+    record: Record,
+}
+
+#[derive(Debug, Default)]
+pub struct Archive {
+    path: PathBuf,
+    /// The last archived version of each result that was asked for.
+    snapshots: HashMap<String, Arc<Record>>,
+    /// For every archived result, by a hash of its id: a hash of its last digest.
+    latest: HashMap<u64, u64>,
+    /// Whether the file's last line has no line break (a write cut short).
+    unterminated: bool,
+    /// Lines that could not be read (a write cut short, a hand edit), by line number.
+    pub damaged: Vec<u64>,
+}
+
+fn key(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+impl Archive {
+    /// Reads `<site>/data/published-records.jsonl`, keeping the last version of the results
+    /// `wanted` names (the few whose rows no longer give them) and only the digests of the
+    /// others. A missing file is an empty archive.
+    pub fn load(site: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Archive> {
+        let path = site.join(ARCHIVE_FILE);
+        let mut archive = Archive {
+            path: path.clone(),
+            ..Archive::default()
+        };
+        let file = match std::fs::File::open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(archive),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut line = Vec::new();
+        let mut number = 0;
+        loop {
+            line.clear();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Error::io(&path, e))?;
+            if read == 0 {
+                break;
+            }
+            number += 1;
+            archive.unterminated = !line.ends_with(b"\n");
+            let text = match std::str::from_utf8(&line) {
+                Ok(text) => text.trim(),
+                Err(_) => {
+                    archive.damaged.push(number);
+                    continue;
+                }
+            };
+            if text.is_empty() {
+                continue;
+            }
+            let Ok(head) = serde_json::from_str::<Head>(text) else {
+                archive.damaged.push(number);
+                continue;
+            };
+            if wanted(&head.id) {
+                match serde_json::from_str::<LineIn>(text) {
+                    Ok(full) => {
+                        archive
+                            .snapshots
+                            .insert(head.id.to_string(), Arc::new(full.record));
+                    }
+                    Err(_) => {
+                        archive.damaged.push(number);
+                        continue;
+                    }
+                }
+            }
+            archive.latest.insert(key(&head.id), key(&head.digest));
+        }
+        Ok(archive)
+    }
+
+    /// The result as last archived, if it was asked for when loading.
+    pub fn snapshot(&self, id: &str) -> Option<&Arc<Record>> {
+        self.snapshots.get(id)
+    }
+
+    /// Whether the archive holds any version of `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.latest.contains_key(&key(id))
+    }
+
+    /// Whether the archive's last version of `id` has this digest.
+    pub fn holds(&self, id: &str, digest: &str) -> bool {
+        self.latest.get(&key(id)) == Some(&key(digest))
+    }
+
+    /// Appends `snapshots`, dated `today`, in one write; inspector names only where the site
+    /// publishes them.
+    pub fn append(
+        &self,
+        snapshots: &[Snapshot],
+        today: NaiveDate,
+        publish_inspectors: bool,
+    ) -> Result<()> {
+        if snapshots.is_empty() {
+            return Ok(());
+        }
+        let mut bytes = Vec::new();
+        if self.unterminated {
+            bytes.push(b'\n');
+        }
+        for snapshot in snapshots {
+            let blanked;
+            let record = if publish_inspectors || snapshot.record.inspectors.is_empty() {
+                &*snapshot.record
+            } else {
+                blanked = Record {
+                    inspectors: "".into(),
+                    ..(*snapshot.record).clone()
+                };
+                &blanked
+            };
+            serde_json::to_writer(
+                &mut bytes,
+                &LineOut {
+                    id: &record.task_id,
+                    digest: &snapshot.digest,
+                    archived_on: today,
+                    record,
+                },
+            )
+            .map_err(|e| Error::io(&self.path, e.into()))?;
+            bytes.push(b'\n');
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        // Appended, not rewritten: the archive of a province is large. A write cut short
+        // leaves a last line without its line break, which the next read skips and the next
+        // append closes.
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(|e| Error::io(&self.path, e))?;
+        file.write_all(&bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, result: &str) -> Arc<Record> {
+        Arc::new(Record {
+            task_id: id.into(),
+            slug: crate::ingest::task_slug(id),
+            unit: "坪山管理局".into(),
+            category: "重点排污单位".into(),
+            matter: "排污许可".into(),
+            entity: "某公司".into(),
+            credit_code: "91440300192317458F".into(),
+            address: "".into(),
+            inspectors: "张三".into(),
+            start: None,
+            end: NaiveDate::from_ymd_opt(2025, 9, 26),
+            result: result.into(),
+            handling: "".into(),
+            joint: false,
+            joint_departments: "".into(),
+            quarter: Some("2025Q3".parse().unwrap()),
+        })
+    }
+
+    #[test]
+    fn the_last_version_comes_back_and_the_file_only_grows() {
+        let site = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
+        let empty = Archive::load(site.path(), &|_| true).unwrap();
+        empty
+            .append(
+                &[
+                    Snapshot {
+                        record: record("A-1", "未发现问题"),
+                        digest: "0000000000000001".into(),
+                    },
+                    Snapshot {
+                        record: record("B-1", "未发现问题"),
+                        digest: "0000000000000002".into(),
+                    },
+                ],
+                today,
+                false,
+            )
+            .unwrap();
+        let first = std::fs::read(site.path().join(ARCHIVE_FILE)).unwrap();
+        let archive = Archive::load(site.path(), &|id| id == "A-1").unwrap();
+        assert!(archive.holds("A-1", "0000000000000001"));
+        assert!(archive.holds("B-1", "0000000000000002"));
+        assert!(archive.snapshot("B-1").is_none(), "only what was asked for");
+        let a = archive.snapshot("A-1").unwrap();
+        assert_eq!(&*a.result, "未发现问题");
+        assert_eq!(&*a.inspectors, "", "inspectors only where published");
+        archive
+            .append(
+                &[Snapshot {
+                    record: record("A-1", "发现问题经责令已改正"),
+                    digest: "0000000000000003".into(),
+                }],
+                today,
+                false,
+            )
+            .unwrap();
+        let second = std::fs::read(site.path().join(ARCHIVE_FILE)).unwrap();
+        assert!(second.starts_with(&first));
+        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        assert!(!archive.holds("A-1", "0000000000000001"));
+        assert!(archive.holds("A-1", "0000000000000003"));
+        assert_eq!(
+            &*archive.snapshot("A-1").unwrap().result,
+            "发现问题经责令已改正"
+        );
+    }
+
+    #[test]
+    fn a_write_cut_short_is_skipped_and_closed() {
+        let site = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
+        let snapshot = |id| Snapshot {
+            record: record(id, "未发现问题"),
+            digest: "0000000000000001".into(),
+        };
+        Archive::load(site.path(), &|_| true)
+            .unwrap()
+            .append(&[snapshot("A-1")], today, true)
+            .unwrap();
+        let path = site.path().join(ARCHIVE_FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(b"{\"id\":\"B-1\",\"dig");
+        std::fs::write(&path, &bytes).unwrap();
+        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        assert_eq!(archive.damaged, [2]);
+        archive.append(&[snapshot("C-1")], today, true).unwrap();
+        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        assert_eq!(archive.damaged, [2]);
+        assert!(archive.snapshot("C-1").is_some() && archive.snapshot("A-1").is_some());
+        assert_eq!(&*archive.snapshot("A-1").unwrap().inspectors, "张三");
+    }
+}

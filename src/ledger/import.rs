@@ -1,0 +1,274 @@
+//! Importing the publication history of a site run by hand before gongshi: the days results
+//! really went public there. A first build without it would date every result today, and
+//! the public pages would call results that went out on time 逾期公示.
+//!
+//! The import is all or nothing: every row is checked, and only when all are right are they
+//! appended, in one write.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Entry, Kind, LEDGER_FILE, Ledger};
+use crate::dates::Quarter;
+use crate::error::{Error, Result};
+use crate::report::Problem;
+
+/// What an import did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Rows appended to the ledger.
+    pub added: usize,
+    /// Rows the ledger already had, with the same date.
+    pub already: usize,
+}
+
+/// The columns of a history file, whatever it calls them.
+const KIND: &[&str] = &["kind", "类型"];
+const ID: &[&str] = &["id", "task_id", "任务编号", "抽查任务编号", "检查任务编号", "编号"];
+const DATE: &[&str] = &["published_on", "公示日期", "发布日期", "公开日期", "date"];
+const REASON: &[&str] = &["late_reason", "reason", "逾期原因", "延期原因", "说明"];
+
+/// Imports `file` (CSV, comma- or tab-separated, in any encoding task ledgers come in) into the
+/// site's ledger: first publications of tasks (`kind` task, the default) and quarter summaries
+/// (`kind` quarter). Every row must name a task or quarter of the current exports, on a day
+/// that has been (not after `today`) and not before the inspection ended. Rows the ledger
+/// already has with the same date are skipped; with another date, refused. Any problem refuses
+/// the whole file, each named with its line.
+pub fn import(
+    site: &Path,
+    file: &Path,
+    today: NaiveDate,
+) -> Result<std::result::Result<Imported, Vec<Problem>>> {
+    crate::ingest::check_site(site)?;
+    let _lock = crate::build::SiteLock::acquire(site, true)?;
+    let ledger = Ledger::load(site)?;
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let (text, _) = crate::ingest::decode(&bytes)
+        .map_err(|m| Error::Usage(format!("{shown}: {m}; save it as CSV (UTF-8 or GBK)")))?;
+    // What the exports hold now: the tasks' end dates, and the quarters they fall in.
+    let tasks = crate::ingest::read_tasks(site, today)?;
+    let mut ends: HashMap<&str, Option<NaiveDate>> = HashMap::new();
+    let mut quarters: HashSet<Quarter> = HashSet::new();
+    for record in tasks.rows.iter().filter_map(|row| row.record.as_deref()) {
+        ends.insert(&record.task_id, record.end);
+        quarters.extend(record.quarter());
+    }
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(crate::ingest::guess_delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut lines = crate::ingest::LineCounter::new(text.as_bytes());
+    let mut problems = Vec::new();
+    let problem = |line: u64, field: Option<&str>, message: String| Problem {
+        file: shown.clone(),
+        line: Some(line),
+        field: field.map(str::to_string),
+        message,
+    };
+    let mut records = reader.records();
+    let header = loop {
+        match records.next() {
+            Some(Ok(row)) if row.iter().all(|f| f.trim().is_empty()) => continue,
+            Some(Ok(row)) => break row,
+            Some(Err(e)) => return Ok(Err(vec![problem(1, None, e.to_string())])),
+            None => {
+                return Ok(Err(vec![problem(
+                    1,
+                    None,
+                    "the file is empty: expected a header such as id,published_on".into(),
+                )]));
+            }
+        }
+    };
+    let column = |names: &[&str]| {
+        header.iter().position(|h| {
+            let h = h.trim().trim_start_matches('\u{feff}').to_lowercase();
+            names.contains(&h.as_str())
+        })
+    };
+    let (Some(id_column), Some(date_column)) = (column(ID), column(DATE)) else {
+        return Ok(Err(vec![problem(
+            lines.line_at(header.position().map_or(0, |p| p.byte())),
+            None,
+            format!(
+                "the header must name the task id (id or 任务编号) and the day it was published \
+                 (published_on or 公示日期); it has: {}",
+                header.iter().collect::<Vec<_>>().join(", ")
+            ),
+        )]));
+    };
+    let (kind_column, reason_column) = (column(KIND), column(REASON));
+
+    let mut new = Vec::new();
+    let mut already = 0;
+    let mut seen: HashMap<(Kind, String), u64> = HashMap::new();
+    for row in records {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                problems.push(problem(line, None, e.to_string()));
+                continue;
+            }
+        };
+        let line = row.position().map_or(0, |p| lines.line_at(p.byte()));
+        if row.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", str::trim);
+        let kind = match get(kind_column) {
+            "" | "task" => Kind::Task,
+            "quarter" => Kind::Quarter,
+            other => {
+                problems.push(problem(
+                    line,
+                    Some("kind"),
+                    format!(
+                        "\"{other}\": history records first publications: task (the default) or \
+                         quarter"
+                    ),
+                ));
+                continue;
+            }
+        };
+        let mut id = get(Some(id_column)).to_string();
+        if id.is_empty() {
+            problems.push(problem(line, Some("id"), "empty".into()));
+            continue;
+        }
+        let published_on = match crate::dates::parse_date(get(Some(date_column))) {
+            Ok(day) => day,
+            Err(message) => {
+                problems.push(problem(line, Some("published_on"), message));
+                continue;
+            }
+        };
+        if published_on > today {
+            problems.push(problem(
+                line,
+                Some("published_on"),
+                format!(
+                    "{published_on} is after today ({today}): the ledger records days that have \
+                     been"
+                ),
+            ));
+            continue;
+        }
+        if published_on.year() < crate::ingest::EARLIEST_YEAR {
+            problems.push(problem(
+                line,
+                Some("published_on"),
+                format!(
+                    "{published_on} is before {}: check the year",
+                    crate::ingest::EARLIEST_YEAR
+                ),
+            ));
+            continue;
+        }
+        match kind {
+            Kind::Quarter => match id.parse::<Quarter>() {
+                Ok(quarter) => {
+                    id = quarter.to_string();
+                    if !quarters.contains(&quarter) {
+                        problems.push(problem(
+                            line,
+                            Some("id"),
+                            format!(
+                                "no task of the exports counts in {quarter}: put its export in \
+                                 data/tasks/ first, or leave this row out"
+                            ),
+                        ));
+                        continue;
+                    }
+                    if published_on <= quarter.last_day() {
+                        problems.push(problem(
+                            line,
+                            Some("published_on"),
+                            format!("{published_on} is before {quarter} ended"),
+                        ));
+                        continue;
+                    }
+                }
+                Err(message) => {
+                    problems.push(problem(line, Some("id"), message));
+                    continue;
+                }
+            },
+            _ => match ends.get(id.as_str()) {
+                None => {
+                    problems.push(problem(
+                        line,
+                        Some("id"),
+                        format!(
+                            "task {id} is in no task export under data/tasks/: put its export \
+                             there first, or leave this row out (check the id's spelling)"
+                        ),
+                    ));
+                    continue;
+                }
+                Some(Some(end)) if published_on < *end => {
+                    problems.push(problem(
+                        line,
+                        Some("published_on"),
+                        format!("{published_on} is before the inspection ended ({end})"),
+                    ));
+                    continue;
+                }
+                Some(None) => {
+                    problems.push(problem(
+                        line,
+                        Some("id"),
+                        format!(
+                            "task {id} has no end date in the exports (still in progress), so \
+                             its result cannot have been published"
+                        ),
+                    ));
+                    continue;
+                }
+                Some(Some(_)) => {}
+            },
+        }
+        if let Some(first) = seen.insert((kind, id.clone()), line) {
+            problems.push(problem(
+                line,
+                Some("id"),
+                format!("{} {id} is already on line {first}", kind.as_str()),
+            ));
+            continue;
+        }
+        match ledger.get(kind, &id) {
+            Some(entry) if entry.published_on == published_on => already += 1,
+            Some(entry) => problems.push(problem(
+                line,
+                Some("published_on"),
+                format!(
+                    "{LEDGER_FILE} already records {} {id} as published on {}; the ledger only \
+                     grows, so an earlier date cannot replace it here (if {published_on} is the \
+                     true date, correct that row by hand, with the evidence)",
+                    kind.as_str(),
+                    entry.published_on
+                ),
+            )),
+            None => new.push(Entry {
+                kind,
+                id,
+                published_on,
+                late_reason: get(reason_column).to_string(),
+                digest: String::new(),
+            }),
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    ledger.append(&new)?;
+    Ok(Ok(Imported {
+        added: new.len(),
+        already,
+    }))
+}
