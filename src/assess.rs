@@ -337,12 +337,7 @@ pub fn assess(
                         && let Some(warning) =
                             due_soon(calendar, config, &record, end, deadline, as_of)
                     {
-                        warnings.push(Problem::at(
-                            &row.file,
-                            row.line,
-                            Some("检查结果"),
-                            warning,
-                        ));
+                        warnings.push(Problem::at(&row.file, row.line, Some("检查结果"), warning));
                     }
                 }
             }
@@ -923,9 +918,15 @@ mod tests {
             // 28..31 (4) = 18, so the deadline is still certain.
             assert_eq!(deadlines.task(d("2026-12-07")).unwrap(), on("2026-12-31"));
             // After 2026-12-08: 17 in December, the 18th in 2027, on 2027-01-01 at the earliest.
-            assert_eq!(deadlines.task(d("2026-12-08")).unwrap(), bound("2027-01-01"));
+            assert_eq!(
+                deadlines.task(d("2026-12-08")).unwrap(),
+                bound("2027-01-01")
+            );
             // After 2026-12-20 (Sun): 12-21..25 (5), 28..31 (4) = 9; 9 more from 2027-01-01.
-            assert_eq!(deadlines.task(d("2026-12-20")).unwrap(), bound("2027-01-09"));
+            assert_eq!(
+                deadlines.task(d("2026-12-20")).unwrap(),
+                bound("2027-01-09")
+            );
             assert_eq!(deadlines.task(d("2026-12-01")).unwrap(), on("2026-12-25"));
             // 2026-12-31 + 13 = 2027-01-13, a working day or not as the notice will say.
             assert_eq!(

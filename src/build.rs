@@ -225,8 +225,8 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
     // build's report stands for the ledger as it now is, since what the build appended is what
     // it assumed (first publications on the as-of date). A preview that did not append what it
     // would publish leaves no report to reuse.
-    let assumed = loaded.assessment.new_entries.is_empty()
-        && loaded.assessment.new_snapshots.is_empty();
+    let assumed =
+        loaded.assessment.new_entries.is_empty() && loaded.assessment.new_snapshots.is_empty();
     if options.write_ledger || assumed {
         if let Ok(digest) = inputs_digest(&options.site, options.as_of) {
             let cached = ReportCache {

@@ -173,19 +173,25 @@ fn is_weekend(day: NaiveDate) -> bool {
 
 /// A year as `gongshi calendar YEAR` prints it: the notice, each holiday's days off and make-up
 /// working days, and the year's count of working days.
+/// `source` says where the year comes from; by default, `file` and whether it is built in.
 pub fn describe(year: &Year, file: &str) -> String {
+    let origin = if year.built_in {
+        "built into gongshi"
+    } else {
+        "the site's own file"
+    };
+    describe_from(year, &format!("{file} ({origin})"))
+}
+
+/// [`describe`], saying where the year comes from in the caller's words.
+pub fn describe_from(year: &Year, source: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", year.year, year.notice);
     if let Some(date) = year.notice_date {
         let _ = writeln!(out, "  published {date}");
     }
-    let origin = if year.built_in {
-        "built into gongshi"
-    } else {
-        "the site's own file"
-    };
-    let _ = writeln!(out, "  source: {file} ({origin})");
+    let _ = writeln!(out, "  source: {source}");
     let weekday = |d: NaiveDate| {
         ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
             [d.weekday().num_days_from_monday() as usize]
@@ -515,7 +521,10 @@ impl Deadline {
     /// The earliest the deadline can be: the day itself when known.
     pub fn earliest(self) -> NaiveDate {
         match self {
-            Deadline::On(day) | Deadline::NotBefore { not_before: day, .. } => day,
+            Deadline::On(day)
+            | Deadline::NotBefore {
+                not_before: day, ..
+            } => day,
         }
     }
 

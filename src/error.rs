@@ -55,10 +55,7 @@ pub enum Error {
          site with `gongshi init DIR`",
         if site.as_os_str() == "." { "this folder (.)".into() } else { site.display().to_string() }
     )]
-    NotASite {
-        site: PathBuf,
-        details: String,
-    },
+    NotASite { site: PathBuf, details: String },
 
     #[error("another gongshi build of this site is running (it holds {path})")]
     Locked { path: PathBuf },

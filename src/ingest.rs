@@ -294,7 +294,9 @@ pub struct Tasks {
 
 /// Files that systems leave in folders by themselves.
 fn system_file(name: &str) -> bool {
-    name.starts_with('.') || name.eq_ignore_ascii_case("thumbs.db") || name.eq_ignore_ascii_case("desktop.ini")
+    name.starts_with('.')
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
 }
 
 /// Why a file under `data/tasks/` is not read, and what to do about it.
@@ -377,14 +379,14 @@ pub fn check_site(site: &Path) -> Result<()> {
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|name| {
-                name != "published.csv"
-                    && !system_file(name)
-                    && is_ledger(Path::new(name))
+                name != "published.csv" && !system_file(name) && is_ledger(Path::new(name))
             })
             .collect();
         misplaced.sort();
         for name in misplaced {
-            hints.push(format!("found data/{name}: task ledgers go in data/tasks/, move it there"));
+            hints.push(format!(
+                "found data/{name}: task ledgers go in data/tasks/, move it there"
+            ));
         }
     }
     Err(Error::NotASite {
@@ -394,7 +396,8 @@ pub fn check_site(site: &Path) -> Result<()> {
 }
 
 fn is_ledger(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
 }
 
 /// Reads every `data/tasks/**/*.csv` of the site, in path order.
@@ -545,7 +548,10 @@ fn decode_by_line(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         if i > 0 {
             text.push('\n');
         }
-        match std::str::from_utf8(line).ok().filter(|_| reads_as_utf8(line)) {
+        match std::str::from_utf8(line)
+            .ok()
+            .filter(|_| reads_as_utf8(line))
+        {
             Some(utf8) => text.push_str(utf8),
             None => match encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(line)
@@ -1335,7 +1341,10 @@ mod tests {
         // UTF-8 Chinese stays UTF-8.
         assert_eq!(decode(whole.as_bytes()).unwrap().0, whole);
         // A UTF-8 line pasted into a GBK file, and a GBK line of pairs in it, each as written.
-        let mut mixed = encoding_rs::GBK.encode("任务编号,检查对象名称\n").0.to_vec();
+        let mut mixed = encoding_rs::GBK
+            .encode("任务编号,检查对象名称\n")
+            .0
+            .to_vec();
         mixed.extend_from_slice("A-1,中文公司\n".as_bytes());
         mixed.extend_from_slice(&encoding_rs::GBK.encode("A-2,坪山\n").0);
         assert_eq!(

@@ -23,6 +23,7 @@ pub mod figures;
 pub mod fingerprint;
 pub mod ingest;
 pub mod ledger;
+pub mod notice;
 pub mod opendata;
 pub mod privacy;
 pub mod report;

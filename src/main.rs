@@ -195,6 +195,22 @@ Examples:
 
 #[derive(Subcommand)]
 enum CalendarCommand {
+    /// Make next year's calendar file from the State Council's notice
+    /// (国务院办公厅关于YYYY年部分节假日安排的通知), its text pasted into a file as published.
+    /// The file is checked as `calendar check` does; a text that does not read cleanly is
+    /// refused, naming the sentence, and nothing is written.
+    #[command(after_help = "\
+Examples:
+  gongshi calendar import notice.txt                             print data/calendar/2027.toml
+  gongshi calendar import notice.txt -o data/calendar/2027.toml  write it, then commit it")]
+    Import {
+        /// The notice's text (UTF-8 or GBK), copied from gov.cn or a news page.
+        #[arg(value_name = "NOTICE")]
+        notice: PathBuf,
+        /// Write the calendar file here instead of printing it (it must not exist yet).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check a calendar file before adding it: every mistake, with what to fix.
     #[command(after_help = "\
 Examples:
@@ -402,7 +418,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         imported.added,
                         file.display(),
                         if imported.already > 0 {
-                            format!(" ({} already recorded with the same date)", imported.already)
+                            format!(
+                                " ({} already recorded with the same date)",
+                                imported.already
+                            )
                         } else {
                             String::new()
                         }
@@ -483,6 +502,9 @@ fn calendar(
     year: Option<i32>,
     command: Option<CalendarCommand>,
 ) -> Result<ExitCode> {
+    if let Some(CalendarCommand::Import { notice, output }) = command {
+        return import_notice(&notice, output.as_deref());
+    }
     if let Some(CalendarCommand::Check { file }) = command {
         let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
         let shown = file.display().to_string();
@@ -525,6 +547,74 @@ fn calendar(
             .collect(),
     };
     emit(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gongshi calendar import`: the notice read, the calendar file made and checked, then printed
+/// or written.
+fn import_notice(notice: &std::path::Path, output: Option<&std::path::Path>) -> Result<ExitCode> {
+    let shown = notice.display().to_string();
+    let bytes = std::fs::read(notice).map_err(|e| Error::io(notice, e))?;
+    let (text, _) = gongshi::ingest::decode(&bytes)
+        .map_err(|m| Error::Usage(format!("{shown}: {m}; save the notice as UTF-8 text")))?;
+    let parsed = match gongshi::notice::parse(&text) {
+        Ok(parsed) => parsed,
+        Err(refusals) => {
+            for refusal in &refusals {
+                eprintln!("{shown}: {refusal}");
+            }
+            eprintln!(
+                "{} sentence(s) could not be read with certainty: nothing was written. Check that \
+                 the text is the whole notice as published (国务院办公厅关于YYYY年部分节假日安排的\
+                 通知), or write data/calendar/YYYY.toml by hand (see `gongshi calendar check`)",
+                refusals.len()
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let toml = gongshi::notice::to_toml(&parsed);
+    let name = format!("{}.toml", parsed.year);
+    let target = output.map_or(name.clone(), |o| o.display().to_string());
+    let year = match gongshi::calendar::check(&target, &toml) {
+        Ok(year) => year,
+        Err(findings) => {
+            for finding in &findings {
+                eprintln!("{target}: {finding}");
+            }
+            eprintln!(
+                "{} problem(s) in the calendar made from {shown}: nothing was written",
+                findings.len()
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    for skipped in &parsed.skipped {
+        eprintln!("note: {skipped}");
+    }
+    let summary = gongshi::calendar::describe_from(&year, &format!("{target} (made from {shown})"));
+    match output {
+        None => {
+            emit(&toml)?;
+            eprint!("{summary}");
+        }
+        Some(path) => {
+            if path.exists() && std::fs::read_to_string(path).ok().as_deref() != Some(toml.as_str())
+            {
+                return Err(Error::Usage(format!(
+                    "{}: exists already; remove it first, or write elsewhere and compare",
+                    path.display()
+                )));
+            }
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            std::fs::write(path, &toml).map_err(|e| Error::io(path, e))?;
+            emit(&format!(
+                "{summary}wrote {}: compare it with the notice, then commit it\n",
+                path.display()
+            ))?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -353,13 +353,22 @@ impl Report {
         }
         out.push('\n');
         if !self.withdrawn.is_empty() {
-            let ids: Vec<&str> = self.withdrawn.iter().map(|w| w.id.as_str()).take(10).collect();
+            let ids: Vec<&str> = self
+                .withdrawn
+                .iter()
+                .map(|w| w.id.as_str())
+                .take(10)
+                .collect();
             let _ = writeln!(
                 out,
                 "  withdrawn {}: {}{}",
                 self.withdrawn.len(),
                 ids.join(", "),
-                if self.withdrawn.len() > ids.len() { ", ..." } else { "" }
+                if self.withdrawn.len() > ids.len() {
+                    ", ..."
+                } else {
+                    ""
+                }
             );
         }
 

@@ -1100,7 +1100,9 @@ impl<'a> Site<'a> {
                 &self.assessment.withdrawals[a as usize],
                 &self.assessment.withdrawals[b as usize],
             );
-            b.withdrawn_on.cmp(&a.withdrawn_on).then_with(|| a.id.cmp(&b.id))
+            b.withdrawn_on
+                .cmp(&a.withdrawn_on)
+                .then_with(|| a.id.cmp(&b.id))
         });
         all.truncate(FEED_LENGTH);
         all.into_iter().map(|i| self.withdrawn_page(i)).collect()

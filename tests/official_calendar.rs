@@ -383,7 +383,13 @@ fn quarter_deadlines_2023q1_to_2026q3() {
 
 /// A deadline in a year without a calendar: the certain ones on stdout, an error line naming the
 /// year and the bound for each of the others, exit 1.
-fn assert_missing_year(out: &Output, year: &str, not_before: &[&str], certain: &[&str], what: &str) {
+fn assert_missing_year(
+    out: &Output,
+    year: &str,
+    not_before: &[&str],
+    certain: &[&str],
+    what: &str,
+) {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(

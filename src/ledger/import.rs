@@ -26,7 +26,14 @@ pub struct Imported {
 
 /// The columns of a history file, whatever it calls them.
 const KIND: &[&str] = &["kind", "类型"];
-const ID: &[&str] = &["id", "task_id", "任务编号", "抽查任务编号", "检查任务编号", "编号"];
+const ID: &[&str] = &[
+    "id",
+    "task_id",
+    "任务编号",
+    "抽查任务编号",
+    "检查任务编号",
+    "编号",
+];
 const DATE: &[&str] = &["published_on", "公示日期", "发布日期", "公开日期", "date"];
 const REASON: &[&str] = &["late_reason", "reason", "逾期原因", "延期原因", "说明"];
 

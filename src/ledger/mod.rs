@@ -159,7 +159,10 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding), (u64
                             .is_none()
                 })
                 .map_or(1, |i| i as u64 + 1);
-            Err((line, format!("{message}; save the ledger as CSV (UTF-8 or GBK)")))
+            Err((
+                line,
+                format!("{message}; save the ledger as CSV (UTF-8 or GBK)"),
+            ))
         }
     }
 }
@@ -694,7 +697,9 @@ mod tests {
             .collect();
         std::fs::write(site.path().join(LEDGER_FILE), &bytes).unwrap();
         let ledger = Ledger::load(site.path()).unwrap();
-        ledger.append(&[entry(Kind::Task, "甲", "2025-10-10")]).unwrap();
+        ledger
+            .append(&[entry(Kind::Task, "甲", "2025-10-10")])
+            .unwrap();
         let reread = Ledger::load(site.path()).unwrap();
         assert_eq!(
             reread.get(Kind::Task, "甲").unwrap().published_on,
