@@ -116,7 +116,7 @@ Examples:
   gongshi deadline quarter 2025Q3")]
     Deadline {
         /// The site folder.
-        #[arg(long, value_name = "DIR", default_value = ".")]
+        #[arg(long, global = true, value_name = "DIR", default_value = ".")]
         site: PathBuf,
         #[command(subcommand)]
         what: DeadlineKind,
@@ -147,7 +147,7 @@ Examples:
   gongshi ledger import old-site.csv    the days results went public on the old site")]
     Ledger {
         /// The site folder.
-        #[arg(long, value_name = "DIR", default_value = ".")]
+        #[arg(long, global = true, value_name = "DIR", default_value = ".")]
         site: PathBuf,
         #[command(subcommand)]
         command: LedgerCommand,
