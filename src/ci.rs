@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::report::{Item, ItemKind, Problem, Report, Status, problem_line};
+use crate::report::{Item, ItemKind, Problem, Report, Status, missing_line, problem_line};
 
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
 /// invalid rows are failures; tasks in progress and open quarters are skipped (nothing is due
@@ -105,6 +105,19 @@ pub fn junit(report: &Report) -> String {
             }
             cases.push_str("</testcase>\n");
         }
+        // Published results and summaries in no export now: each a failed case.
+        for missing in report.missing.iter().filter(|m| m.kind == kind) {
+            tests += 1;
+            failures += 1;
+            let _ = writeln!(
+                cases,
+                "<testcase name=\"{}\" classname=\"gongshi.{name}\" file=\"{}\" time=\"0\">\
+                 <failure type=\"missing\" message=\"{}\"/></testcase>",
+                xml(&missing.id),
+                crate::ledger::LEDGER_FILE,
+                xml(&missing_line(missing))
+            );
+        }
         if kind == ItemKind::Task {
             // Errors no row carries (a whole file's): each a failed case of its own.
             for problem in &loose_errors {
@@ -166,13 +179,28 @@ pub fn github(report: &Report) -> String {
             &item_message(item),
         );
     }
+    for missing in &report.missing {
+        annotation(
+            &mut out,
+            "error",
+            Some(crate::ledger::LEDGER_FILE),
+            None,
+            &format!("{} {}: missing", kind_name(missing.kind), missing.id),
+            &missing_line(missing),
+        );
+    }
     for problem in &report.errors {
+        let title = if problem.line.is_some() {
+            "invalid row, not published"
+        } else {
+            "not read"
+        };
         annotation(
             &mut out,
             "error",
             Some(&problem.file),
             problem.line,
-            "invalid row, not published",
+            title,
             &problem_message(problem),
         );
     }
@@ -236,10 +264,28 @@ pub fn github_summary(report: &Report) -> String {
         }
         out.push('\n');
     }
+    if !report.missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} published result(s) in no export now:\n",
+            report.missing.len()
+        );
+        for missing in &report.missing {
+            let _ = writeln!(
+                out,
+                "- {} {} (published {}): {}",
+                kind_name(missing.kind),
+                markdown(&missing.id),
+                missing.published_on,
+                markdown(&missing.message)
+            );
+        }
+        out.push('\n');
+    }
     if !report.errors.is_empty() {
         let _ = writeln!(
             out,
-            "{} invalid row(s), not published: see the annotations.\n",
+            "{} invalid row(s) or unread file(s), not published: see the annotations.\n",
             report.errors.len()
         );
     }
@@ -294,7 +340,11 @@ fn property(text: &str) -> String {
 }
 
 fn kind_word(item: &Item) -> &'static str {
-    match item.kind {
+    kind_name(item.kind)
+}
+
+fn kind_name(kind: ItemKind) -> &'static str {
+    match kind {
         ItemKind::Task => "task",
         ItemKind::Quarter => "quarter",
     }
