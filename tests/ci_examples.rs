@@ -330,10 +330,15 @@ fn a_missed_deadline_publishes_everything_valid_keeps_the_ledger_and_fails_the_v
         } else {
             assert_eq!(junit_failures(&repo), 2, "both violations, {log}");
         }
-        // One new commit on the remote, with the ledger only, and today's publication in it.
+        // One new commit on the remote, with the ledger and the archive only, and today's
+        // publication in them.
         assert_eq!(repo.remote_commits(), "2\n", "{log}");
         let changed = git(&repo.remote, &["diff", "--name-only", "main~1", "main"]);
-        assert_eq!(changed, "data/published.csv\n", "{log}");
+        assert_eq!(
+            changed,
+            "data/published-records.jsonl\ndata/published.csv\n",
+            "{log}"
+        );
         let ledger = git(&repo.remote, &["show", "main:data/published.csv"]);
         let new_row = "\ntask,EX-2025-Q4-0001,2025-12-01,";
         assert!(ledger.contains(new_row), "{ledger}");
