@@ -64,6 +64,32 @@ fn key(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
+/// A record read back from the archive, held to what a row read from an export would give:
+/// the file sits in the repository, where anyone with access could edit it. Its page address
+/// comes from its id, never from the file, and its text is cleaned and masked again.
+fn sanitized(mut record: Record) -> Record {
+    record.slug = crate::ingest::task_slug(&record.task_id);
+    for field in [
+        &mut record.unit,
+        &mut record.category,
+        &mut record.matter,
+        &mut record.entity,
+        &mut record.credit_code,
+        &mut record.address,
+        &mut record.inspectors,
+        &mut record.result,
+        &mut record.handling,
+        &mut record.joint_departments,
+    ] {
+        let cleaned = crate::ingest::clean(field);
+        let masked = crate::privacy::mask(&cleaned);
+        if *masked != **field {
+            *field = masked.as_ref().into();
+        }
+    }
+    record
+}
+
 impl Archive {
     /// Reads `<site>/data/published-records.jsonl`, keeping the last version of the results
     /// `wanted` names (the few whose rows no longer give them) and only the digests of the
@@ -108,12 +134,12 @@ impl Archive {
             };
             if wanted(&head.id) {
                 match serde_json::from_str::<LineIn>(text) {
-                    Ok(full) => {
+                    Ok(full) if full.record.task_id == head.id => {
                         archive
                             .snapshots
-                            .insert(head.id.to_string(), Arc::new(full.record));
+                            .insert(head.id.to_string(), Arc::new(sanitized(full.record)));
                     }
-                    Err(_) => {
+                    _ => {
                         archive.damaged.push(number);
                         continue;
                     }
@@ -266,6 +292,35 @@ mod tests {
             &*archive.snapshot("A-1").unwrap().result,
             "发现问题经责令已改正"
         );
+    }
+
+    /// A hand-edited line cannot choose where its page goes, nor publish a personal number.
+    #[test]
+    fn an_edited_line_is_held_to_what_an_export_would_give() {
+        let site = tempfile::tempdir().unwrap();
+        let path = site.path().join(ARCHIVE_FILE);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let mut line = serde_json::to_value(LineOut {
+            id: "A-1",
+            digest: "0000000000000001",
+            archived_on: NaiveDate::from_ymd_opt(2025, 10, 1).unwrap(),
+            record: &record("A-1", "未发现问题"),
+        })
+        .unwrap();
+        line["record"]["slug"] = "../../../etc".into();
+        line["record"]["handling"] = "联系13812345678\u{0}".into();
+        let mut other = line.clone();
+        other["id"] = "B-1".into();
+        std::fs::write(&path, format!("{line}\n{other}\n")).unwrap();
+        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        let a = archive.snapshot("A-1").unwrap();
+        assert_eq!(a.slug, "a-1");
+        assert_eq!(&*a.handling, "联系138****5678");
+        assert!(
+            archive.snapshot("B-1").is_none(),
+            "a line whose id is not its record's"
+        );
+        assert_eq!(archive.damaged, [2]);
     }
 
     #[test]

@@ -50,7 +50,7 @@ const MAX_FIELD_CHARS: usize = 10_000;
 ///
 /// Full-width digits, X, hyphens and spaces (０-９, Ｘ, －, the ideographic space) become their
 /// ASCII forms, so that a number typed in full width is recognised, and masked, like any other.
-fn clean(text: &str) -> Cow<'_, str> {
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     let changes = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(

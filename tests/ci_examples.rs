@@ -335,8 +335,7 @@ fn a_missed_deadline_publishes_everything_valid_keeps_the_ledger_and_fails_the_v
         assert_eq!(repo.remote_commits(), "2\n", "{log}");
         let changed = git(&repo.remote, &["diff", "--name-only", "main~1", "main"]);
         assert_eq!(
-            changed,
-            "data/published-records.jsonl\ndata/published.csv\n",
+            changed, "data/published-records.jsonl\ndata/published.csv\n",
             "{log}"
         );
         let ledger = git(&repo.remote, &["show", "main:data/published.csv"]);

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use gongshi::build::{self, Options, Quiet};
 use gongshi::calendar::Calendar;
 use proptest::prelude::*;
@@ -46,6 +46,75 @@ proptest! {
         // Nothing in between was a working day.
         for d in day(offset).iter_days().take_while(|d| *d < rolled) {
             prop_assert!(!calendar.is_working_day(d).unwrap());
+        }
+    }
+}
+
+/// A made-up 2027 calendar: the days off and make-up working days given by offsets from
+/// 2027-01-01 (within its first 60 days), make-up days kept to weekends that are not off.
+fn made_up_2027(off: &[u8], makeup: &[u8]) -> Calendar {
+    let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let at = |o: &u8| first + chrono::Days::new(u64::from(*o));
+    let off: std::collections::BTreeSet<NaiveDate> = off.iter().map(at).collect();
+    let makeup: std::collections::BTreeSet<NaiveDate> = makeup
+        .iter()
+        .map(at)
+        .filter(|d| d.weekday().number_from_monday() >= 6 && !off.contains(d))
+        .collect();
+    let list = |days: &std::collections::BTreeSet<NaiveDate>| {
+        days.iter()
+            .map(|d| format!("\"{d}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = String::from("# MADE UP for a property test.\nyear = 2027\nnotice = \"x\"\n");
+    if !off.is_empty() || !makeup.is_empty() {
+        text.push_str(&format!(
+            "[[holiday]]\nname = \"x\"\ndays = [{}]\nmakeup_workdays = [{}]\n",
+            if off.is_empty() {
+                "\"2027-12-31\"".to_string()
+            } else {
+                list(&off)
+            },
+            makeup
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let mut calendar = Calendar::built_in();
+    calendar.add_year("data/calendar/2027.toml", &text).unwrap();
+    calendar
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Never a guess: without 2027's notice, a deadline that runs into 2027 is a bound that no
+    /// notice can undercut, and every status it settles is the status the notice gives,
+    /// whatever the notice turns out to say.
+    #[test]
+    fn what_the_bound_settles_no_notice_can_change(
+        end_offset in 0u32..60,
+        n in 1u32..40,
+        off in prop::collection::vec(0u8..60, 0..12),
+        makeup in prop::collection::vec(0u8..60, 0..4),
+        day_offset in 0u32..90,
+    ) {
+        let without = Calendar::built_in();
+        let with = made_up_2027(&off, &makeup);
+        let end = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap() + chrono::Days::new(u64::from(end_offset));
+        let bound = without.deadline_after(end, n).unwrap();
+        let exact = with.deadline_after(end, n).unwrap();
+        let exact_day = exact.known().expect("2027 is known now");
+        prop_assert!(exact_day >= bound.earliest());
+        if let Some(day) = bound.known() {
+            prop_assert_eq!(day, exact_day, "a certain deadline is the deadline");
+        }
+        let published = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap() + chrono::Days::new(u64::from(day_offset));
+        if let Some(settled) = bound.met_by(published) {
+            prop_assert_eq!(Some(settled), exact.met_by(published));
         }
     }
 }
@@ -112,6 +181,7 @@ proptest! {
         let mut next_id = 3;
         write_tasks(site, &tasks);
         let ledger_path = site.join("data/published.csv");
+        let archive_path = site.join("data/published-records.jsonl");
         let mut as_of = NaiveDate::from_ymd_opt(2025, 9, 5).unwrap();
         let options = |as_of, out: &str, write_ledger| Options {
             site: site.to_path_buf(),
@@ -124,6 +194,7 @@ proptest! {
         };
         for step in steps {
             let before = std::fs::read_to_string(&ledger_path).unwrap_or_default();
+            let archived = std::fs::read_to_string(&archive_path).unwrap_or_default();
             match step {
                 Step::Build { days_later } => {
                     as_of = as_of + chrono::Days::new(u64::from(days_later));
@@ -170,6 +241,20 @@ proptest! {
             }
             let after = std::fs::read_to_string(&ledger_path).unwrap_or_default();
             prop_assert!(after.starts_with(&before), "rows were changed or lost:\n{}\n---\n{}", before, after);
+            // The archive of what was published only grows too, and only with the ledger.
+            let archived_after = std::fs::read_to_string(&archive_path).unwrap_or_default();
+            prop_assert!(archived_after.starts_with(&archived), "archive lines were changed or lost");
+            if !matches!(step, Step::Build { .. }) {
+                prop_assert_eq!(&archived_after, &archived);
+            }
+            // Every result the ledger records as published keeps a page, unless withdrawn.
+            if matches!(step, Step::Build { .. }) {
+                for key in ledger_rows(&after).keys().filter(|k| k.starts_with("task,")) {
+                    let slug = key["task,".len()..].to_lowercase();
+                    let page = site.join("public/tasks").join(&slug).join("index.html");
+                    prop_assert!(page.is_file(), "{} lost its page", key);
+                }
+            }
             // First publication dates never move.
             let (old, new) = (ledger_rows(&before), ledger_rows(&after));
             for (key, date) in &old {
