@@ -69,12 +69,14 @@ fn key(text: &str) -> u64 {
 /// comes from its id, never from the file, and its text is cleaned and masked again.
 fn sanitized(mut record: Record) -> Record {
     record.slug = crate::ingest::task_slug(&record.task_id);
+    if crate::ingest::is_personal_code(&record.credit_code) {
+        record.credit_code = crate::privacy::mask(&record.credit_code).as_ref().into();
+    }
     for field in [
         &mut record.unit,
         &mut record.category,
         &mut record.matter,
         &mut record.entity,
-        &mut record.credit_code,
         &mut record.address,
         &mut record.inspectors,
         &mut record.result,
@@ -309,6 +311,7 @@ mod tests {
         .unwrap();
         line["record"]["slug"] = "../../../etc".into();
         line["record"]["handling"] = "联系13812345678\u{0}".into();
+        line["record"]["credit_code"] = "914403001922038216".into();
         let mut other = line.clone();
         other["id"] = "B-1".into();
         std::fs::write(&path, format!("{line}\n{other}\n")).unwrap();
@@ -316,6 +319,10 @@ mod tests {
         let a = archive.snapshot("A-1").unwrap();
         assert_eq!(a.slug, "a-1");
         assert_eq!(&*a.handling, "联系138****5678");
+        assert_eq!(
+            &*a.credit_code, "914403001922038216",
+            "a valid credit code stays"
+        );
         assert!(
             archive.snapshot("B-1").is_none(),
             "a line whose id is not its record's"

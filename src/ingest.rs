@@ -323,6 +323,16 @@ fn unread_reason(name: &str) -> String {
     }
 }
 
+/// Whether a credit-code cell holds a person's number: shaped like an identity card (17
+/// digits, then a digit or X) and either valid as one or invalid as a credit code. (The
+/// generic masking would also take a valid all-digit credit code for a bank card.)
+pub(crate) fn is_personal_code(code: &str) -> bool {
+    let id_shaped = code.len() == 18
+        && code.as_bytes()[..17].iter().all(u8::is_ascii_digit)
+        && matches!(code.as_bytes()[17], b'0'..=b'9' | b'X');
+    crate::privacy::is_identity_card(code) || (id_shaped && credit_code::check(code).is_err())
+}
+
 /// Refuses a folder that is not a site before anything is read or written in it: one that
 /// does not exist, or has no task ledger under `data/tasks/`.
 pub fn check_site(site: &Path) -> Result<()> {
@@ -1102,13 +1112,7 @@ fn read_row(
     };
 
     let mut code = credit_code::normalize(get(Field::CreditCode));
-    // Shaped like an identity card (17 digits, then a digit or X) and either valid as one or
-    // invalid as a credit code: it is taken for a person's number.
-    let id_shaped = code.len() == 18
-        && code.as_bytes()[..17].iter().all(u8::is_ascii_digit)
-        && matches!(code.as_bytes()[17], b'0'..=b'9' | b'X');
-    if crate::privacy::is_identity_card(&code) || (id_shaped && credit_code::check(&code).is_err())
-    {
+    if is_personal_code(&code) {
         // Individual businesses sometimes give the owner's identity card instead.
         warnings.push(Problem::at(
             file,

@@ -1092,9 +1092,19 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// Withdrawals for the feed: the newest, as many as it has entries.
+    /// Withdrawals for the feed: those of the time its results cover (all of them while it
+    /// has room), newest first, as many as it has entries.
     fn recent_withdrawals(&self) -> Vec<WithdrawnView<'_>> {
-        let mut all: Vec<u32> = (0..self.assessment.withdrawals.len() as u32).collect();
+        let since = (self.feed.len() == FEED_LENGTH)
+            .then(|| self.feed.iter().map(|&i| changed_on(self.task(i))).min())
+            .flatten();
+        let mut all: Vec<u32> = (0..self.assessment.withdrawals.len() as u32)
+            .filter(|&i| {
+                since.is_none_or(|since| {
+                    self.assessment.withdrawals[i as usize].withdrawn_on >= since
+                })
+            })
+            .collect();
         all.sort_by(|&a, &b| {
             let (a, b) = (
                 &self.assessment.withdrawals[a as usize],

@@ -575,6 +575,9 @@ def write_2026(rng, tasks):
     return len(rows)
 
 
+WITHDRAWAL = "该任务检查对象已注销，抽查任务经平台撤销，原公示结果撤回"
+
+
 def write_ledger(rng, tasks):
     completed = [t for t in tasks if t["end"] is not None]
     candidates = [t for t in completed if (t["year"], t["q"]) == (2025, 2) and t["result"] == "未发现问题"]
@@ -592,6 +595,12 @@ def write_ledger(rng, tasks):
         quarters[(year, q)] = day
         rows.append(("quarter", "%dQ%d" % (year, q), day, ""))
     rows.sort(key=lambda r: (r[2], r[1]))
+    # One result withdrawn on purpose (撤回), twelve days after it was published: its page
+    # keeps its address with a notice. Chosen without the random generator, so that the rest of
+    # the sample stays as it was.
+    withdrawn = [t for t in candidates if t is not excused][2]
+    published = next(r[2] for r in rows if r[0] == "task" and r[1] == withdrawn["id"])
+    rows.append(("withdrawn", withdrawn["id"], published + dt.timedelta(days=12), WITHDRAWAL))
     # Rows from before gongshi recorded digests: their digest cells are empty.
     text = csv_text(["kind", "id", "published_on", "late_reason", "digest"],
                     [(k, i, d.isoformat(), why, "") for k, i, d, why in rows], "\n")

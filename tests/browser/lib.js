@@ -141,6 +141,8 @@ export const KINDS = [
   { key: 'about', label: 'content page /about/', path: '/about/' },
   { key: '404', label: 'not-found page /404.html', path: '/404.html' },
   { key: 'entities-page-2', label: 'paginated list /entities/page/2/', path: '/entities/page/2/' },
+  // The sample's one withdrawn result (tools/make_sample.py): linked from no list, by design.
+  { key: 'withdrawn', label: 'withdrawn result page', path: '/tasks/ps-2025-q2-0005/' },
 ];
 
 let discovery = null;
