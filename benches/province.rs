@@ -531,6 +531,9 @@ fn main() {
         let build = || {
             measure(
                 Command::new(gongshi)
+                    // The generated ledger's days are AS_OF's; a build writes the ledger only
+                    // for today, so today is pinned to it.
+                    .env("GONGSHI_TODAY", AS_OF)
                     .args(["build", "--as-of", AS_OF, "--site"])
                     .arg(&site)
                     .arg("--out")

@@ -178,9 +178,20 @@ impl Archive {
         if snapshots.is_empty() {
             return Ok(());
         }
-        let mut bytes = Vec::new();
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        // Appended, not rewritten, and streamed: the archive of a province is large, and so is
+        // a first build's. A write cut short leaves a last line without its line break, which
+        // the next read skips and the next append closes.
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(|e| Error::io(&self.path, e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        let io = |e: std::io::Error| Error::io(&self.path, e);
         if self.unterminated {
-            bytes.push(b'\n');
+            out.write_all(b"\n").map_err(io)?;
         }
         for snapshot in snapshots {
             let blanked;
@@ -194,7 +205,7 @@ impl Archive {
                 &blanked
             };
             serde_json::to_writer(
-                &mut bytes,
+                &mut out,
                 &LineOut {
                     id: &record.task_id,
                     digest: &snapshot.digest,
@@ -202,22 +213,11 @@ impl Archive {
                     record,
                 },
             )
-            .map_err(|e| Error::io(&self.path, e.into()))?;
-            bytes.push(b'\n');
+            .map_err(|e| io(e.into()))?;
+            out.write_all(b"\n").map_err(io)?;
         }
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        // Appended, not rewritten: the archive of a province is large. A write cut short
-        // leaves a last line without its line break, which the next read skips and the next
-        // append closes.
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(|e| Error::io(&self.path, e))?;
-        file.write_all(&bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| Error::io(&self.path, e))
+        let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+        file.sync_all().map_err(io)
     }
 }
 

@@ -399,7 +399,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let site = dir.display();
             text.push_str(&format!(
                 "\nnext:\n  gongshi serve --site {site}    preview it\n  \
-                 gongshi build --site {site}    build it into {site}/public\n"
+                 gongshi ledger --site {site} import history.csv    results published before \
+                 gongshi: their true dates, before the first build\n  \
+                 gongshi build --site {site}    build it into {site}/public; commit \
+                 data/published.csv and data/published-records.jsonl\n"
             ));
             emit(&text)?;
             Ok(ExitCode::SUCCESS)
