@@ -142,6 +142,9 @@ pub fn assess(
     let mut withdrawals = Vec::new();
     let mut new_snapshots = Vec::new();
     let mut rejected_ids: HashSet<String> = HashSet::new();
+    // Quarters of withdrawn results: a published summary whose tasks were all withdrawn is
+    // accounted for.
+    let mut withdrawn_quarters: HashSet<Quarter> = HashSet::new();
     for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
@@ -177,13 +180,22 @@ pub fn assess(
         // A result published before whose row no longer gives one (its result or end date was
         // cleared) keeps its page as last published.
         let kept = (entry.is_some() && digest.is_none())
-            .then(|| archive.snapshot(id).cloned())
+            .then(|| archive.snapshot(id).filter(|r| r.is_publishable()).cloned())
             .flatten();
         let end = match &kept {
-            Some(kept) => kept.end.or(record.end),
+            Some(kept) => kept.end,
             None => record.end,
         };
         let Some(end) = end else {
+            if let (Some(entry), Some(withdrawal)) = (entry, withdrawal) {
+                // Withdrawn: its page says so, and its fields count nowhere.
+                item.withdrawn_on = Some(withdrawal.published_on);
+                item.status = Status::InProgress;
+                withdrawals.push(Withdrawal::new(entry, withdrawal, &record.slug));
+                withdrawn_quarters.extend(record.quarter());
+                items.push(item);
+                continue;
+            }
             if let Some(entry) = entry {
                 missing.push(Missing::task(
                     id,
@@ -213,6 +225,10 @@ pub fn assess(
                 item.set_publication(entry.published_on, deadline, &entry.late_reason);
                 item.withdrawn_on = Some(withdrawal.published_on);
                 withdrawals.push(Withdrawal::new(entry, withdrawal, &record.slug));
+                // Its fields count nowhere: not in the quarter's figures, nor its unit's.
+                withdrawn_quarters.extend(record.quarter());
+                items.push(item);
+                continue;
             }
             (Some(entry), None) => {
                 item.published_on = Some(entry.published_on);
@@ -271,7 +287,7 @@ pub fn assess(
                             missing.push(Missing::task(
                                 id,
                                 entry.published_on,
-                                Some(item.status),
+                                None,
                                 &format!(
                                     "its row has {what} now, and its last published version is \
                                      not in the archive: its page cannot be built"
@@ -350,18 +366,44 @@ pub fn assess(
     // Results the ledger says were published whose rows are in no export now (or are invalid):
     // their pages stay, from the archive, and each is a problem until its row is back or it
     // is withdrawn.
-    let valid_ids: HashSet<&str> = records.iter().map(|(r, _)| r.task_id.as_str()).collect();
+    let valid_ids: HashSet<&str> = records
+        .iter()
+        .map(|(r, _)| r.task_id.as_str())
+        .chain(withdrawals.iter().map(|w| w.id.as_str()))
+        .collect();
     let gone: Vec<&Entry> = ledger
         .first_rows(Kind::Task)
         .filter(|entry| !valid_ids.contains(entry.id.as_str()))
         .collect();
     drop(valid_ids);
+    // Page addresses taken by the rows' results: an id that differs from one of them only in
+    // case (`ps-1` published, `PS-1` in the export now) would share its page.
+    let mut taken: HashSet<String> = published
+        .iter()
+        .map(|t| t.record.slug.clone())
+        .chain(withdrawals.iter().map(|w| w.slug.clone()))
+        .collect();
     for entry in gone {
         let id = entry.id.as_str();
-        let snapshot = archive.snapshot(id);
+        let snapshot = archive.snapshot(id).filter(|r| r.is_publishable());
+        let slug = snapshot.map_or_else(|| crate::ingest::task_slug(id), |r| r.slug.clone());
+        if taken.contains(&slug) {
+            missing.push(Missing::task(
+                id,
+                entry.published_on,
+                None,
+                &format!(
+                    "it is in no task export now, and its address (tasks/{slug}/) is another \
+                     result's: ids that differ only in case share a page. If the export's id is \
+                     this task's, correct the ledger's row by hand to the export's spelling"
+                ),
+            ));
+            continue;
+        }
         if let Some(withdrawal) = ledger.get(Kind::Withdrawn, id) {
-            let slug = snapshot.map_or_else(|| crate::ingest::task_slug(id), |r| r.slug.clone());
+            withdrawn_quarters.extend(snapshot.and_then(|r| r.quarter()));
             withdrawals.push(Withdrawal::new(entry, withdrawal, &slug));
+            taken.insert(slug);
             continue;
         }
         let why = if rejected_ids.contains(id) {
@@ -369,7 +411,7 @@ pub fn assess(
         } else {
             "it is in no task export now"
         };
-        let Some(snapshot) = snapshot.filter(|r| r.end.is_some()) else {
+        let Some(snapshot) = snapshot else {
             missing.push(Missing::task(
                 id,
                 entry.published_on,
@@ -381,7 +423,8 @@ pub fn assess(
             ));
             continue;
         };
-        let deadline = deadline_of(snapshot.end.expect("filtered"))?;
+        taken.insert(slug);
+        let deadline = deadline_of(snapshot.end.expect("publishable"))?;
         let status = publication_status(entry.published_on, deadline, &entry.late_reason);
         missing.push(Missing::task(
             id,
@@ -499,7 +542,11 @@ pub fn assess(
     // Quarter summaries the ledger says were published that have no task left anywhere.
     let quarter_ids: HashSet<String> = quarters.iter().map(|q| q.quarter.to_string()).collect();
     for entry in ledger.first_rows(Kind::Quarter) {
-        if !quarter_ids.contains(&entry.id) {
+        let withdrawn = entry
+            .id
+            .parse::<Quarter>()
+            .is_ok_and(|q| withdrawn_quarters.contains(&q));
+        if !quarter_ids.contains(&entry.id) && !withdrawn {
             missing.push(Missing {
                 kind: ItemKind::Quarter,
                 id: entry.id.clone(),
@@ -584,10 +631,12 @@ fn calendar_warnings(items: &[Item], calendar: &Calendar, as_of: NaiveDate) -> V
         .map(|(year, count)| {
             let now = if count > 0 {
                 format!(
-                    "{count} deadline(s) fall in {year}, which has no holiday calendar yet, so \
-                     each is known only as a day it cannot come before. That settles most \
-                     statuses (a result published by then is on time; one not published is due \
-                     until then); any it does not settle is reported as undecided."
+                    "{count} deadline(s) depend on {year}'s holiday calendar, which is not added \
+                     yet (its notice can also change December 29–31 of {}), so each is known only \
+                     as a day it cannot come before. That settles most statuses (a result \
+                     published by then is on time; one not published is due until then); any it \
+                     does not settle is reported as undecided.",
+                    year - 1
                 )
             } else if year == as_of.year() {
                 format!(
@@ -905,8 +954,9 @@ mod tests {
         );
     }
 
-    /// Without 2027's notice, a deadline that runs into it is known only as a bound: the day
-    /// the count would end if every day from 2027-01-01 on were a working day.
+    /// Without 2027's notice, a deadline that runs into it (or into 2026-12-29..31, which it
+    /// may change) is known only as a bound: the day the count would end if every day from
+    /// there on were a working day.
     #[test]
     fn a_year_without_a_notice_bounds_the_deadline() {
         let bound = |not_before: &str| Deadline::NotBefore {
@@ -914,10 +964,22 @@ mod tests {
             year: 2027,
         };
         deadlines_with("", |deadlines| {
-            // Working days after 2026-12-07 (Mon): 12-08..11 (4), 14..18 (5), 21..25 (5),
-            // 28..31 (4) = 18, so the deadline is still certain.
-            assert_eq!(deadlines.task(d("2026-12-07")).unwrap(), on("2026-12-31"));
-            // After 2026-12-08: 17 in December, the 18th in 2027, on 2027-01-01 at the earliest.
+            // After Wednesday 2026-12-02: 12-03, 04 (2), 07..11 (7), 14..18 (12), 21..25 (17),
+            // Monday 12-28 (18): still certain.
+            assert_eq!(deadlines.task(d("2026-12-02")).unwrap(), on("2026-12-28"));
+            // After 2026-12-03: the 18th working day would be 12-29, and 12-29..31 are the
+            // 2027 notice's to change (as the 2019 notice changed 2018-12-29..31).
+            assert_eq!(
+                deadlines.task(d("2026-12-03")).unwrap(),
+                bound("2026-12-29")
+            );
+            // After 2026-12-07 (Mon): 12-08..11 (4), 14..18 (9), 21..25 (14), 28 (15); three
+            // more from 12-29, so not before 12-31.
+            assert_eq!(
+                deadlines.task(d("2026-12-07")).unwrap(),
+                bound("2026-12-31")
+            );
+            // After 2026-12-08: 14 by 12-28, four more from 12-29: not before 2027-01-01.
             assert_eq!(
                 deadlines.task(d("2026-12-08")).unwrap(),
                 bound("2027-01-01")

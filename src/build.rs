@@ -313,7 +313,9 @@ fn write_site(
     };
     let kept = keep.iter().filter(|(k, _)| k.is_some()).count();
     let known = keep.iter().filter(|(_, known)| *known).count();
-    let removed = previous.as_ref().map_or(0, |p| p.len() - known);
+    let removed = previous
+        .as_ref()
+        .map_or(0, |p| p.len().saturating_sub(known));
     if previous.is_some() && kept == files.len() && removed == 0 {
         return Ok(Written::Unchanged(WriteStats {
             files: files.len(),

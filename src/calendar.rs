@@ -330,6 +330,12 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
                         "{name}: {what} {day} is not in {year} (a notice names days of its own \
                          year, and at most the last days of the December before)"
                     ));
+                } else if day.year() == year - 1 && !reached_by_next_notice(day) {
+                    // Statuses decided before this year was added took the day as known.
+                    findings.push(format!(
+                        "{name}: {what} {day} is earlier in the December before than any notice \
+                         has reached (December {NEXT_NOTICE_REACHES_BACK_TO}): check the date"
+                    ));
                 }
                 if kind == DayKind::MakeupWorkday && !is_weekend(day) {
                     findings.push(format!(
@@ -450,11 +456,18 @@ impl Calendar {
     }
 
     /// Whether `day` is a working day (工作日). A day of a year with no notice is an error, even
-    /// a plain Wednesday: a later notice could still make it a holiday.
+    /// a plain Wednesday: a later notice could still make it a holiday. So are the last days
+    /// of December while the next year has no notice: New Year arrangements reach back into
+    /// them (see [`NEXT_NOTICE_REACHES_BACK_TO`]).
     pub fn is_working_day(&self, day: NaiveDate) -> Result<bool> {
         match self.days.get(&day) {
             Some((DayKind::Holiday, _)) => Ok(false),
             Some((DayKind::MakeupWorkday, _)) => Ok(true),
+            None if reached_by_next_notice(day) && !self.years.contains_key(&(day.year() + 1)) => {
+                Err(Error::MissingCalendarYear {
+                    year: day.year() + 1,
+                })
+            }
             None if self.years.contains_key(&day.year()) => {
                 Ok(!matches!(day.weekday(), Weekday::Sat | Weekday::Sun))
             }
@@ -544,6 +557,16 @@ impl Deadline {
             Deadline::NotBefore { not_before, .. } => (day <= not_before).then_some(true),
         }
     }
+}
+
+/// The first day of December that a notice for the next year has ever changed: the 2019
+/// notice (国办发明电〔2018〕15号) made Saturday 2018-12-29 a working day and 12-30/31
+/// holidays, as the 2008 one did 2007-12-29; the 2012 one made Saturday 2011-12-31 a working
+/// day. Until the next year's notice is out, these days are not known.
+pub const NEXT_NOTICE_REACHES_BACK_TO: u32 = 29;
+
+fn reached_by_next_notice(day: NaiveDate) -> bool {
+    day.month() == 12 && day.day() >= NEXT_NOTICE_REACHES_BACK_TO
 }
 
 /// What pages say of a deadline that waits for `year`'s holiday notice.
@@ -655,6 +678,26 @@ mod tests {
             c.is_working_day(d("2027-01-04")),
             Err(Error::MissingCalendarYear { year: 2027 })
         ));
+        // Until 2027's notice is out, the last days of 2026 are its to change; 2025's are
+        // known, since 2026's notice is.
+        assert!(c.is_working_day(d("2026-12-28")).unwrap());
+        assert!(matches!(
+            c.is_working_day(d("2026-12-29")),
+            Err(Error::MissingCalendarYear { year: 2027 })
+        ));
+        assert!(c.is_working_day(d("2025-12-31")).unwrap());
+    }
+
+    /// A notice reaching further back into the December before than any has is refused.
+    #[test]
+    fn a_notice_reaching_back_before_december_29_is_refused() {
+        let text = "year = 2027\nnotice = \"x\"\n[[holiday]]\nname = \"元旦\"\n\
+                    days = [\"2026-12-28/2027-01-01\"]\n";
+        let findings = check("2027.toml", text).unwrap_err();
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].contains("2026-12-28"), "{findings:?}");
+        let text = text.replace("2026-12-28", "2026-12-29");
+        assert!(check("2027.toml", &text).is_ok());
     }
 
     #[test]

@@ -538,7 +538,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
 /// characters (坪 is C6 BA) are also a two-byte UTF-8 sequence, which decodes to Latin, Greek
 /// or IPA letters; Chinese in UTF-8 takes three bytes a character. So a line whose only
 /// non-ASCII characters are two-byte ones is GBK when it reads as GBK.
-fn reads_as_utf8(line: &[u8]) -> bool {
+pub(crate) fn reads_as_utf8(line: &[u8]) -> bool {
     match std::str::from_utf8(line) {
         Ok(text) => {
             text.is_ascii()

@@ -156,7 +156,7 @@ Examples:
     /// at the same address, and it leaves the lists, the open data and the search.
     #[command(after_help = "\
 Examples:
-  gongshi withdraw PS-2025-Q3-0042 --reason \"检查对象名称录入错误，更正后重新公示\"
+  gongshi withdraw PS-2025-Q3-0042 --reason \"检查对象名称录入错误\"
   gongshi build      publish the change; then commit data/published.csv")]
     Withdraw {
         /// The site folder.
@@ -837,8 +837,8 @@ fn deadlines(site: &std::path::Path, what: DeadlineKind) -> Result<ExitCode> {
             Deadline::NotBefore { not_before, year } => {
                 undecided += 1;
                 eprintln!(
-                    "error: {input}: the deadline falls in {year}, which has no holiday calendar \
-                     yet; it is not before {not_before}.\n  help: when the State Council's notice \
+                    "error: {input}: the deadline depends on {year}'s holiday calendar, which is \
+                     not added yet; it is not before {not_before}.\n  help: when the State Council's notice \
                      for {year} is out, run `gongshi calendar import NOTICE.txt -o \
                      data/calendar/{year}.toml`"
                 );

@@ -1419,6 +1419,33 @@ impl<'a> Reader<'a> {
             digits(&chars, at + 2, 4).is_some_and(|(y, e)| e == at + 6 && y as i32 == year)
                 && chars.get(at + 6) == Some(&'年')
         }) else {
+            // Without the list, a paste cut short after an item reads like a whole notice: every
+            // notice so far names all seven holidays, so they must all be there.
+            let named: Vec<&str> = items
+                .iter()
+                .flat_map(|i| i.marker.names.iter().map(String::as_str))
+                .collect();
+            let absent: Vec<&str> = HOLIDAY_NAMES
+                .iter()
+                .copied()
+                .filter(|h| !named.contains(h))
+                .collect();
+            if let (false, Some(last)) = (absent.is_empty(), items.last()) {
+                let head = last.sentences.first().copied().unwrap_or(Sentence {
+                    show: last.marker.start,
+                    body: last.marker.content,
+                    end: last.marker.content,
+                });
+                self.refuse_sentence(
+                    head,
+                    format!(
+                        "The text has no 「现将{year}年…」 sentence listing the holidays, and no \
+                         item names {}: every notice names all seven. Is the end of the notice \
+                         missing?",
+                        absent.join("、")
+                    ),
+                );
+            }
             return;
         };
         let start = at + 7;
@@ -2034,6 +2061,7 @@ makeup_workdays = [2019-09-29, 2019-10-12]
     fn the_known_wordings_read() {
         let notice = parsed(
             "国务院办公厅关于2019年部分节假日安排的通知\n\
+             经国务院批准，现将2019年元旦、春节、清明节和劳动节放假调休日期的具体安排通知如下。\n\
              一、元旦：12月30日（星期日）至1月1日（星期二）放假调休，共3天。12月29日（星期六）上班。\n\
              二、春节：2月4日（农历除夕、星期一）至10日（农历正月初六、周日）调休放假，共7天。\
              2月2日（周六）和2月3日（星期天）上班。\n\
@@ -2079,6 +2107,7 @@ makeup_workdays = [2019-09-29, 2019-10-12]
         // In the manner of the 2012 notice: 放假公休, a number in 【】.
         let notice = parsed(
             "国务院办公厅关于2012年部分节假日安排的通知\n国办发明电【2011】45号\n\
+             经国务院批准，现将2012年元旦、清明节放假调休日期的具体安排通知如下。\n\
              一、元旦：2012年1月1日至3日放假公休，共3天。2011年12月31日（星期六）上班。\n\
              二、清明节：4月2日至4日放假调休，共3天。3月31日（星期六）、4月1日（星期日）上班。\n\
              国务院办公厅\n2011年12月6日\n",
@@ -2103,8 +2132,22 @@ makeup_workdays = [2019-09-29, 2019-10-12]
 
     const HEAD: &str = "国务院办公厅关于2019年部分节假日安排的通知\n";
 
+    /// A made-up notice around `items`, its 「现将…」 sentence announcing the holidays they
+    /// name (a text without one must name all seven).
     fn with_head(items: &str) -> String {
-        format!("{HEAD}{items}")
+        let mut named: Vec<(usize, &str)> = HOLIDAY_NAMES
+            .iter()
+            .filter_map(|h| items.find(&format!("、{h}")).map(|at| (at, *h)))
+            .collect();
+        named.sort();
+        let names: Vec<&str> = named.into_iter().map(|(_, h)| h).collect();
+        if names.is_empty() {
+            return format!("{HEAD}{items}");
+        }
+        format!(
+            "{HEAD}经国务院批准，现将2019年{}放假调休日期的具体安排通知如下。\n{items}",
+            names.join("、")
+        )
     }
 
     #[test]
@@ -2282,6 +2325,30 @@ makeup_workdays = [2019-09-29, 2019-10-12]
                 "一、元旦：1月1日（星期二放假。",
                 "The bracket after 1月1日 is not closed."
             )]
+        );
+    }
+
+    /// The 2026 notice cut after its fourth item, with no 「现将…」 sentence to say so: refused,
+    /// or 端午, 中秋 and 国庆 would be working days.
+    #[test]
+    fn refuses_a_paste_cut_short_without_its_list() {
+        let cut: String = fixture!("2026.txt")
+            .lines()
+            .filter(|l| !l.contains("现将"))
+            .take_while(|l| !l.contains("五、端午节"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let refusals = parse(&cut).unwrap_err();
+        assert_eq!(refusals.len(), 1, "{refusals:?}");
+        assert!(
+            refusals[0]
+                .reason
+                .contains("no item names 端午节、中秋节、国庆节"),
+            "{refusals:?}"
+        );
+        assert!(
+            refusals[0].sentence.starts_with("四、劳动节"),
+            "{refusals:?}"
         );
     }
 

@@ -909,6 +909,22 @@ impl<'a> Site<'a> {
             })
             .unzip();
 
+        // Two results on one page would be one lost: the assessment gives each its own address.
+        let mut slugs: HashSet<&str> = HashSet::with_capacity(published.len());
+        for slug in published
+            .iter()
+            .map(|t| t.record.slug.as_str())
+            .chain(assessment.withdrawals.iter().map(|w| w.slug.as_str()))
+        {
+            if !slugs.insert(slug) {
+                return Err(Error::Usage(format!(
+                    "two results would share the page tasks/{slug}/ (a bug in gongshi: please \
+                     report it)"
+                )));
+            }
+        }
+        drop(slugs);
+
         // Every file. Paths are made when needed, never kept: a province has millions.
         let mut files: Vec<File> = Vec::new();
         let mut add = |kind: Kind| files.push(File { kind });

@@ -244,3 +244,24 @@ fn a_ledger_saved_by_excel_reads_and_grows_as_it_is() {
     );
     assert_eq!(ledger(site.path()).unwrap(), broken, "left alone");
 }
+
+/// A result cannot have been published for a task whose row has no result.
+#[test]
+fn history_for_a_task_without_a_result_is_refused() {
+    let site = site();
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        format!("{HEADER}{L1}{}", L2.replace(",发现问题经责令已改正", ",")),
+    )
+    .unwrap();
+    let history = site.path().join("history.csv");
+    std::fs::write(&history, "id,published_on\nL-2,2025-09-20\n").unwrap();
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-10-10"),
+        &["ledger", "import", history.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("task L-2 has no result in the exports"));
+    assert_eq!(ledger(site.path()), None);
+}

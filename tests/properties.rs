@@ -51,9 +51,10 @@ proptest! {
 }
 
 /// A made-up 2027 calendar: the days off and make-up working days given by offsets from
-/// 2027-01-01 (within its first 60 days), make-up days kept to weekends that are not off.
+/// 2026-12-29 (the first day a 2027 notice may change) over 60 days, make-up days kept to
+/// weekends that are not off.
 fn made_up_2027(off: &[u8], makeup: &[u8]) -> Calendar {
-    let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let first = NaiveDate::from_ymd_opt(2026, 12, 29).unwrap();
     let at = |o: &u8| first + chrono::Days::new(u64::from(*o));
     let off: std::collections::BTreeSet<NaiveDate> = off.iter().map(at).collect();
     let makeup: std::collections::BTreeSet<NaiveDate> = makeup

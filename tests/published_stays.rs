@@ -325,3 +325,87 @@ fn a_folder_that_is_not_a_site_is_left_untouched() {
         "{message}"
     );
 }
+
+/// A withdrawn result's fields appear nowhere: not in the quarter's charts either.
+#[test]
+fn a_withdrawn_result_counts_nowhere() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("data/tasks")).unwrap();
+    let wrong = "P-4,坪山管理局,重点监管对象,废水排放检查,坪山某乙厂,,2025-09-05,2025-09-05,发现问题：错录为乙厂偷排废水\n";
+    write_tasks(site.path(), &format!("{P1}{wrong}"));
+    let output = gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-09-11"),
+        &["withdraw", "P-4", "--reason", "检查对象录入错误"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The quarter ends; its page is made after the withdrawal.
+    let (code, report) = build(site.path(), "2025-10-09");
+    assert_eq!(code, Some(0), "{report}");
+    let quarter = read(site.path(), "quarters/2025q3/index.html");
+    assert!(!quarter.contains("乙厂"), "{quarter}");
+    assert!(!quarter.contains("P-4"));
+    assert_eq!(report["summary"]["rows"], 2);
+    assert_eq!(report["summary"]["withdrawn"], 1);
+}
+
+/// A withdrawal clears a result whose row lost its end date and whose last version is not in
+/// the archive: it was published, it is withdrawn, its address says so.
+#[test]
+fn a_withdrawal_settles_a_result_that_cannot_be_kept() {
+    let site = published_site();
+    std::fs::remove_file(site.path().join("data/published-records.jsonl")).unwrap();
+    write_tasks(
+        site.path(),
+        &format!(
+            "{P1}{}{P3}",
+            P2.replace(",2025-09-02,2025-09-02,", ",2025-09-02,,")
+        ),
+    );
+    let (code, report) = build(site.path(), "2025-09-12");
+    assert_eq!(code, Some(1), "{report}");
+    assert_eq!(report["missing"][0]["id"], "P-2");
+    assert_eq!(report["missing"][0]["page_kept"], false);
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-09-12"),
+        &["withdraw", "P-2", "--reason", "检查未完成，误公示"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (code, report) = build(site.path(), "2025-09-12");
+    assert_eq!(code, Some(0), "{report}");
+    assert!(read(site.path(), "tasks/p-2/index.html").contains("抽查结果已撤回"));
+}
+
+/// `ps-1` was published; the export now spells it `PS-1`. Both ids want `tasks/ps-1/`: the
+/// export's result has it, and the old one is named, never silently written over.
+#[test]
+fn ids_that_differ_only_in_case_never_share_a_page() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("data/tasks")).unwrap();
+    let row = P1.replace("P-1,", "ps-1,");
+    write_tasks(site.path(), &row);
+    let output = gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    write_tasks(site.path(), &P1.replace("P-1,", "PS-1,"));
+    let output = gongshi_in(
+        site.path(),
+        &["build", "--as-of", "2025-09-11", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(report["missing"][0]["id"], "ps-1");
+    assert_eq!(report["missing"][0]["page_kept"], false);
+    assert!(
+        report["missing"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ids that differ only in case share a page")
+    );
+    assert!(read(site.path(), "tasks/ps-1/index.html").contains("PS-1"));
+    let sitemap = read(site.path(), "sitemap.xml");
+    assert_eq!(sitemap.matches("tasks/ps-1/").count(), 1);
+    assert!(!stderr(&output).contains("removed"), "{}", stderr(&output));
+}

@@ -81,7 +81,8 @@ fn a_deadline_in_a_year_without_a_calendar_blocks_nothing() {
     // Warned, with what to do.
     let warnings = report["warnings"].to_string();
     assert!(
-        warnings.contains("2 deadline(s) fall in 2027") && warnings.contains("calendar import"),
+        warnings.contains("2 deadline(s) depend on 2027's holiday calendar")
+            && warnings.contains("calendar import"),
         "{warnings}"
     );
 
@@ -284,20 +285,31 @@ fn the_deadline_command_prints_what_is_certain() {
         site.path().to_str().unwrap(),
         "task",
         "2026-12-01",
+        "2026-12-02",
+        "2026-12-03",
         "2026-12-08",
     ]);
     assert_eq!(output.status.code(), Some(1));
     // 2026-12-01: 12-02..04 (3), 07..11 (8), 14..18 (13), 21..25 (18) → 2026-12-25.
-    assert_eq!(stdout(&output), "2026-12-25\n");
-    // 2026-12-08: 17 in December; the 18th is 2027-01-01 at the earliest.
+    // 2026-12-02: 12-03, 04 (2), 07..11 (7), 14..18 (12), 21..25 (17), 28 (18) → 2026-12-28.
+    assert_eq!(stdout(&output), "2026-12-25\n2026-12-28\n");
+    // 2026-12-03: the 18th would be 12-29, one of the days the 2027 notice may change (as the
+    // 2019 notice changed 2018-12-29..31). 2026-12-08: 14 by 12-28, four more: 2027-01-01 at
+    // the earliest.
     let errors: Vec<String> = stderr(&output)
         .lines()
         .filter(|l| l.starts_with("error:"))
         .map(str::to_string)
         .collect();
-    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(
-        errors[0].contains("2026-12-08") && errors[0].contains("not before 2027-01-01"),
+        errors[0].contains("2026-12-03") && errors[0].contains("not before 2026-12-29"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("2026-12-08")
+            && errors[1].contains("2027")
+            && errors[1].contains("not before 2027-01-01"),
         "{errors:?}"
     );
 }

@@ -57,10 +57,10 @@ pub fn import(
         .map_err(|m| Error::Usage(format!("{shown}: {m}; save it as CSV (UTF-8 or GBK)")))?;
     // What the exports hold now: the tasks' end dates, and the quarters they fall in.
     let tasks = crate::ingest::read_tasks(site, today)?;
-    let mut ends: HashMap<&str, Option<NaiveDate>> = HashMap::new();
+    let mut ends: HashMap<&str, (Option<NaiveDate>, bool)> = HashMap::new();
     let mut quarters: HashSet<Quarter> = HashSet::new();
     for record in tasks.rows.iter().filter_map(|row| row.record.as_deref()) {
-        ends.insert(&record.task_id, record.end);
+        ends.insert(&record.task_id, (record.end, !record.result.is_empty()));
         quarters.extend(record.quarter());
     }
 
@@ -218,7 +218,7 @@ pub fn import(
                     ));
                     continue;
                 }
-                Some(Some(end)) if published_on < *end => {
+                Some((Some(end), _)) if published_on < *end => {
                     problems.push(problem(
                         line,
                         Some("published_on"),
@@ -226,7 +226,7 @@ pub fn import(
                     ));
                     continue;
                 }
-                Some(None) => {
+                Some((None, _)) => {
                     problems.push(problem(
                         line,
                         Some("id"),
@@ -237,7 +237,18 @@ pub fn import(
                     ));
                     continue;
                 }
-                Some(Some(_)) => {}
+                Some((Some(_), false)) => {
+                    problems.push(problem(
+                        line,
+                        Some("id"),
+                        format!(
+                            "task {id} has no result in the exports, so no result of it can have \
+                             been published: fill in its 检查结果 first"
+                        ),
+                    ));
+                    continue;
+                }
+                Some((Some(_), true)) => {}
             },
         }
         if let Some(first) = seen.insert((kind, id.clone()), line) {

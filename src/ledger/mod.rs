@@ -141,9 +141,14 @@ pub struct Ledger {
 /// Decodes a ledger as task ledgers are decoded (UTF-8 with or without BOM, UTF-16 with BOM,
 /// GBK/GB18030), and says which encoding it is in.
 fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding), (u64, String)> {
+    // The same decision as the decoding's: GBK that happens to be valid UTF-8 (坪山 is
+    // C6 BA C9 BD) is GBK, and rows appended to it must be GBK too, or the next reading would
+    // take the whole file for UTF-8.
     let encoding = match encoding_rs::Encoding::for_bom(bytes) {
         Some((encoding, _)) => encoding,
-        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None if std::str::from_utf8(bytes).is_ok() && crate::ingest::reads_as_utf8(bytes) => {
+            encoding_rs::UTF_8
+        }
         None => encoding_rs::GB18030,
     };
     match crate::ingest::decode(bytes) {
@@ -677,6 +682,36 @@ mod tests {
         assert_eq!(added, "task,坪山-2,2025-10-10,\r\n");
         let reread = Ledger::load(site.path()).unwrap();
         assert_eq!(reread.entries().len(), 3);
+    }
+
+    /// A GBK ledger whose every character is also a two-byte UTF-8 sequence (坪山): rows
+    /// appended to it are GBK, so the next reading still reads it as GBK.
+    #[test]
+    fn gbk_that_looks_like_utf8_grows_as_gbk() {
+        let text = "kind,id,published_on,late_reason\r\ntask,坪山-1,2025/9/30,\r\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert!(
+            std::str::from_utf8(&gbk).is_ok(),
+            "the premise: valid UTF-8 too"
+        );
+        let site = site_with_ledger("");
+        std::fs::write(site.path().join(LEDGER_FILE), &gbk).unwrap();
+        let ledger = Ledger::load(site.path()).unwrap();
+        let mut withdrawn = entry(Kind::Withdrawn, "坪山-1", "2025-10-10");
+        withdrawn.late_reason = "录入错误".into();
+        ledger
+            .append(&[entry(Kind::Task, "坪山-2", "2025-10-10"), withdrawn])
+            .unwrap();
+        let reread = Ledger::load(site.path()).unwrap();
+        assert_eq!(
+            reread.get(Kind::Task, "坪山-1").unwrap().published_on,
+            d("2025-09-30")
+        );
+        assert_eq!(
+            reread.get(Kind::Withdrawn, "坪山-1").unwrap().late_reason,
+            "录入错误"
+        );
+        assert!(reread.get(Kind::Task, "坪山-2").is_some());
     }
 
     #[test]
