@@ -217,12 +217,27 @@ pub fn inputs_digest(site: &Path, as_of: NaiveDate) -> std::io::Result<u64> {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let bytes = std::fs::read(entry.path())?;
+            // Streamed: the exports and the archive of a province are hundreds of megabytes.
+            let mut file = std::fs::File::open(entry.path())?;
+            let length = file.metadata()?.len();
             let relative = entry.path().strip_prefix(site).unwrap_or(entry.path());
             hasher.update(relative.as_os_str().as_encoded_bytes());
             hasher.update(b"\0");
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(&bytes);
+            hasher.update(&length.to_le_bytes());
+            let mut buffer = vec![0; 1 << 16];
+            let mut read = 0;
+            loop {
+                let n = std::io::Read::read(&mut file, &mut buffer)?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buffer[..n]);
+                read += n as u64;
+            }
+            if read != length {
+                // Changed while read: no digest that a later build could take for the same.
+                return Err(std::io::Error::other("a file changed while it was read"));
+            }
         }
     }
     Ok(hasher.digest())
