@@ -232,10 +232,18 @@ pub fn github_summary(report: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "| rows | on time | late | excused | due | overdue | in progress | rejected |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|\n\
-         | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-        s.rows, s.on_time, s.late, s.excused, s.due, s.overdue, s.in_progress, s.rejected
+        "| rows | on time | late | excused | due | overdue | in progress | rejected | undecided |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n\
+         | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        s.rows,
+        s.on_time,
+        s.late,
+        s.excused,
+        s.due,
+        s.overdue,
+        s.in_progress,
+        s.rejected,
+        s.undecided
     );
     let violations: Vec<&Item> = report
         .items

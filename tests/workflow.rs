@@ -451,7 +451,7 @@ fn on_github_the_run_summary_gets_the_report_in_markdown() {
         "appended: {text}"
     );
     assert!(
-        text.contains("| 20 | 5 | 2 | 1 | 2 | 1 | 1 | 8 |"),
+        text.contains("| 20 | 5 | 2 | 1 | 2 | 1 | 1 | 8 | 0 |"),
         "{text}"
     );
     assert!(text.contains("| late task | T-LATE | 2025-05-29 | 5 | data/tasks/2025 台账.csv:3 |"));

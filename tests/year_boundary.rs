@@ -158,6 +158,16 @@ fn only_what_the_missing_year_decides_is_undecided() {
         "{text}"
     );
 
+    // CI dashboards see it as a failure of its own kind.
+    let junit = stdout(&gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2027-01-11", "--format", "junit"],
+    ));
+    assert!(
+        junit.contains("<testcase name=\"YB-3\"") && junit.contains("type=\"undecided\""),
+        "{junit}"
+    );
+
     // The result comes in on 2027-01-12, after the bound: on time or late, undecided.
     write_tasks(site.path(), &format!("{YB1}{YB2}{}", yb3("未发现问题")));
     let (code, report) = build(site.path(), "2027-01-12");
