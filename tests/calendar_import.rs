@@ -99,35 +99,25 @@ fn an_imported_year_decides_deadlines() {
     let text = site.path().join("notice.txt");
     std::fs::write(&text, made_up).unwrap();
     let target = site.path().join("data/calendar/2027.toml");
-    let output = gongshi(&[
-        "calendar",
-        "import",
-        text.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
+    let import = || {
+        gongshi(&[
+            "calendar",
+            "import",
+            text.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+        ])
+    };
+    let output = import();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(target.is_file());
     // 12-21..25 (5), 28..31 (9); 2027-01-01..03 off; 01-04..08 (14), 11..14 (18).
     let output = gongshi_in(site.path(), &["deadline", "task", "2026-12-20"]);
     assert_eq!(stdout(&output), "2027-01-14\n", "{}", stderr(&output));
     // Importing again to the same file is harmless; to a different one that exists, refused.
-    let output = gongshi(&[
-        "calendar",
-        "import",
-        text.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(import().status.code(), Some(0));
     std::fs::write(&target, "year = 2027\n").unwrap();
-    let output = gongshi(&[
-        "calendar",
-        "import",
-        text.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
+    let output = import();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("exists already"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "year = 2027\n");
