@@ -88,8 +88,6 @@ pub struct Assessment {
     pub new_entries: Vec<Entry>,
     /// Published results whose last version the archive does not hold yet.
     pub new_snapshots: Vec<Snapshot>,
-    /// Results published, then withdrawn: their pages say so.
-    pub withdrawals: Vec<Withdrawal>,
 }
 
 pub fn assess(
@@ -590,7 +588,7 @@ pub fn assess(
             warnings,
             notes: tasks.notes,
             missing,
-            withdrawn: withdrawals.clone(),
+            withdrawn: withdrawals,
         },
         records,
         published,
@@ -598,7 +596,6 @@ pub fn assess(
         quarters,
         new_entries,
         new_snapshots,
-        withdrawals,
     })
 }
 
@@ -803,8 +800,8 @@ impl Item {
     /// The status of something published on `published_on`, and how late it was.
     fn set_publication(&mut self, published_on: NaiveDate, deadline: Deadline, late_reason: &str) {
         self.status = publication_status(published_on, deadline, late_reason);
-        if let (Some(false), Deadline::On(day)) = (deadline.met_by(published_on), deadline) {
-            self.days_late = Some((published_on - day).num_days());
+        if matches!(self.status, Status::Late | Status::Excused) {
+            self.days_late = Some((published_on - deadline.earliest()).num_days());
             self.late_reason = (!late_reason.is_empty()).then(|| late_reason.to_string());
         }
     }

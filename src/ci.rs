@@ -105,31 +105,31 @@ pub fn junit(report: &Report) -> String {
             }
             cases.push_str("</testcase>\n");
         }
-        // Published results and summaries in no export now: each a failed case.
-        for missing in report.missing.iter().filter(|m| m.kind == kind) {
+        // Failed cases of their own: published results and summaries in no export now, and
+        // errors no row carries (a whole file's).
+        let mut failed = |case: &str, file: &str, kind: &str, message: &str| {
             tests += 1;
             failures += 1;
             let _ = writeln!(
                 cases,
                 "<testcase name=\"{}\" classname=\"gongshi.{name}\" file=\"{}\" time=\"0\">\
-                 <failure type=\"missing\" message=\"{}\"/></testcase>",
-                xml(&missing.id),
-                crate::ledger::LEDGER_FILE,
-                xml(&missing_line(missing))
+                 <failure type=\"{kind}\" message=\"{}\"/></testcase>",
+                xml(case),
+                xml(file),
+                xml(message)
             );
+        };
+        for missing in report.missing.iter().filter(|m| m.kind == kind) {
+            let message = missing_line(missing);
+            failed(&missing.id, crate::ledger::LEDGER_FILE, "missing", &message);
         }
         if kind == ItemKind::Task {
-            // Errors no row carries (a whole file's): each a failed case of its own.
             for problem in &loose_errors {
-                tests += 1;
-                failures += 1;
-                let _ = writeln!(
-                    cases,
-                    "<testcase name=\"{}\" classname=\"gongshi.{name}\" file=\"{}\" time=\"0\">\
-                     <failure type=\"invalid\" message=\"{}\"/></testcase>",
-                    xml(&problem.file),
-                    xml(&problem.file),
-                    xml(&problem_message(problem))
+                failed(
+                    &problem.file,
+                    &problem.file,
+                    "invalid",
+                    &problem_message(problem),
                 );
             }
         }

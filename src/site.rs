@@ -413,7 +413,7 @@ impl<'a> Views<'a> {
 enum Kind {
     Static(u32),
     Task(TaskIndex),
-    /// The page of a withdrawn result, by its place in [`Assessment::withdrawals`].
+    /// The page of a withdrawn result, by its place in the report's `withdrawn`.
     Withdrawn(u32),
     Quarter {
         quarter: u32,
@@ -914,7 +914,7 @@ impl<'a> Site<'a> {
         for slug in published
             .iter()
             .map(|t| t.record.slug.as_str())
-            .chain(assessment.withdrawals.iter().map(|w| w.slug.as_str()))
+            .chain(assessment.report.withdrawn.iter().map(|w| w.slug.as_str()))
         {
             if !slugs.insert(slug) {
                 return Err(Error::Usage(format!(
@@ -934,7 +934,7 @@ impl<'a> Site<'a> {
         for i in 0..published.len() {
             add(Kind::Task(i as TaskIndex));
         }
-        for i in 0..assessment.withdrawals.len() {
+        for i in 0..assessment.report.withdrawn.len() {
             add(Kind::Withdrawn(i as u32));
         }
         for (i, q) in site.quarters.iter().enumerate() {
@@ -1098,7 +1098,7 @@ impl<'a> Site<'a> {
 
     /// What a withdrawn result's page shows.
     fn withdrawn_page(&self, i: u32) -> WithdrawnView<'_> {
-        let w = &self.assessment.withdrawals[i as usize];
+        let w = &self.assessment.report.withdrawn[i as usize];
         WithdrawnView {
             id: &w.id,
             slug: &w.slug,
@@ -1114,17 +1114,17 @@ impl<'a> Site<'a> {
         let since = (self.feed.len() == FEED_LENGTH)
             .then(|| self.feed.iter().map(|&i| changed_on(self.task(i))).min())
             .flatten();
-        let mut all: Vec<u32> = (0..self.assessment.withdrawals.len() as u32)
+        let mut all: Vec<u32> = (0..self.assessment.report.withdrawn.len() as u32)
             .filter(|&i| {
                 since.is_none_or(|since| {
-                    self.assessment.withdrawals[i as usize].withdrawn_on >= since
+                    self.assessment.report.withdrawn[i as usize].withdrawn_on >= since
                 })
             })
             .collect();
         all.sort_by(|&a, &b| {
             let (a, b) = (
-                &self.assessment.withdrawals[a as usize],
-                &self.assessment.withdrawals[b as usize],
+                &self.assessment.report.withdrawn[a as usize],
+                &self.assessment.report.withdrawn[b as usize],
             );
             b.withdrawn_on
                 .cmp(&a.withdrawn_on)
@@ -1486,7 +1486,7 @@ impl<'a> Site<'a> {
         };
         match file.kind {
             Kind::Task(i) => changed_on(self.task(i)),
-            Kind::Withdrawn(i) => self.assessment.withdrawals[i as usize].withdrawn_on,
+            Kind::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
             Kind::Quarter { quarter, .. } => self.quarters[quarter as usize]
                 .view
                 .published_on
@@ -1520,7 +1520,7 @@ impl<'a> Site<'a> {
             Kind::Task(i) => format!("tasks/{}/index.html", self.task(i).record.slug),
             Kind::Withdrawn(i) => format!(
                 "tasks/{}/index.html",
-                self.assessment.withdrawals[i as usize].slug
+                self.assessment.report.withdrawn[i as usize].slug
             ),
             Kind::Quarter { quarter, page } => paged(
                 format!("quarters/{}/", self.quarters[quarter as usize].view.slug),
