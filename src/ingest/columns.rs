@@ -1,0 +1,219 @@
+//! Which column holds which field: the platforms' header names, and the site's own.
+
+use std::collections::HashMap;
+
+use crate::error::Error;
+
+/// A column gongshi knows, whatever the export calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    TaskId,
+    Unit,
+    Category,
+    Matter,
+    Entity,
+    CreditCode,
+    Address,
+    Inspectors,
+    Start,
+    End,
+    Result,
+    Handling,
+    Joint,
+    JointDepartments,
+    Quarter,
+}
+
+impl Field {
+    pub const ALL: [Field; 15] = [
+        Field::TaskId,
+        Field::Unit,
+        Field::Category,
+        Field::Matter,
+        Field::Entity,
+        Field::CreditCode,
+        Field::Address,
+        Field::Inspectors,
+        Field::Start,
+        Field::End,
+        Field::Result,
+        Field::Handling,
+        Field::Joint,
+        Field::JointDepartments,
+        Field::Quarter,
+    ];
+
+    /// Header names that mean this field: Chinese as the platforms export them, then English.
+    /// Headers are compared after trimming and, for English, ignoring case, spaces and dashes.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::TaskId => &[
+                "任务编号",
+                "抽查任务编号",
+                "检查任务编号",
+                "任务id",
+                "task_id",
+                "taskid",
+                "id",
+            ],
+            Field::Unit => &[
+                "执法机构",
+                "抽查机关",
+                "检查机关",
+                "实施单位",
+                "执法单位",
+                "unit",
+                "agency",
+                "authority",
+            ],
+            Field::Category => &[
+                "监管对象类别",
+                "对象类型",
+                "检查对象类别",
+                "对象类别",
+                "category",
+            ],
+            Field::Matter => &["抽查事项", "检查事项", "matter", "inspection_item"],
+            Field::Entity => &[
+                "检查对象名称",
+                "抽查市场主体名称",
+                "企业名称",
+                "检查对象",
+                "单位名称",
+                "entity",
+                "entity_name",
+                "company",
+            ],
+            Field::CreditCode => &["统一社会信用代码", "信用代码", "credit_code", "uscc"],
+            Field::Address => &["地址", "住所", "经营地址", "address"],
+            Field::Inspectors => &["执法人员", "检查人员", "inspectors"],
+            Field::Start => &["检查开始日期", "开始日期", "start", "start_date"],
+            Field::End => &[
+                "检查结束日期",
+                "检查完成日期",
+                "结束日期",
+                "完成日期",
+                "end",
+                "end_date",
+            ],
+            Field::Result => &["检查结果", "抽查结果", "result"],
+            Field::Handling => &["处理情况", "处置情况", "备注", "handling"],
+            Field::Joint => &["是否联合检查", "joint"],
+            Field::JointDepartments => &["联合检查部门", "joint_departments"],
+            Field::Quarter => &["所属季度", "抽查批次", "quarter", "batch"],
+        }
+    }
+
+    /// The name used in reports: the usual Chinese header.
+    pub fn label(self) -> &'static str {
+        self.aliases()[0]
+    }
+
+    pub(crate) fn from_header(header: &str) -> Option<Field> {
+        let key = normalize_header(header);
+        Field::ALL
+            .into_iter()
+            .find(|field| field.aliases().iter().any(|alias| *alias == key))
+    }
+}
+
+pub(crate) fn normalize_header(header: &str) -> String {
+    let trimmed = header.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '*');
+    if trimmed.is_ascii() {
+        trimmed
+            .chars()
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    } else {
+        trimmed.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+pub(crate) fn missing_column(file: &str, line: u64, field: Field) -> Error {
+    Error::Input {
+        path: file.into(),
+        line,
+        message: format!(
+            "no {} column found; expected a header row naming it as one of: {}",
+            field.label(),
+            field.aliases().join(", ")
+        ),
+    }
+}
+
+/// Which column holds which field.
+pub(crate) struct Columns {
+    pub(crate) index: HashMap<Field, usize>,
+    /// `index` by [`Field`] as a number, for reading rows.
+    positions: [Option<usize>; Field::ALL.len()],
+    pub(crate) width: usize,
+    pub(crate) unknown: Vec<(String, usize)>,
+    /// Columns with an empty header.
+    pub(crate) unnamed: Vec<usize>,
+    /// The header as compared: to spot it again further down.
+    keys: Vec<String>,
+    pub(crate) warnings: Vec<String>,
+}
+
+impl Columns {
+    pub(crate) fn from_header(header: &csv::StringRecord) -> Columns {
+        let mut index = HashMap::new();
+        let mut unknown = Vec::new();
+        let mut unnamed = Vec::new();
+        let mut warnings = Vec::new();
+        for (i, name) in header.iter().enumerate() {
+            match Field::from_header(name) {
+                Some(field) => {
+                    if let Some(first) = index.get(&field) {
+                        warnings.push(format!(
+                            "columns {} and {} both hold {}; using column {}",
+                            first + 1,
+                            i + 1,
+                            field.label(),
+                            first + 1
+                        ));
+                    } else {
+                        index.insert(field, i);
+                    }
+                }
+                None if normalize_header(name).is_empty() => unnamed.push(i),
+                None => unknown.push((name.trim().to_string(), i)),
+            }
+        }
+        Columns {
+            positions: Field::ALL.map(|field| index.get(&field).copied()),
+            index,
+            width: header.len(),
+            unknown,
+            unnamed,
+            keys: header.iter().map(normalize_header).collect(),
+            warnings,
+        }
+    }
+
+    pub(crate) fn position(&self, field: Field) -> Option<usize> {
+        self.positions[field as usize]
+    }
+
+    pub(crate) fn is_header(&self, record: &csv::StringRecord) -> bool {
+        // Most rows are told apart by their first cell.
+        let first = |record: &csv::StringRecord| {
+            let (Some(cell), Some(key)) = (record.get(0), self.keys.first()) else {
+                return true;
+            };
+            normalize_header(cell) == *key
+        };
+        record.len() >= self.keys.len()
+            && first(record)
+            && record
+                .iter()
+                .zip(&self.keys)
+                .all(|(field, key)| normalize_header(field) == *key)
+    }
+}

@@ -1,0 +1,353 @@
+//! The checks that decide whether a row can be trusted, and the record it becomes.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Columns, Field, Row, task_slug};
+use crate::credit_code::{self, CodeProblem};
+use crate::dates::{self, Quarter};
+use crate::privacy::mask;
+use crate::report::Problem;
+
+/// A mobile number (11 digits from 13 to 19) or a valid identity-card number standing alone in
+/// a task id. (Other long digit runs are common in platform task ids and are left alone.)
+fn holds_personal_number(task_id: &str) -> bool {
+    let bytes = task_id.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &task_id[start..i];
+        let with_x = run.len() == 17 && matches!(bytes.get(i), Some(b'X' | b'x'));
+        let card = if with_x { &task_id[start..=i] } else { run };
+        if crate::privacy::is_identity_card(&card.to_ascii_uppercase())
+            || (run.len() == 11
+                && run.starts_with('1')
+                && (b'3'..=b'9').contains(&bytes[start + 1]))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The longest text a field may hold: no inspection record needs more, and a larger one is a
+/// broken export (or an attempt to bloat every page that shows it).
+pub(crate) const MAX_FIELD_CHARS: usize = 10_000;
+
+/// A cell as published: trimmed, without control characters (NUL, escapes, stray byte-order
+/// marks) that would corrupt pages, and with line breaks and tabs kept.
+///
+/// Full-width digits, X, hyphens and spaces (０-９, Ｘ, －, the ideographic space) become their
+/// ASCII forms, so that a number typed in full width is recognised, and masked, like any other.
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    let changes = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{feff}' | '０'..='９' | 'Ｘ' | 'ｘ' | '－' | '\u{3000}'
+            )
+    };
+    if !text.chars().any(changes) {
+        return Cow::Borrowed(text.trim());
+    }
+    let cleaned: String = text
+        .chars()
+        .filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && c != '\u{feff}')
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            'Ｘ' => 'X',
+            'ｘ' => 'x',
+            '－' => '-',
+            '\u{3000}' => ' ',
+            other => other,
+        })
+        .collect();
+    Cow::Owned(cleaned.trim().to_string())
+}
+
+/// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
+pub(crate) const EARLIEST_YEAR: i32 = 2015;
+
+/// Text that many records share (a unit, a company, a result): held once, whatever the number
+/// of rows that carry it.
+pub type Text = std::sync::Arc<str>;
+
+/// A task row that passed every check. Text fields are already masked for publication.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Record {
+    pub task_id: String,
+    /// The folder name of the task's page: `/tasks/<slug>/`.
+    pub slug: String,
+    pub unit: Text,
+    pub category: Text,
+    pub matter: Text,
+    pub entity: Text,
+    pub credit_code: Text,
+    pub address: Text,
+    pub inspectors: Text,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub result: Text,
+    pub handling: Text,
+    pub joint: bool,
+    pub joint_departments: Text,
+    pub quarter: Option<Quarter>,
+}
+
+/// Hands out one [`Text`] for each distinct string.
+#[derive(Default)]
+pub(crate) struct Interner {
+    texts: std::collections::HashSet<Text>,
+}
+
+impl Interner {
+    pub(crate) fn text(&mut self, text: &str) -> Text {
+        if let Some(known) = self.texts.get(text) {
+            return known.clone();
+        }
+        let new: Text = text.into();
+        self.texts.insert(new.clone());
+        new
+    }
+}
+
+impl Record {
+    /// The quarter a task counts in: its quarter column, else its end date's quarter, else (for
+    /// a task still in progress) its start date's.
+    pub fn quarter(&self) -> Option<Quarter> {
+        self.quarter.or(self.end.or(self.start).map(Quarter::of))
+    }
+
+    /// A result can be published once the inspection ended and a result was recorded.
+    pub fn is_publishable(&self) -> bool {
+        self.end.is_some() && !self.result.is_empty()
+    }
+}
+
+/// Whether a credit-code cell holds a person's number: shaped like an identity card (17
+/// digits, then a digit or X) and either valid as one or invalid as a credit code. (The
+/// generic masking would also take a valid all-digit credit code for a bank card.)
+pub(crate) fn is_personal_code(code: &str) -> bool {
+    let id_shaped = code.len() == 18
+        && code.as_bytes()[..17].iter().all(u8::is_ascii_digit)
+        && matches!(code.as_bytes()[17], b'0'..=b'9' | b'X');
+    crate::privacy::is_identity_card(code) || (id_shaped && credit_code::check(code).is_err())
+}
+
+pub(crate) fn read_row(
+    file: &std::sync::Arc<str>,
+    line: u64,
+    record: &csv::StringRecord,
+    columns: &Columns,
+    as_of: NaiveDate,
+    warnings: &mut Vec<Problem>,
+    texts: &mut Interner,
+) -> Row {
+    let cleaned: [Cow<'_, str>; Field::ALL.len()] = Field::ALL.map(|field| {
+        columns
+            .position(field)
+            .and_then(|i| record.get(i))
+            .map_or(Cow::Borrowed(""), clean)
+    });
+    let get = |field: Field| -> &str { &cleaned[field as usize] };
+    let task_id = get(Field::TaskId).to_string();
+    let mut errors = Vec::new();
+    for field in Field::ALL {
+        let text = get(field);
+        let length = if text.len() > MAX_FIELD_CHARS {
+            text.chars().count()
+        } else {
+            0
+        };
+        if length > MAX_FIELD_CHARS {
+            errors.push(Problem::at(
+                file,
+                line,
+                Some(field.label()),
+                format!(
+                    "{length} characters; a field holds at most {MAX_FIELD_CHARS}: check the export"
+                ),
+            ));
+        }
+    }
+    let mut error = |field: Option<Field>, message: String| {
+        errors.push(Problem::at(file, line, field.map(Field::label), message));
+    };
+
+    if record.len() < columns.width
+        || record
+            .iter()
+            .skip(columns.width)
+            .any(|f| !f.trim().is_empty())
+    {
+        error(
+            None,
+            format!(
+                "expected {} fields as in the header, found {}: check for an unquoted comma or a \
+                 missing cell",
+                columns.width,
+                record.len()
+            ),
+        );
+    } else if record.len() > columns.width {
+        warnings.push(Problem::at(
+            file,
+            line,
+            None,
+            format!(
+                "{} empty cell(s) after the last column ignored",
+                record.len() - columns.width
+            ),
+        ));
+    }
+    if task_id.is_empty() {
+        error(
+            Some(Field::TaskId),
+            "empty: every row needs its task id".into(),
+        );
+    } else if holds_personal_number(&task_id) {
+        error(
+            Some(Field::TaskId),
+            "holds what looks like a mobile or identity-card number; a task id is published as \
+             it is, so it must not carry personal data"
+                .into(),
+        );
+    } else if record
+        .get(columns.index[&Field::TaskId])
+        .is_some_and(|raw| raw.trim().chars().any(char::is_control))
+    {
+        error(Some(Field::TaskId), "contains control characters".into());
+    }
+
+    let mut date = |field: Field| -> Option<NaiveDate> {
+        let text = get(field);
+        if text.is_empty() {
+            return None;
+        }
+        match dates::parse_date(text) {
+            Ok(day) if day.year() < EARLIEST_YEAR => {
+                error(
+                    Some(field),
+                    format!("{day} is before {EARLIEST_YEAR}: check the year"),
+                );
+                None
+            }
+            Ok(day) => Some(day),
+            Err(message) => {
+                error(
+                    Some(field),
+                    format!("{message}; expected {}", dates::DATE_FORMATS),
+                );
+                None
+            }
+        }
+    };
+    let start = date(Field::Start);
+    let end = date(Field::End);
+    if let (Some(start), Some(end)) = (start, end)
+        && end < start
+    {
+        error(
+            Some(Field::End),
+            format!("{end} is before the start date {start}"),
+        );
+    }
+    if let Some(end) = end
+        && end > as_of
+    {
+        error(
+            Some(Field::End),
+            format!(
+                "{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"
+            ),
+        );
+    }
+
+    let quarter = match get(Field::Quarter) {
+        "" => None,
+        text => text
+            .parse::<Quarter>()
+            .map_err(|m| error(Some(Field::Quarter), m))
+            .ok(),
+    };
+
+    let mut code = credit_code::normalize(get(Field::CreditCode));
+    if is_personal_code(&code) {
+        // Individual businesses sometimes give the owner's identity card instead.
+        warnings.push(Problem::at(
+            file,
+            line,
+            Some(Field::CreditCode.label()),
+            "holds an identity-card number, not a credit code: published masked",
+        ));
+        code = mask(&code).into_owned();
+    } else if !code.is_empty() {
+        match credit_code::check(&code) {
+            Ok(()) => {}
+            Err(CodeProblem::Malformed(message)) => error(Some(Field::CreditCode), message),
+            Err(CodeProblem::CheckDigit { expected, found }) => warnings.push(Problem::at(
+                file,
+                line,
+                Some(Field::CreditCode.label()),
+                format!("\"{code}\": check character is {found}, GB 32100 gives {expected}; published as written"),
+            )),
+        }
+    }
+
+    let joint_text = get(Field::Joint);
+    let joint_departments = mask(get(Field::JointDepartments)).into_owned();
+    let joint = match joint_text {
+        "是" | "Y" | "y" | "yes" | "Yes" | "YES" | "true" | "TRUE" | "1" | "联合" | "联合检查" => {
+            true
+        }
+        "否" | "N" | "n" | "no" | "No" | "NO" | "false" | "FALSE" | "0" | "" | "无" => {
+            !joint_departments.is_empty() && joint_departments != "无"
+        }
+        other => {
+            warnings.push(Problem::at(
+                file,
+                line,
+                Some(Field::Joint.label()),
+                format!("\"{other}\" is not 是 or 否; counted as a joint inspection only if 联合检查部门 is filled"),
+            ));
+            !joint_departments.is_empty()
+        }
+    };
+
+    let mut text = |text: &str| texts.text(text);
+    let record = errors.is_empty().then(|| {
+        std::sync::Arc::new(Record {
+            slug: task_slug(&task_id),
+            task_id: task_id.clone(),
+            unit: text(&mask(get(Field::Unit))),
+            category: text(&mask(get(Field::Category))),
+            matter: text(&mask(get(Field::Matter))),
+            entity: text(&mask(get(Field::Entity))),
+            credit_code: text(&code),
+            address: text(&mask(get(Field::Address))),
+            inspectors: text(&mask(get(Field::Inspectors))),
+            start,
+            end,
+            result: text(&mask(get(Field::Result))),
+            handling: text(&mask(get(Field::Handling))),
+            joint,
+            joint_departments: text(&joint_departments),
+            quarter,
+        })
+    });
+    Row {
+        file: file.clone(),
+        line,
+        task_id,
+        record,
+        errors,
+    }
+}
