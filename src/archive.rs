@@ -68,7 +68,6 @@ fn key(text: &str) -> u64 {
 /// the file sits in the repository, where anyone with access could edit it. Its page address
 /// comes from its id, never from the file, and its text is cleaned and masked again.
 fn sanitized(mut record: Record) -> Record {
-    record.slug = crate::ingest::task_slug(&record.task_id);
     if crate::ingest::is_personal_code(&record.credit_code) {
         record.credit_code = crate::privacy::mask(&record.credit_code).as_ref().into();
     }
@@ -82,6 +81,8 @@ fn sanitized(mut record: Record) -> Record {
         &mut record.result,
         &mut record.handling,
         &mut record.joint_departments,
+        &mut record.task_name,
+        &mut record.inspection_type,
     ] {
         let cleaned = crate::ingest::clean(field);
         let masked = crate::privacy::mask(&cleaned);
@@ -89,10 +90,27 @@ fn sanitized(mut record: Record) -> Record {
             *field = masked.as_ref().into();
         }
     }
+    // The object comes from the record's own fields, as a row gives it.
+    let object = record
+        .object
+        .take()
+        .map(|_| crate::ingest::Text::from(record.object_text()));
+    crate::ingest::set_identity(&mut record, object);
+    record.class = crate::result_class::Classifier::default().classify(&record.result);
     record
 }
 
 impl Archive {
+    /// Classifies the kept results with the site's own result words.
+    pub fn classify(&mut self, classifier: &crate::result_class::Classifier) {
+        for snapshot in self.snapshots.values_mut() {
+            let class = classifier.classify(&snapshot.result);
+            if snapshot.class != class {
+                Arc::make_mut(snapshot).class = class;
+            }
+        }
+    }
+
     /// Reads `<site>/data/published-records.jsonl`, keeping the last version of the results
     /// `wanted` names (the few whose rows no longer give them) and only the digests of the
     /// others. A missing file is an empty archive.
@@ -136,7 +154,12 @@ impl Archive {
             };
             if wanted(&head.id) {
                 match serde_json::from_str::<LineIn>(text) {
-                    Ok(full) if full.record.task_id == head.id => {
+                    Ok(full)
+                        if full.record.object.as_ref().map_or_else(
+                            || full.record.task_id == head.id,
+                            |object| head.id == format!("{}/{object}", full.record.task_id),
+                        ) =>
+                    {
                         archive
                             .snapshots
                             .insert(head.id.to_string(), Arc::new(sanitized(full.record)));
@@ -207,7 +230,7 @@ impl Archive {
             serde_json::to_writer(
                 &mut out,
                 &LineOut {
-                    id: &record.task_id,
+                    id: &record.id,
                     digest: &snapshot.digest,
                     archived_on: today,
                     record,
@@ -228,6 +251,11 @@ mod tests {
     fn record(id: &str, result: &str) -> Arc<Record> {
         Arc::new(Record {
             task_id: id.into(),
+            id: id.into(),
+            object: None,
+            class: Default::default(),
+            task_name: "".into(),
+            inspection_type: "".into(),
             slug: crate::ingest::task_slug(id),
             unit: "坪山管理局".into(),
             category: "重点排污单位".into(),

@@ -163,13 +163,18 @@ pub fn assess(
             invalid += 1;
             errors.extend(row.errors);
             if !item.id.is_empty() {
+                // In a task with several objects, the record was known by task id and object.
+                if let Some(object) = &row.object {
+                    rejected_ids.insert(format!("{}/{object}", item.id));
+                }
                 rejected_ids.insert(item.id.clone());
             }
             items.push(item);
             continue;
         };
+        item.id.clone_from(&record.id);
         let before = published.len();
-        let id = record.task_id.as_str();
+        let id = record.id.as_str();
         let entry = ledger.get(Kind::Task, id);
         if let Some(entry) = entry {
             future_publication(&mut warnings, entry, as_of);
@@ -366,7 +371,7 @@ pub fn assess(
     // is withdrawn.
     let valid_ids: HashSet<&str> = records
         .iter()
-        .map(|(r, _)| r.task_id.as_str())
+        .map(|(r, _)| r.id.as_str())
         .chain(withdrawals.iter().map(|w| w.id.as_str()))
         .collect();
     let gone: Vec<&Entry> = ledger
@@ -710,6 +715,19 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
     if let Some(quarter) = record.quarter {
         let _ = write!(hasher, "{quarter}");
     }
+    // Fields added later count only when filled, so that the digests of records without
+    // them stay those already in ledgers.
+    for (tag, field) in [
+        ("task_name", &record.task_name),
+        ("inspection_type", &record.inspection_type),
+    ] {
+        if !field.is_empty() {
+            hasher.update(b"\x1f");
+            hasher.update(tag.as_bytes());
+            hasher.update(b"=");
+            hasher.update(field.as_bytes());
+        }
+    }
     format!("{:016x}", hasher.finish())
 }
 
@@ -757,7 +775,7 @@ fn due_soon(
     };
     Some(format!(
         "task {} has no result yet and is due {by} ({left} working day{} left)",
-        record.task_id,
+        record.id,
         if left == 1 { "" } else { "s" }
     ))
 }
@@ -838,6 +856,11 @@ mod tests {
         };
         let mut record = Record {
             task_id: "PS-2025-Q1-0001".into(),
+            id: "PS-2025-Q1-0001".into(),
+            object: None,
+            class: Default::default(),
+            task_name: "".into(),
+            inspection_type: "".into(),
             slug: "ps-2025-q1-0001".into(),
             unit: "坪山管理局执法一队".into(),
             category: "重点排污单位".into(),

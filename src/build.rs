@@ -48,7 +48,8 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     let config = Config::load(site)?;
     let calendar = Calendar::for_site(site)?;
     let ledger = Ledger::load(site)?;
-    let tasks = ingest::read_tasks(site, as_of)?;
+    let settings = ingest::Settings::from_config(&config)?;
+    let tasks = ingest::read_tasks(site, as_of, &settings)?;
     // The archive's full versions are read only for results published before that the rows
     // no longer give: a few, where a province has millions.
     let publishable: std::collections::HashSet<&str> = tasks
@@ -56,12 +57,13 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         .iter()
         .filter_map(|row| row.record.as_deref())
         .filter(|record| record.is_publishable())
-        .map(|record| record.task_id.as_str())
+        .map(|record| record.id.as_str())
         .collect();
-    let archive = Archive::load(site, &|id| {
+    let mut archive = Archive::load(site, &|id| {
         !publishable.contains(id) && ledger.get(crate::ledger::Kind::Task, id).is_some()
     })?;
     drop(publishable);
+    archive.classify(&settings.results);
     let mut assessment = assess::assess(tasks, &ledger, &archive, &calendar, &config, as_of)?;
     if ledger.damaged_digests > 0 {
         assessment.report.notes.push(format!(

@@ -21,6 +21,54 @@ pub struct Config {
     pub disclosure: Disclosure,
     pub privacy: Privacy,
     pub plan: Plan,
+    pub input: Input,
+    /// `[columns]`: a field's key (`end`, `unit`, ...) and the header(s) that hold it in this
+    /// bureau's exports, beyond the names gongshi knows.
+    pub columns: std::collections::BTreeMap<String, Names>,
+    pub results: ResultWords,
+}
+
+/// One header name or several.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Names {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Names {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        match self {
+            Names::One(name) => std::slice::from_ref(name).iter(),
+            Names::Many(names) => names.iter(),
+        }
+        .map(String::as_str)
+    }
+}
+
+/// `[input]`: how exports are read.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Input {
+    /// Columns (headers as exported, or field keys) whose empty cells in a CSV take the value
+    /// of the row above: for CSV files saved from sheets with merged cells. Never done unasked,
+    /// since an empty task id can also be a real mistake. (Workbooks need none of this: their
+    /// merged areas are read as such.)
+    pub fill_down: Vec<String>,
+}
+
+/// `[results]`: words of the 检查结果 column, by what they mean, beyond the built-in ones.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ResultWords {
+    /// 未发现问题, 合格, ...
+    pub no_problem: Vec<String>,
+    /// 发现问题, 不合格, 存在问题, ...
+    pub problem: Vec<String>,
+    /// 企业已搬迁, 关闭, 停产, 无法检查, ...: the inspection could not be done.
+    pub not_inspected: Vec<String>,
+    /// 待定, 检查中, ...: not a result yet, so not publishable.
+    pub pending: Vec<String>,
 }
 
 /// `[plan]`: the targets of the bureau's inspection plan that quarter pages measure against.

@@ -17,6 +17,8 @@ pub struct Diagnostics {
     color: bool,
     /// Each file's text as decoded, read once.
     files: HashMap<String, Option<String>>,
+    /// The site's own column names (`[columns]`), to find a field's cell as the build did.
+    columns: crate::ingest::ColumnNames,
 }
 
 impl Diagnostics {
@@ -25,6 +27,10 @@ impl Diagnostics {
             site: site.to_path_buf(),
             color,
             files: HashMap::new(),
+            columns: crate::config::Config::load(site)
+                .ok()
+                .and_then(|config| crate::ingest::ColumnNames::from_config(&config.columns).ok())
+                .unwrap_or_default(),
         }
     }
 
@@ -67,7 +73,7 @@ impl Diagnostics {
                 crate::ingest::decode(&bytes).ok().map(|(text, _)| text)
             })
             .as_deref()?;
-        let excerpt = crate::ingest::excerpt_of_text(text, line, field)?;
+        let excerpt = crate::ingest::excerpt_of_text(text, line, field, &self.columns)?;
         // Without a field, the marker goes under the whole first line of the row.
         let first_line = excerpt
             .text

@@ -49,7 +49,7 @@ pub enum Error {
 
     #[error(
         "{} is not a gongshi site: {details}\n  \
-         A site folder holds the platform's exports as data/tasks/*.csv, and may hold \
+         A site folder holds the platform's exports (CSV or Excel) in data/tasks/, and may hold \
          gongshi.toml, data/published.csv, content/ and themes/.\n  \
          help: put the exports in data/tasks/, point --site at your site folder, or start a new \
          site with `gongshi init DIR`",

@@ -1,6 +1,7 @@
 //! A quarter's figures (季度统计): what the summary page shows and the report carries, computed
 //! once from the records.
 
+use crate::result_class::ResultClass;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -55,18 +56,6 @@ pub const IN_PROGRESS_LABEL: &str = "检查中";
 pub const NO_RESULT_LABEL: &str = "尚无结果";
 const BLANK_LABEL: &str = "（未填写）";
 
-/// Whether a result records a problem found (发现问题, a case opened, obstruction), as opposed
-/// to 未发现问题 and the findings that no activity or no premises could be checked.
-pub fn found_problem(result: &str) -> bool {
-    let result = result.trim();
-    if result.is_empty() || result.starts_with("未发现") || result.contains("无法联系") {
-        return false;
-    }
-    ["发现问题", "立案", "不配合", "责令", "处罚", "违法"]
-        .iter()
-        .any(|word| result.contains(word))
-}
-
 /// Figures for `quarter` over its `members` (`published` says which tasks this build publishes).
 pub fn quarter_figures<'a>(
     quarter: Quarter,
@@ -78,13 +67,16 @@ pub fn quarter_figures<'a>(
     let in_progress = members.iter().filter(|(r, _)| r.end.is_none()).count();
     let awaiting_result = members
         .iter()
-        .filter(|(r, _)| r.end.is_some() && r.result.is_empty())
+        .filter(|(r, _)| r.end.is_some() && r.class == ResultClass::Pending)
         .count();
     let joint = members.iter().filter(|(r, _)| r.joint).count();
-    let with_result = members.iter().filter(|(r, _)| !r.result.is_empty()).count();
+    let with_result = members
+        .iter()
+        .filter(|(r, _)| r.class != ResultClass::Pending)
+        .count();
     let with_problems = members
         .iter()
-        .filter(|(r, _)| found_problem(&r.result))
+        .filter(|(r, _)| r.class == ResultClass::Problem)
         .count();
     let result_label = |r: &Record| -> String {
         if r.end.is_none() {
@@ -152,29 +144,4 @@ pub fn counts(labels: impl Iterator<Item = String>) -> Vec<Count> {
         .collect();
     rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     rows
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn problem_results_are_told_from_clean_ones() {
-        for result in [
-            "发现问题经责令已改正",
-            "发现问题待后续处理",
-            "立案查处",
-            "不配合检查情节严重",
-        ] {
-            assert!(found_problem(result), "{result}");
-        }
-        for result in [
-            "未发现问题",
-            "未发现开展本次抽查涉及的经营活动",
-            "通过登记的住所（经营场所）无法联系",
-            "",
-        ] {
-            assert!(!found_problem(result), "{result}");
-        }
-    }
 }

@@ -27,6 +27,7 @@ pub mod notice;
 pub mod opendata;
 pub mod privacy;
 pub mod report;
+pub mod result_class;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -9,8 +9,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub file: String,
+    /// The sheet of a workbook the row is in; `line` is then its row number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// In a sheet, the column letters of the field's cell (`C`), so that the place reads
+    /// `file.xlsx:Sheet1!C7`, as people name cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub message: String,
@@ -20,7 +27,9 @@ impl Problem {
     pub fn at(file: &str, line: u64, field: Option<&str>, message: impl Into<String>) -> Problem {
         Problem {
             file: file.to_string(),
+            sheet: None,
             line: Some(line),
+            column: None,
             field: field.map(str::to_string),
             message: message.into(),
         }
@@ -29,16 +38,29 @@ impl Problem {
     pub fn in_file(file: &str, message: impl Into<String>) -> Problem {
         Problem {
             file: file.to_string(),
+            sheet: None,
             line: None,
+            column: None,
             field: None,
             message: message.into(),
         }
     }
 
-    fn location(&self) -> String {
-        match self.line {
-            Some(line) => format!("{}:{line}", self.file),
-            None => self.file.clone(),
+    /// `file:line`, or in a workbook `file:Sheet1!C7` (a cell) or `file:Sheet1!7:7` (a row).
+    pub fn location(&self) -> String {
+        match (&self.sheet, self.line) {
+            (Some(sheet), Some(line)) => {
+                let sheet = crate::ingest::sheet_reference(sheet);
+                match &self.column {
+                    Some(column) => format!("{}:{sheet}!{column}{line}", self.file),
+                    None => format!("{}:{sheet}!{line}:{line}", self.file),
+                }
+            }
+            (Some(sheet), None) => {
+                format!("{}:{}", self.file, crate::ingest::sheet_reference(sheet))
+            }
+            (None, Some(line)) => format!("{}:{line}", self.file),
+            (None, None) => self.file.clone(),
         }
     }
 }

@@ -82,7 +82,13 @@ struct TaskView<'a> {
     end: Option<NaiveDate>,
     result: &'a str,
     found_problem: bool,
+    /// The result's class: no_problem, problem, not_inspected (see `result_class`).
+    result_class: &'static str,
     handling: &'a str,
+    task_name: &'a str,
+    inspection_type: &'a str,
+    /// The task's other published records, in a task with several objects.
+    same_task: Vec<SameTask<'a>>,
     joint: bool,
     joint_departments: &'a str,
     quarter: Option<&'a QuarterRef>,
@@ -97,6 +103,16 @@ struct TaskView<'a> {
     working_days: u32,
     status: Status,
     status_label: &'static str,
+}
+
+/// Another record of the same task, as a task page links to it.
+#[derive(Clone, Serialize)]
+struct SameTask<'a> {
+    slug: &'a str,
+    entity: &'a str,
+    credit_code: &'a str,
+    result: &'a str,
+    found_problem: bool,
 }
 
 /// What the page of a withdrawn result (撤回) shows: no field of the result, only that it was
@@ -643,6 +659,8 @@ pub struct Site<'a> {
     /// that of its open data record, which the data files hash instead of their rows.
     task_entity: Vec<u32>,
     task_unit: Vec<u32>,
+    /// The published records of each task with several objects (检查对象), by task id.
+    task_records: HashMap<&'a str, Vec<TaskIndex>>,
     task_fingerprints: Vec<u64>,
     open_fingerprints: Vec<u64>,
     static_files: Vec<(&'a str, &'a [u8])>,
@@ -787,6 +805,15 @@ impl<'a> Site<'a> {
                 .cmp(&ids[b as usize])
                 .then_with(|| newest_first(&a, &b))
         });
+        let mut task_records: HashMap<&str, Vec<TaskIndex>> = HashMap::new();
+        for (i, task) in published.iter().enumerate() {
+            if task.record.object.is_some() {
+                task_records
+                    .entry(task.record.task_id.as_str())
+                    .or_default()
+                    .push(i as TaskIndex);
+            }
+        }
         let mut task_entity = vec![0; published.len()];
         let mut entities: Vec<EntityModel> = Vec::new();
         for group in by_entity.chunk_by(|&a, &b| ids[a as usize] == ids[b as usize]) {
@@ -891,6 +918,7 @@ impl<'a> Site<'a> {
             feed,
             task_entity,
             task_unit,
+            task_records,
             task_fingerprints: Vec::new(),
             open_fingerprints: Vec::new(),
             static_files: theme.static_files().collect(),
@@ -1077,8 +1105,32 @@ impl<'a> Site<'a> {
             start: r.start,
             end: r.end,
             result: &r.result,
-            found_problem: crate::figures::found_problem(&r.result),
+            found_problem: r.class == crate::result_class::ResultClass::Problem,
+            result_class: r.class.key(),
             handling: &r.handling,
+            task_name: &r.task_name,
+            inspection_type: &r.inspection_type,
+            same_task: self
+                .task_records
+                .get(r.task_id.as_str())
+                .map(|records| {
+                    records
+                        .iter()
+                        .filter(|&&j| j != i)
+                        .map(|&j| {
+                            let other = &self.assessment.published[j as usize].record;
+                            SameTask {
+                                slug: &other.slug,
+                                entity: &other.entity,
+                                credit_code: &other.credit_code,
+                                result: &other.result,
+                                found_problem: other.class
+                                    == crate::result_class::ResultClass::Problem,
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             joint: r.joint,
             joint_departments: &r.joint_departments,
             quarter: r.quarter().and_then(|q| self.views.quarter_refs.get(&q)),

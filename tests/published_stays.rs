@@ -276,11 +276,11 @@ fn files_gongshi_does_not_read_are_named() {
         errors,
         ["data/tasks/2025年第四季度.xlsx", "data/tasks/说明.txt"]
     );
+    let message = report["errors"][0]["message"].as_str().unwrap();
     assert!(
-        report["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("save it as CSV")
+        message.contains("not readable as a workbook")
+            && message.contains("nothing in it is published"),
+        "{message}"
     );
     assert!(site.path().join("public/tasks/p-1/index.html").is_file());
     let github = stdout(&gongshi_in(
@@ -312,16 +312,16 @@ fn a_folder_that_is_not_a_site_is_left_untouched() {
         "{}",
         stderr(&output)
     );
-    // Only a spreadsheet: named, with what to do.
+    // Only a spreadsheet gongshi cannot read (WPS's own format): named, with what to do.
     std::fs::create_dir_all(dir.path().join("data/tasks")).unwrap();
-    std::fs::write(dir.path().join("data/tasks/导出.xlsx"), b"PK").unwrap();
+    std::fs::write(dir.path().join("data/tasks/导出.et"), b"PK").unwrap();
     let output = gongshi_in(dir.path(), &["check", "--as-of", "2025-09-10"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(
         message.contains("holds no task ledger")
-            && message.contains("found data/tasks/导出.xlsx")
-            && message.contains("save it as CSV"),
+            && message.contains("found data/tasks/导出.et")
+            && message.contains("save it as .xlsx"),
         "{message}"
     );
 }

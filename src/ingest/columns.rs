@@ -22,10 +22,16 @@ pub enum Field {
     Joint,
     JointDepartments,
     Quarter,
+    /// 任务名称: the task's name in the plan.
+    TaskName,
+    /// 抽查类型: 重点检查, 一般检查, 专项检查 ...
+    InspectionType,
+    /// 检查日期: one date where an export has no start and end (start = end).
+    Date,
 }
 
 impl Field {
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 18] = [
         Field::TaskId,
         Field::Unit,
         Field::Category,
@@ -41,6 +47,9 @@ impl Field {
         Field::Joint,
         Field::JointDepartments,
         Field::Quarter,
+        Field::TaskName,
+        Field::InspectionType,
+        Field::Date,
     ];
 
     /// Header names that mean this field: Chinese as the platforms export them, then English.
@@ -62,6 +71,7 @@ impl Field {
                 "检查机关",
                 "实施单位",
                 "执法单位",
+                "实施机关",
                 "unit",
                 "agency",
                 "authority",
@@ -85,7 +95,7 @@ impl Field {
                 "company",
             ],
             Field::CreditCode => &["统一社会信用代码", "信用代码", "credit_code", "uscc"],
-            Field::Address => &["地址", "住所", "经营地址", "address"],
+            Field::Address => &["地址", "住所", "经营地址", "检查地址", "address"],
             Field::Inspectors => &["执法人员", "检查人员", "inspectors"],
             Field::Start => &["检查开始日期", "开始日期", "start", "start_date"],
             Field::End => &[
@@ -97,11 +107,86 @@ impl Field {
                 "end_date",
             ],
             Field::Result => &["检查结果", "抽查结果", "result"],
-            Field::Handling => &["处理情况", "处置情况", "备注", "handling"],
+            Field::Handling => &[
+                "处理情况",
+                "处置情况",
+                "处理结果",
+                "处置结果",
+                "备注",
+                "handling",
+            ],
             Field::Joint => &["是否联合检查", "joint"],
             Field::JointDepartments => &["联合检查部门", "joint_departments"],
             Field::Quarter => &["所属季度", "抽查批次", "quarter", "batch"],
+            Field::TaskName => &["任务名称", "抽查任务名称", "检查任务名称", "task_name"],
+            Field::InspectionType => &["抽查类型", "检查类型", "检查方式", "inspection_type"],
+            Field::Date => &[
+                "检查日期",
+                "抽查日期",
+                "检查时间",
+                "date",
+                "inspection_date",
+            ],
         }
+    }
+
+    /// The key that names the field in `gongshi.toml` (`[columns]`) and in the open data.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::TaskId => "task_id",
+            Field::Unit => "unit",
+            Field::Category => "category",
+            Field::Matter => "matter",
+            Field::Entity => "entity",
+            Field::CreditCode => "credit_code",
+            Field::Address => "address",
+            Field::Inspectors => "inspectors",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::Result => "result",
+            Field::Handling => "handling",
+            Field::Joint => "joint",
+            Field::JointDepartments => "joint_departments",
+            Field::Quarter => "quarter",
+            Field::TaskName => "task_name",
+            Field::InspectionType => "inspection_type",
+            Field::Date => "date",
+        }
+    }
+
+    /// The field an unknown header seems to mean, by the words it is made of (处理结果 is a
+    /// handling, 实施机关 a unit): a column gongshi would show, left unread.
+    fn resembled_by(header: &str) -> Option<Field> {
+        const WORDS: &[(&str, Field)] = &[
+            ("编号", Field::TaskId),
+            ("信用代码", Field::CreditCode),
+            ("处理", Field::Handling),
+            ("处置", Field::Handling),
+            ("整改", Field::Handling),
+            ("结果", Field::Result),
+            ("结论", Field::Result),
+            ("机关", Field::Unit),
+            ("机构", Field::Unit),
+            ("部门", Field::Unit),
+            ("单位", Field::Unit),
+            ("对象", Field::Entity),
+            ("企业", Field::Entity),
+            ("名称", Field::Entity),
+            ("地址", Field::Address),
+            ("事项", Field::Matter),
+            ("类别", Field::Category),
+            ("开始", Field::Start),
+            ("结束", Field::End),
+            ("完成", Field::End),
+            ("完毕", Field::End),
+            ("日期", Field::Date),
+            ("时间", Field::Date),
+        ];
+        let key = normalize_header(header);
+        WORDS
+            .iter()
+            .find(|(word, _)| key.contains(word))
+            .map(|&(_, field)| field)
     }
 
     /// The name used in reports: the usual Chinese header.
@@ -147,6 +232,53 @@ pub(crate) fn missing_column(file: &str, line: u64, field: Field) -> Error {
     }
 }
 
+/// Headers a site maps to fields in `gongshi.toml` (`[columns]`), as compared.
+#[derive(Debug, Default, Clone)]
+pub struct ColumnNames(HashMap<String, Field>);
+
+impl ColumnNames {
+    /// Checks `[columns]`: every key a field, every header given to one field only.
+    pub fn from_config(
+        columns: &std::collections::BTreeMap<String, crate::config::Names>,
+    ) -> Result<ColumnNames, String> {
+        let mut map = HashMap::new();
+        for (key, names) in columns {
+            let field = Field::ALL
+                .into_iter()
+                .find(|f| f.key() == key)
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+                    format!(
+                        "[columns] {key}: not a field; the fields are {}",
+                        keys.join(", ")
+                    )
+                })?;
+            for name in names.iter() {
+                let header = normalize_header(name);
+                if header.is_empty() {
+                    return Err(format!("[columns] {key}: a header name is empty"));
+                }
+                if let Some(other) = map.insert(header, field)
+                    && other != field
+                {
+                    return Err(format!(
+                        "[columns]: \"{name}\" is given to both {} and {key}; a column holds one field",
+                        other.key()
+                    ));
+                }
+            }
+        }
+        Ok(ColumnNames(map))
+    }
+
+    fn field(&self, header: &str) -> Option<Field> {
+        if self.0.is_empty() {
+            return None;
+        }
+        self.0.get(&normalize_header(header)).copied()
+    }
+}
+
 /// Which column holds which field.
 pub(crate) struct Columns {
     pub(crate) index: HashMap<Field, usize>,
@@ -157,18 +289,18 @@ pub(crate) struct Columns {
     /// Columns with an empty header.
     pub(crate) unnamed: Vec<usize>,
     /// The header as compared: to spot it again further down.
-    keys: Vec<String>,
+    pub(crate) keys: Vec<String>,
     pub(crate) warnings: Vec<String>,
 }
 
 impl Columns {
-    pub(crate) fn from_header(header: &csv::StringRecord) -> Columns {
+    pub(crate) fn from_header(header: &csv::StringRecord, names: &ColumnNames) -> Columns {
         let mut index = HashMap::new();
         let mut unknown = Vec::new();
         let mut unnamed = Vec::new();
         let mut warnings = Vec::new();
         for (i, name) in header.iter().enumerate() {
-            match Field::from_header(name) {
+            match names.field(name).or_else(|| Field::from_header(name)) {
                 Some(field) => {
                     if let Some(first) = index.get(&field) {
                         warnings.push(format!(
@@ -195,6 +327,19 @@ impl Columns {
             keys: header.iter().map(normalize_header).collect(),
             warnings,
         }
+    }
+
+    /// Unknown columns that look like a field gongshi shows and has no column for, such as
+    /// 处理结果 where the export has no 处理情况: the pages would show that field blank.
+    pub(crate) fn lookalikes(&self) -> impl Iterator<Item = (&str, usize, Field)> {
+        self.unknown.iter().filter_map(|(name, i)| {
+            let field = Field::resembled_by(name)?;
+            let missing = self.position(field).is_none()
+                && !(field == Field::Date
+                    && self.position(Field::End).is_some()
+                    && self.position(Field::Start).is_some());
+            missing.then_some((name.as_str(), *i, field))
+        })
     }
 
     pub(crate) fn position(&self, field: Field) -> Option<usize> {

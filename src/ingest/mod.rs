@@ -1,7 +1,7 @@
 //! Reading the task ledgers (台账) exported by the platforms: encodings, header aliases, dates,
 //! and the checks that decide whether a row can be trusted.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,24 +14,32 @@ mod decode;
 mod record;
 mod table;
 
+pub use columns::ColumnNames;
 pub use columns::Field;
 pub(crate) use columns::{Columns, missing_column};
 pub use decode::decode;
 pub(crate) use decode::reads_as_utf8;
-pub(crate) use record::{EARLIEST_YEAR, Interner, clean, is_personal_code, read_row};
+pub(crate) use record::{
+    EARLIEST_YEAR, Interner, Place, RowContext, clean, is_personal_code, read_row,
+};
 pub use record::{Record, Text};
+pub(crate) use table::{CsvRows, guess_delimiter, sheet_reference};
 pub use table::{Excerpt, excerpt, excerpt_of_text};
-pub(crate) use table::{LineCounter, guess_delimiter, unclosed_quote};
 
 /// One data row as read, whether or not it could be trusted.
 #[derive(Debug, Clone)]
 pub struct Row {
     /// Site-relative path, with `/` (shared by every row of the file).
     pub file: std::sync::Arc<str>,
+    /// The sheet, in a workbook (`line` is then the row's number in it).
+    pub sheet: Option<std::sync::Arc<str>>,
     /// Line in the file where the row starts (1-based, header included).
     pub line: u64,
     /// The task id as written (trimmed), empty if missing.
     pub task_id: String,
+    /// What the row is about (see [`Record::object`]), even when it was rejected: to tell the
+    /// objects of one task apart.
+    pub object: Option<Text>,
     /// `None` when the row was rejected; its errors say why. Shared from here on, never
     /// copied: a province holds millions.
     pub record: Option<std::sync::Arc<Record>>,
@@ -66,17 +74,18 @@ fn unread_reason(name: &str) -> String {
         "an Excel lock file (the workbook is open in Excel or WPS): close the workbook, or \
          delete this file"
             .into()
-    } else if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "et") {
-        "gongshi does not read spreadsheet files yet, so this export is not published: open it \
-         in Excel or WPS, save it as CSV (另存为 → CSV UTF-8（逗号分隔）or CSV（逗号分隔）) into \
-         data/tasks/, and move this file out of data/tasks/"
+    } else if extension == "et" {
+        "a WPS spreadsheet (.et), which gongshi cannot read: open it in WPS and save it as \
+         .xlsx (另存为 → Excel 工作簿) into data/tasks/, then move this file out of data/tasks/"
             .into()
     } else if matches!(extension.as_str(), "txt" | "tsv") {
-        "not read: gongshi reads .csv files here (comma- or tab-separated). If this is an \
-         export, rename it to .csv; if not, move it out of data/tasks/"
+        "not read: gongshi reads .csv (comma- or tab-separated), .xlsx, .xls and .ods files \
+         here. If this is an export, rename it to .csv; if not, move it out of data/tasks/"
             .into()
     } else {
-        "not a task ledger: gongshi reads .csv files here. Move it out of data/tasks/".into()
+        "not a task ledger: gongshi reads .csv, .xlsx, .xls and .ods files here. Move it out \
+         of data/tasks/"
+            .into()
     }
 }
 
@@ -123,7 +132,9 @@ pub fn check_site(site: &Path) -> Result<()> {
     }
     let mut hints = Vec::new();
     if dir.is_dir() {
-        hints.push("its data/tasks/ folder holds no task ledger (*.csv)".to_string());
+        hints.push(
+            "its data/tasks/ folder holds no task ledger (*.csv, *.xlsx, *.xls, *.ods)".to_string(),
+        );
     } else {
         hints.push("it has no data/tasks/ folder".to_string());
     }
@@ -152,13 +163,17 @@ pub fn check_site(site: &Path) -> Result<()> {
     })
 }
 
+/// Whether gongshi reads the file as a task ledger: a CSV or a workbook (not Excel's lock file).
 fn is_ledger(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    !name.starts_with("~$") && table::FileKind::of(&name).is_some()
 }
 
-/// Reads every `data/tasks/**/*.csv` of the site, in path order.
-pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
+/// Reads every task ledger under `data/tasks/` (CSV files and workbooks), in path order.
+pub fn read_tasks(site: &Path, as_of: NaiveDate, settings: &Settings) -> Result<Tasks> {
     let dir = site.join("data").join("tasks");
     let mut files: Vec<PathBuf> = Vec::new();
     let mut unread = Vec::new();
@@ -201,7 +216,18 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
             let shown = crate::site_relative(site, path);
             let mut tasks = Tasks::default();
             let mut unknown_columns = BTreeMap::new();
-            read_file(&shown, &bytes, as_of, &mut tasks, &mut unknown_columns)?;
+            let context = RowContext {
+                as_of,
+                results: &settings.results,
+            };
+            read_file(
+                &shown,
+                &bytes,
+                &context,
+                settings,
+                &mut tasks,
+                &mut unknown_columns,
+            )?;
             Ok((tasks, unknown_columns))
         })
         .collect();
@@ -213,16 +239,18 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
     for result in read {
         let (file_tasks, file_unknown) = result?;
         tasks.rows.extend(file_tasks.rows);
+        tasks.unread.extend(file_tasks.unread);
         tasks.warnings.extend(file_tasks.warnings);
         tasks.notes.extend(file_tasks.notes);
         for (column, files) in file_unknown {
             unknown_columns.entry(column).or_default().extend(files);
         }
     }
+    tasks.unread.sort_by(|a, b| a.file.cmp(&b.file));
     if files.is_empty() {
         tasks
             .notes
-            .push("no task ledgers found: put CSV files under data/tasks/".into());
+            .push("no task ledgers found: put the exports (CSV or Excel) under data/tasks/".into());
     }
     for (column, files) in unknown_columns {
         let files: Vec<String> = files.into_iter().collect();
@@ -231,74 +259,336 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate) -> Result<Tasks> {
             files.join(", ")
         ));
     }
-    reject_duplicates(&mut tasks.rows);
+    identify(&mut tasks.rows);
+    tasks.warnings.extend(unclassified_results(&tasks.rows));
     Ok(tasks)
 }
 
-/// Reads one task ledger's bytes as `read_tasks` does (for fuzzing and tools).
+/// Reads one task ledger's bytes as `read_tasks` does with the default settings (for fuzzing
+/// and tools).
 pub fn read_bytes(file: &str, bytes: &[u8], as_of: NaiveDate) -> Result<Tasks> {
     let mut tasks = Tasks::default();
-    read_file(file, bytes, as_of, &mut tasks, &mut BTreeMap::new())?;
-    reject_duplicates(&mut tasks.rows);
+    let settings = Settings::default();
+    let context = RowContext {
+        as_of,
+        results: &settings.results,
+    };
+    read_file(
+        file,
+        bytes,
+        &context,
+        &settings,
+        &mut tasks,
+        &mut BTreeMap::new(),
+    )?;
+    identify(&mut tasks.rows);
     Ok(tasks)
+}
+
+/// Result words in no class, each once with how many records carry it.
+fn unclassified_results(rows: &[Row]) -> Vec<Problem> {
+    let mut counts: BTreeMap<&str, (usize, &Row)> = BTreeMap::new();
+    for row in rows {
+        if let Some(record) = &row.record
+            && record.class == crate::result_class::ResultClass::Unclassified
+        {
+            counts.entry(&record.result).or_insert((0, row)).0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(word, (count, row))| {
+            Problem::in_file(
+                &row.file,
+                format!(
+                    "检查结果 \"{word}\" ({count} record(s), first at line {}) is in no result class, \
+                     so it is published as written but counted neither as a problem found nor as \
+                     none. Add it to gongshi.toml, e.g.:\n  [results]\n  problem = [\"{word}\"]   \
+                     # or no_problem, not_inspected, pending",
+                    row.line
+                ),
+            )
+        })
+        .collect()
+}
+
+/// How a site's exports are read: its own column names, fill-down columns and result words
+/// (`[columns]`, `[input]` and `[results]` in `gongshi.toml`).
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    pub columns: ColumnNames,
+    /// Headers (as compared) and fields whose empty CSV cells take the value above.
+    fill_down: Vec<FillDown>,
+    pub results: crate::result_class::Classifier,
+}
+
+#[derive(Debug, Clone)]
+enum FillDown {
+    Header(String),
+    Field(Field),
+}
+
+impl Settings {
+    pub fn from_config(config: &crate::config::Config) -> Result<Settings> {
+        let fail = |message: String| Error::config(crate::config::CONFIG_FILE, message);
+        let columns = ColumnNames::from_config(&config.columns).map_err(fail)?;
+        let results = crate::result_class::Classifier::new(&config.results).map_err(fail)?;
+        let mut fill_down = Vec::new();
+        for name in &config.input.fill_down {
+            if name.trim().is_empty() {
+                return Err(fail("[input] fill_down: a column name is empty".into()));
+            }
+            fill_down.push(match Field::ALL.into_iter().find(|f| f.key() == name) {
+                Some(field) => FillDown::Field(field),
+                None => FillDown::Header(columns::normalize_header(name)),
+            });
+        }
+        Ok(Settings {
+            columns,
+            fill_down,
+            results,
+        })
+    }
+
+    /// The columns of a table to fill down.
+    fn fill_down_columns(&self, columns: &Columns) -> Vec<usize> {
+        let mut positions: Vec<usize> = self
+            .fill_down
+            .iter()
+            .filter_map(|fill| match fill {
+                FillDown::Field(field) => columns.position(*field),
+                FillDown::Header(header) => columns.keys.iter().position(|k| k == header),
+            })
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}
+
+/// Words that begin a totals row under a table (合计 …).
+const TOTALS_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "累计"];
+/// Words that begin a notes line under a table (填表人：王晓明).
+const NOTES_WORDS: &[&str] = &[
+    "填表人",
+    "填报人",
+    "制表人",
+    "制表日期",
+    "制表时间",
+    "填表日期",
+    "填报日期",
+    "审核人",
+    "审核：",
+    "负责人",
+    "单位负责人",
+    "联系人",
+    "联系电话",
+    "备注：",
+    "备注:",
+    "说明：",
+    "说明:",
+    "注：",
+    "注:",
+    "数据来源",
+    "导出时间",
+    "导出日期",
+    "打印时间",
+    "打印日期",
+];
+
+/// Why a row under the header is not a record, if it is a totals or notes row: its task id is
+/// empty (or the word itself, under a merged cell) and its first filled cell starts with such a
+/// word. A row with a task id is never skipped.
+fn summary_row(record: &csv::StringRecord, columns: &Columns) -> Option<&'static str> {
+    let first = record.iter().map(str::trim).find(|cell| !cell.is_empty())?;
+    let compact: String = first.chars().filter(|c| !c.is_whitespace()).collect();
+    let kind = if TOTALS_WORDS.iter().any(|w| compact.starts_with(w)) {
+        "totals"
+    } else if NOTES_WORDS.iter().any(|w| compact.starts_with(w)) {
+        "notes"
+    } else {
+        return None;
+    };
+    let id = columns
+        .position(Field::TaskId)
+        .and_then(|i| record.get(i))
+        .map_or("", str::trim);
+    (id.is_empty() || id == first).then_some(kind)
+}
+
+/// How a table was read: what a file's notes say about it.
+#[derive(Default)]
+struct TableOutcome {
+    header_found: bool,
+    blank_rows: u64,
+    title_lines: Vec<u64>,
+    repeated_headers: Vec<u64>,
+    skipped: Vec<(u64, &'static str)>,
+    unnamed_with_values: bool,
+    /// Rows whose empty task id sits right under a row with one (merged cells saved as CSV).
+    merged_leftovers: Vec<u64>,
+    filled: u64,
 }
 
 fn read_file(
     file: &str,
     bytes: &[u8],
-    as_of: NaiveDate,
+    context: &RowContext<'_>,
+    settings: &Settings,
     tasks: &mut Tasks,
     unknown_columns: &mut BTreeMap<String, BTreeSet<String>>,
 ) -> Result<()> {
-    let (text, mixed) = decode(bytes).map_err(|message| Error::Input {
-        path: file.into(),
-        line: 1,
-        message,
-    })?;
-    if let Some(note) = mixed {
+    let opened = match table::open(file, bytes) {
+        Ok(opened) => opened,
+        // A damaged workbook is named, and everything else is still published.
+        Err(table::OpenError::Unreadable(message)) => {
+            tasks.unread.push(Problem::in_file(file, message));
+            return Ok(());
+        }
+        Err(table::OpenError::Fatal(error)) => return Err(error),
+    };
+    if let Some(note) = opened.warning {
         tasks.warnings.push(Problem::in_file(file, note));
     }
-    let delimiter = guess_delimiter(&text);
-    if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
-        return Err(Error::Input {
-            path: file.into(),
-            line,
-            message: "a quote (\") opened here is never closed, so every row after it would read \
-                      as part of one cell; close the quote or remove it"
-                .into(),
-        });
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-
-    let mut columns: Option<Columns> = None;
-    let mut blank_rows = 0u64;
-    let mut title_lines = Vec::new();
-    let mut repeated_headers = Vec::new();
-    let mut unnamed_with_values = false;
-    let mut lines = LineCounter::new(text.as_bytes());
     let shared_name: std::sync::Arc<str> = file.into();
     let mut texts = Interner::default();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let more = reader.read_record(&mut record).map_err(|e| Error::Input {
-            path: file.into(),
-            line: e.position().map_or(0, |p| lines.line_at(p.byte())),
-            message: format!("not readable as CSV: {e}"),
-        })?;
-        if !more {
-            break;
-        }
-        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        if record.iter().all(|f| f.trim().is_empty()) {
-            blank_rows += 1;
+    let mut without_header = Vec::new();
+    let mut any_header = false;
+    for table in &opened.tables {
+        let outcome = read_table(
+            &shared_name,
+            table,
+            context,
+            settings,
+            tasks,
+            unknown_columns,
+            &mut texts,
+        )?;
+        let name = match &table.sheet {
+            Some(sheet) => format!("{file}, sheet {sheet}"),
+            None => file.to_string(),
+        };
+        if !outcome.header_found {
+            match &table.sheet {
+                Some(sheet) => without_header.push(sheet.to_string()),
+                None => return Err(missing_column(file, 1, Field::TaskId)),
+            }
             continue;
         }
+        any_header = true;
+        let rows = if table.sheet.is_some() {
+            "row(s)"
+        } else {
+            "line(s)"
+        };
+        let list = |lines: &[u64]| {
+            let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
+            let more = if lines.len() > 20 { ", ..." } else { "" };
+            format!("{}{more}", shown.join(", "))
+        };
+        if !outcome.repeated_headers.is_empty() {
+            tasks.notes.push(format!(
+                "{name}: {rows} {} repeat the header (files pasted together?) and were skipped",
+                list(&outcome.repeated_headers)
+            ));
+        }
+        if outcome.unnamed_with_values {
+            tasks.warnings.push(Problem::in_file(
+                file,
+                "a column with no header holds values; they are ignored: name the column or delete it",
+            ));
+        }
+        if !outcome.title_lines.is_empty() {
+            tasks.notes.push(format!(
+                "{name}: {rows} {} above the header skipped as a title",
+                list(&outcome.title_lines)
+            ));
+        }
+        for (line, kind) in &outcome.skipped {
+            let what = match *kind {
+                "totals" => "a totals row (合计)",
+                _ => "a notes line (填表人, 制表日期 ...)",
+            };
+            tasks.notes.push(format!(
+                "{name}: {rows} {line} skipped as {what}, not a record"
+            ));
+        }
+        if outcome.blank_rows > 0 {
+            tasks.notes.push(format!(
+                "{name}: {} blank row(s) skipped",
+                outcome.blank_rows
+            ));
+        }
+        if outcome.filled > 0 {
+            tasks.notes.push(format!(
+                "{name}: {} empty cell(s) filled from the row above ([input] fill_down)",
+                outcome.filled
+            ));
+        }
+        // One empty id under another row is as likely a plain omission.
+        if outcome.merged_leftovers.len() >= 2 {
+            let mut problem = Problem::in_file(
+                file,
+                format!(
+                    "{} row(s) ({rows} {}) have an empty {} right under a row that has one: this \
+                     looks like merged cells in Excel saved as CSV, where only the first row of a \
+                     merged area keeps the value. Export the workbook itself (gongshi reads .xlsx \
+                     and .xls, merged cells included), or, if every such row belongs to the task \
+                     above it, add to gongshi.toml:\n  [input]\n  fill_down = [\"{}\"]",
+                    outcome.merged_leftovers.len(),
+                    list(&outcome.merged_leftovers),
+                    Field::TaskId.label(),
+                    Field::TaskId.label(),
+                ),
+            );
+            problem.sheet = table.sheet.as_deref().map(str::to_string);
+            tasks.warnings.push(problem);
+        }
+    }
+    if !any_header {
+        return Err(missing_column(file, 1, Field::TaskId));
+    }
+    if !without_header.is_empty() {
+        tasks.notes.push(format!(
+            "{file}: sheet(s) {} hold no table with a {} column and were not read",
+            without_header.join(", "),
+            Field::TaskId.label()
+        ));
+    }
+    Ok(())
+}
+
+fn read_table(
+    file: &std::sync::Arc<str>,
+    table: &table::Table,
+    context: &RowContext<'_>,
+    settings: &Settings,
+    tasks: &mut Tasks,
+    unknown_columns: &mut BTreeMap<String, BTreeSet<String>>,
+    texts: &mut Interner,
+) -> Result<TableOutcome> {
+    let mut outcome = TableOutcome::default();
+    let mut columns: Option<Columns> = None;
+    let mut fill_down: Vec<usize> = Vec::new();
+    let mut above: Vec<String> = Vec::new();
+    let mut filled_record = csv::StringRecord::new();
+    // Whether the row before had a task id (to spot merged cells saved as CSV).
+    let mut id_above = false;
+    let is_sheet = table.sheet.is_some();
+    let first_row = tasks.rows.len();
+    table.for_each_row(file, |line, record| {
+        let place = Place {
+            file: file.clone(),
+            sheet: table.sheet.clone(),
+            line,
+        };
+        if record.iter().all(|f| f.trim().is_empty()) {
+            outcome.blank_rows += 1;
+            id_above = false;
+            return Ok(());
+        }
         let Some(columns) = &columns else {
-            let candidate = Columns::from_header(&record);
+            let candidate = Columns::from_header(record, &settings.columns);
             if candidate.index.contains_key(&Field::TaskId) {
                 for (name, _) in candidate.unknown.iter() {
                     unknown_columns
@@ -309,104 +599,270 @@ fn read_file(
                 for warning in &candidate.warnings {
                     tasks
                         .warnings
-                        .push(Problem::at(file, line, None, warning.clone()));
+                        .push(place.problem(None, None, warning.clone()));
                 }
-                if !candidate.index.contains_key(&Field::End) {
+                for (name, i, field) in candidate.lookalikes() {
+                    tasks.warnings.push(place.problem(
+                        None,
+                        Some(i),
+                        format!(
+                            "column \"{name}\" is not read, and looks like {} ({}), which this \
+                             export has no column for, so pages would show it blank. If it is, \
+                             add to gongshi.toml:\n  [columns]\n  {} = \"{name}\"",
+                            field.label(),
+                            field.key(),
+                            field.key()
+                        ),
+                    ));
+                }
+                if !candidate.index.contains_key(&Field::End)
+                    && !candidate.index.contains_key(&Field::Date)
+                {
                     return Err(missing_column(file, line, Field::End));
                 }
+                fill_down = settings.fill_down_columns(&candidate);
                 columns = Some(candidate);
-            } else if title_lines.len() < 5 {
-                title_lines.push(line);
-            } else {
-                return Err(missing_column(file, title_lines[0], Field::TaskId));
+                outcome.header_found = true;
+            } else if outcome.title_lines.len() < 5 {
+                outcome.title_lines.push(line);
+            } else if !is_sheet {
+                return Err(missing_column(file, outcome.title_lines[0], Field::TaskId));
             }
-            continue;
+            return Ok(());
         };
-        if columns.is_header(&record) {
-            repeated_headers.push(line);
-            continue;
+        if columns.is_header(record) {
+            outcome.repeated_headers.push(line);
+            id_above = false;
+            return Ok(());
+        }
+        if let Some(kind) = summary_row(record, columns) {
+            outcome.skipped.push((line, kind));
+            id_above = false;
+            return Ok(());
         }
         if columns
             .unnamed
             .iter()
             .any(|&i| record.get(i).is_some_and(|v| !v.trim().is_empty()))
         {
-            unnamed_with_values = true;
+            outcome.unnamed_with_values = true;
         }
-        tasks.rows.push(read_row(
-            &shared_name,
-            line,
-            &record,
-            columns,
-            as_of,
-            &mut tasks.warnings,
-            &mut texts,
-        ));
+        let mut record = record;
+        if !fill_down.is_empty() && !is_sheet {
+            above.resize(record.len().max(above.len()), String::new());
+            filled_record.clear();
+            for (i, cell) in record.iter().enumerate() {
+                if cell.trim().is_empty()
+                    && fill_down.binary_search(&i).is_ok()
+                    && !above[i].is_empty()
+                {
+                    filled_record.push_field(&above[i]);
+                    outcome.filled += 1;
+                } else {
+                    filled_record.push_field(cell);
+                    if fill_down.binary_search(&i).is_ok() {
+                        above[i] = cell.to_string();
+                    }
+                }
+            }
+            record = &filled_record;
+        }
+        let id_here = columns
+            .position(Field::TaskId)
+            .and_then(|i| record.get(i))
+            .is_some_and(|id| !id.trim().is_empty());
+        if !id_here && id_above && !is_sheet {
+            outcome.merged_leftovers.push(line);
+        }
+        id_above |= id_here;
+        let row = read_row(&place, record, columns, context, &mut tasks.warnings, texts);
+        tasks.rows.push(row);
+        Ok(())
+    })?;
+    if outcome.merged_leftovers.len() >= 2 {
+        for row in &mut tasks.rows[first_row..] {
+            if outcome.merged_leftovers.binary_search(&row.line).is_err() {
+                continue;
+            }
+            for error in &mut row.errors {
+                if error.field.as_deref() == Some(Field::TaskId.label()) {
+                    error.message.push_str(
+                        " (it looks like a merged cell in Excel saved as CSV: see the warning \
+                         for this file)",
+                    );
+                }
+            }
+        }
     }
-    if !repeated_headers.is_empty() {
-        let lines: Vec<String> = repeated_headers.iter().map(u64::to_string).collect();
-        tasks.notes.push(format!(
-            "{file}: line(s) {} repeat the header (files pasted together?) and were skipped",
-            lines.join(", ")
-        ));
-    }
-    if unnamed_with_values {
-        tasks.warnings.push(Problem::in_file(
-            file,
-            "a column with no header holds values; they are ignored: name the column or delete it",
-        ));
-    }
-    if columns.is_none() {
-        return Err(missing_column(file, 1, Field::TaskId));
-    }
-    if !title_lines.is_empty() {
-        let lines: Vec<String> = title_lines.iter().map(u64::to_string).collect();
-        tasks.notes.push(format!(
-            "{file}: line(s) {} above the header skipped as a title",
-            lines.join(", ")
-        ));
-    }
-    if blank_rows > 0 {
-        tasks
-            .notes
-            .push(format!("{file}: {blank_rows} blank row(s) skipped"));
-    }
-    Ok(())
+    Ok(outcome)
 }
 
-/// Rows sharing a task id, or ids that would share a page, cannot be told apart: all of them are
-/// rejected, each naming the others.
-fn reject_duplicates(rows: &mut [Row]) {
-    let mut by_slug: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+/// Gives each record its identity, and rejects rows that cannot be told apart.
+///
+/// A task with one object (检查对象), as provincial exports have, is known by its task id and
+/// keeps the page `/tasks/<slug>/`. A task with several (a joint inspection on a city
+/// platform) has one record per object: known as `task id/object` (the credit code, or the
+/// name when there is none), on the page `/tasks/<slug>-<8 hex digits of the object>/`.
+/// Rows with the same task and object are duplicates: each group is reported once, on its
+/// first row, with all its lines (its other rows point there).
+fn identify(rows: &mut [Row]) {
+    let mut by_task: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         if !row.task_id.is_empty() {
-            by_slug.entry(task_slug(&row.task_id)).or_default().push(i);
+            by_task.entry(task_slug(&row.task_id)).or_default().push(i);
         }
     }
-    for group in by_slug.values().filter(|g| g.len() > 1) {
-        for &i in group {
-            let others: Vec<String> = group
-                .iter()
-                .filter(|&&j| j != i)
-                .map(|&j| {
-                    format!(
-                        "{}:{} (\"{}\")",
-                        rows[j].file, rows[j].line, rows[j].task_id
-                    )
-                })
-                .collect();
+    let mut groups: Vec<(String, Vec<usize>)> =
+        by_task.into_iter().filter(|(_, g)| g.len() > 1).collect();
+    groups.sort_unstable_by_key(|(_, group)| group[0]);
+    for (_, group) in groups {
+        let object_key = |row: &Row| row.object.as_deref().map(object_key);
+        let mut objects: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
+        for &i in &group {
+            objects.entry(object_key(&rows[i])).or_default().push(i);
+        }
+        if objects.len() == 1 {
+            reject_duplicates(rows, &group, None);
+            continue;
+        }
+        for (object, members) in objects {
+            let Some(object) = object else {
+                for &i in &members {
+                    let row = &mut rows[i];
+                    row.errors.push(Problem {
+                        sheet: row.sheet.as_deref().map(str::to_string),
+                        ..Problem::at(
+                            &row.file,
+                            row.line,
+                            Some(Field::Entity.label()),
+                            format!(
+                                "empty, as is the credit code: task \"{}\" has several objects, \
+                                 so each row must name its own",
+                                row.task_id
+                            ),
+                        )
+                    });
+                    row.record = None;
+                }
+                continue;
+            };
+            if members.len() > 1 {
+                reject_duplicates(rows, &members, Some(&object));
+                continue;
+            }
+            let row = &mut rows[members[0]];
+            let Some(record) = row.record.as_mut() else {
+                continue;
+            };
+            let record = std::sync::Arc::make_mut(record);
+            let shown: Text = record.object_text().into();
+            set_identity(record, Some(shown));
+        }
+    }
+    reject_shared_pages(rows);
+}
+
+/// Sets a record's id and page from its task id and, in a task with several objects, its
+/// object (as [`Record::object_text`] gives it).
+pub(crate) fn set_identity(record: &mut Record, object: Option<Text>) {
+    match &object {
+        None => {
+            record.id = record.task_id.clone();
+            record.slug = task_slug(&record.task_id);
+        }
+        Some(object) => {
+            record.id = format!("{}/{object}", record.task_id);
+            record.slug = format!(
+                "{}-{:08x}",
+                task_slug(&record.task_id),
+                crate::stable_hash(&object_key(object)) as u32
+            );
+        }
+    }
+    record.object = object;
+}
+
+/// An object as compared: credit codes in capitals, names without spaces.
+fn object_key(object: &str) -> String {
+    object
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Rejects every row of a group that shares a task id (and object): the first row carries the
+/// message with every line, the others point at it.
+fn reject_duplicates(rows: &mut [Row], group: &[usize], object: Option<&str>) {
+    let first = group[0];
+    let places: Vec<String> = group.iter().map(|&i| row_place(&rows[i])).collect();
+    let what = match object {
+        Some(object) => format!(
+            "task id \"{}\" with object \"{object}\"",
+            rows[first].task_id
+        ),
+        None => format!("task id \"{}\"", rows[first].task_id),
+    };
+    let message = format!(
+        "{what} is on {} rows, which cannot be told apart: {}; fix the export so that each \
+         task{} appears once",
+        group.len(),
+        places.join(", "),
+        if object.is_some() { " and object" } else { "" }
+    );
+    let first_place = places[0].clone();
+    for &i in group {
+        let row = &mut rows[i];
+        let text = if i == first {
+            message.clone()
+        } else {
+            format!("{what} again: see {first_place}, which lists every row")
+        };
+        row.errors.push(Problem {
+            sheet: row.sheet.as_deref().map(str::to_string),
+            ..Problem::at(&row.file, row.line, Some(Field::TaskId.label()), text)
+        });
+        row.record = None;
+    }
+}
+
+/// `file:line`, or `file:Sheet!7:7`, for naming a row in a message.
+fn row_place(row: &Row) -> String {
+    Problem {
+        sheet: row.sheet.as_deref().map(str::to_string),
+        ..Problem::at(&row.file, row.line, None, "")
+    }
+    .location()
+}
+
+/// Records whose pages would share a folder (ids that differ only in case or punctuation):
+/// all rejected, since neither can be told from the other by its address.
+fn reject_shared_pages(rows: &mut [Row]) {
+    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(record) = &row.record {
+            by_slug.entry(record.slug.as_str()).or_default().push(i);
+        }
+    }
+    let mut shared: Vec<Vec<usize>> = by_slug.into_values().filter(|g| g.len() > 1).collect();
+    shared.sort_unstable();
+    for group in shared {
+        let places: Vec<String> = group
+            .iter()
+            .map(|&i| format!("{} (\"{}\")", row_place(&rows[i]), rows[i].task_id))
+            .collect();
+        for &i in &group {
             let row = &mut rows[i];
             let message = format!(
-                "task id \"{}\" is not unique: also at {}; fix the export so each task appears once",
+                "task id \"{}\" would have the same page as another: {}; fix the export so \
+                 that each task id is written one way",
                 row.task_id,
-                others.join(", ")
+                places.join(", ")
             );
-            row.errors.push(Problem::at(
-                &row.file,
-                row.line,
-                Some(Field::TaskId.label()),
-                message,
-            ));
+            row.errors.push(Problem {
+                sheet: row.sheet.as_deref().map(str::to_string),
+                ..Problem::at(&row.file, row.line, Some(Field::TaskId.label()), message)
+            });
             row.record = None;
         }
     }
@@ -471,6 +927,23 @@ mod tests {
     }
     use super::*;
 
+    /// `read_file` with the default settings.
+    fn read_test_file(file: &str, bytes: &[u8], as_of: NaiveDate, tasks: &mut Tasks) -> Result<()> {
+        let settings = Settings::default();
+        let context = RowContext {
+            as_of,
+            results: &settings.results,
+        };
+        read_file(
+            file,
+            bytes,
+            &context,
+            &settings,
+            tasks,
+            &mut BTreeMap::new(),
+        )
+    }
+
     #[test]
     fn fields_are_numbered_in_their_list_order() {
         for (i, field) in Field::ALL.iter().enumerate() {
@@ -484,16 +957,8 @@ mod tests {
 
     fn read(text: &[u8]) -> Tasks {
         let mut tasks = Tasks::default();
-        let mut unknown = BTreeMap::new();
-        read_file(
-            "data/tasks/t.csv",
-            text,
-            d("2025-12-31"),
-            &mut tasks,
-            &mut unknown,
-        )
-        .unwrap();
-        reject_duplicates(&mut tasks.rows);
+        read_test_file("data/tasks/t.csv", text, d("2025-12-31"), &mut tasks).unwrap();
+        identify(&mut tasks.rows);
         tasks
     }
 
@@ -650,7 +1115,7 @@ mod tests {
                 .collect();
             for delimiter in [b',', b'\t'] {
                 assert_eq!(
-                    unclosed_quote(&text, delimiter),
+                    table::unclosed_quote(&text, delimiter),
                     byte_by_byte(&text, delimiter),
                     "{:?}",
                     String::from_utf8_lossy(&text)
@@ -664,14 +1129,7 @@ mod tests {
         let mut tasks = Tasks::default();
         let text =
             b"task_id,end,result\nC-1,2025-09-26,\"ok\nC-2,2025-09-26,ok\nC-3,2025-09-26,ok\n";
-        let err = read_file(
-            "t.csv",
-            text,
-            d("2025-12-31"),
-            &mut tasks,
-            &mut BTreeMap::new(),
-        )
-        .unwrap_err();
+        let err = read_test_file("t.csv", text, d("2025-12-31"), &mut tasks).unwrap_err();
         assert!(matches!(err, Error::Input { line: 2, .. }), "{err}");
         // Quoted cells with line breaks, doubled quotes and quotes inside unquoted cells are fine.
         let fine =
@@ -803,14 +1261,8 @@ mod tests {
     #[test]
     fn a_file_without_task_ids_is_fatal() {
         let mut tasks = Tasks::default();
-        let err = read_file(
-            "x.csv",
-            b"name,date\na,b\n",
-            d("2025-01-01"),
-            &mut tasks,
-            &mut BTreeMap::new(),
-        )
-        .unwrap_err();
+        let err =
+            read_test_file("x.csv", b"name,date\na,b\n", d("2025-01-01"), &mut tasks).unwrap_err();
         assert!(err.to_string().contains("任务编号"), "{err}");
     }
 
@@ -860,14 +1312,8 @@ mod tests {
                 bytes.extend_from_slice(alphabet[(next() % alphabet.len() as u64) as usize]);
             }
             let mut tasks = Tasks::default();
-            let _ = read_file(
-                "f.csv",
-                &bytes,
-                d("2025-12-31"),
-                &mut tasks,
-                &mut BTreeMap::new(),
-            );
-            reject_duplicates(&mut tasks.rows);
+            let _ = read_test_file("f.csv", &bytes, d("2025-12-31"), &mut tasks);
+            identify(&mut tasks.rows);
             for row in &tasks.rows {
                 assert_eq!(row.record.is_none(), !row.errors.is_empty());
             }

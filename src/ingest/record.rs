@@ -9,6 +9,7 @@ use crate::credit_code::{self, CodeProblem};
 use crate::dates::{self, Quarter};
 use crate::privacy::mask;
 use crate::report::Problem;
+use crate::result_class::ResultClass;
 
 /// A mobile number (11 digits from 13 to 19) or a valid identity-card number standing alone in
 /// a task id. (Other long digit runs are common in platform task ids and are left alone.)
@@ -84,7 +85,14 @@ pub type Text = std::sync::Arc<str>;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     pub task_id: String,
-    /// The folder name of the task's page: `/tasks/<slug>/`.
+    /// What identifies the record: its task id, or, in a task with several objects (检查对象),
+    /// `task id/object` (see [`Record::object`]). The ledger and the archive know it by this.
+    #[serde(skip)]
+    pub id: String,
+    /// In a task with several objects, this one's credit code (or name when it has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<Text>,
+    /// The folder name of the record's page: `/tasks/<slug>/`.
     pub slug: String,
     pub unit: Text,
     pub category: Text,
@@ -96,6 +104,15 @@ pub struct Record {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub result: Text,
+    /// What the result means (no problem, problem found, ...): from the site's words.
+    #[serde(skip)]
+    pub class: ResultClass,
+    /// 任务名称.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub task_name: Text,
+    /// 抽查类型.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub inspection_type: Text,
     pub handling: Text,
     pub joint: bool,
     pub joint_departments: Text,
@@ -126,9 +143,18 @@ impl Record {
         self.quarter.or(self.end.or(self.start).map(Quarter::of))
     }
 
+    /// The object as shown after the task id: the credit code, or the name without one.
+    pub fn object_text(&self) -> &str {
+        if self.credit_code.is_empty() {
+            &self.entity
+        } else {
+            &self.credit_code
+        }
+    }
+
     /// A result can be published once the inspection ended and a result was recorded.
     pub fn is_publishable(&self) -> bool {
-        self.end.is_some() && !self.result.is_empty()
+        self.end.is_some() && !self.result.is_empty() && self.class != ResultClass::Pending
     }
 }
 
@@ -142,15 +168,51 @@ pub(crate) fn is_personal_code(code: &str) -> bool {
     crate::privacy::is_identity_card(code) || (id_shaped && credit_code::check(code).is_err())
 }
 
+/// Where a row was read: a line of a CSV file, or a row of a sheet.
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    pub file: std::sync::Arc<str>,
+    pub sheet: Option<std::sync::Arc<str>>,
+    pub line: u64,
+}
+
+impl Place {
+    /// A problem of the row, or of one of its cells when the field's column is known.
+    pub(crate) fn problem(
+        &self,
+        field: Option<Field>,
+        column: Option<usize>,
+        message: impl Into<String>,
+    ) -> Problem {
+        let mut problem = Problem::at(&self.file, self.line, field.map(Field::label), message);
+        if let Some(sheet) = &self.sheet {
+            problem.sheet = Some(sheet.to_string());
+            problem.column = column.map(super::table::column_letters);
+        }
+        problem
+    }
+}
+
+/// What shapes a record beyond the row itself.
+pub(crate) struct RowContext<'a> {
+    pub as_of: NaiveDate,
+    pub results: &'a crate::result_class::Classifier,
+}
+
 pub(crate) fn read_row(
-    file: &std::sync::Arc<str>,
-    line: u64,
+    place: &Place,
     record: &csv::StringRecord,
     columns: &Columns,
-    as_of: NaiveDate,
+    context: &RowContext<'_>,
     warnings: &mut Vec<Problem>,
     texts: &mut Interner,
 ) -> Row {
+    let as_of = context.as_of;
+    let file = &place.file;
+    let line = place.line;
+    let at = |field: Field, message: String| {
+        place.problem(Some(field), columns.position(field), message)
+    };
     let cleaned: [Cow<'_, str>; Field::ALL.len()] = Field::ALL.map(|field| {
         columns
             .position(field)
@@ -168,10 +230,8 @@ pub(crate) fn read_row(
             0
         };
         if length > MAX_FIELD_CHARS {
-            errors.push(Problem::at(
-                file,
-                line,
-                Some(field.label()),
+            errors.push(at(
+                field,
                 format!(
                     "{length} characters; a field holds at most {MAX_FIELD_CHARS}: check the export"
                 ),
@@ -179,7 +239,7 @@ pub(crate) fn read_row(
         }
     }
     let mut error = |field: Option<Field>, message: String| {
-        errors.push(Problem::at(file, line, field.map(Field::label), message));
+        errors.push(place.problem(field, field.and_then(|f| columns.position(f)), message));
     };
 
     if record.len() < columns.width
@@ -198,9 +258,8 @@ pub(crate) fn read_row(
             ),
         );
     } else if record.len() > columns.width {
-        warnings.push(Problem::at(
-            file,
-            line,
+        warnings.push(place.problem(
+            None,
             None,
             format!(
                 "{} empty cell(s) after the last column ignored",
@@ -213,6 +272,8 @@ pub(crate) fn read_row(
             Some(Field::TaskId),
             "empty: every row needs its task id".into(),
         );
+    } else if let Some(message) = excel_scientific(&task_id, "task id") {
+        error(Some(Field::TaskId), message);
     } else if holds_personal_number(&task_id) {
         error(
             Some(Field::TaskId),
@@ -221,7 +282,7 @@ pub(crate) fn read_row(
                 .into(),
         );
     } else if record
-        .get(columns.index[&Field::TaskId])
+        .get(columns.position(Field::TaskId).unwrap_or(usize::MAX))
         .is_some_and(|raw| raw.trim().chars().any(char::is_control))
     {
         error(Some(Field::TaskId), "contains control characters".into());
@@ -250,8 +311,13 @@ pub(crate) fn read_row(
             }
         }
     };
-    let start = date(Field::Start);
-    let end = date(Field::End);
+    let mut start = date(Field::Start);
+    let mut end = date(Field::End);
+    // A single 检查日期: the inspection began and ended that day.
+    if let Some(day) = date(Field::Date) {
+        start = start.or(Some(day));
+        end = end.or(Some(day));
+    }
     if let (Some(start), Some(end)) = (start, end)
         && end < start
     {
@@ -280,23 +346,22 @@ pub(crate) fn read_row(
     };
 
     let mut code = credit_code::normalize(get(Field::CreditCode));
-    if is_personal_code(&code) {
+    if let Some(message) = excel_scientific(get(Field::CreditCode), "credit code") {
+        error(Some(Field::CreditCode), message);
+        code.clear();
+    } else if is_personal_code(&code) {
         // Individual businesses sometimes give the owner's identity card instead.
-        warnings.push(Problem::at(
-            file,
-            line,
-            Some(Field::CreditCode.label()),
-            "holds an identity-card number, not a credit code: published masked",
+        warnings.push(at(
+            Field::CreditCode,
+            "holds an identity-card number, not a credit code: published masked".into(),
         ));
         code = mask(&code).into_owned();
     } else if !code.is_empty() {
         match credit_code::check(&code) {
             Ok(()) => {}
             Err(CodeProblem::Malformed(message)) => error(Some(Field::CreditCode), message),
-            Err(CodeProblem::CheckDigit { expected, found }) => warnings.push(Problem::at(
-                file,
-                line,
-                Some(Field::CreditCode.label()),
+            Err(CodeProblem::CheckDigit { expected, found }) => warnings.push(at(
+                Field::CreditCode,
                 format!("\"{code}\": check character is {found}, GB 32100 gives {expected}; published as written"),
             )),
         }
@@ -312,31 +377,39 @@ pub(crate) fn read_row(
             !joint_departments.is_empty() && joint_departments != "无"
         }
         other => {
-            warnings.push(Problem::at(
-                file,
-                line,
-                Some(Field::Joint.label()),
+            warnings.push(at(
+                Field::Joint,
                 format!("\"{other}\" is not 是 or 否; counted as a joint inspection only if 联合检查部门 is filled"),
             ));
             !joint_departments.is_empty()
         }
     };
 
+    let result = mask(get(Field::Result));
+    let class = context.results.classify(&result);
     let mut text = |text: &str| texts.text(text);
+    let entity = text(&mask(get(Field::Entity)));
+    let code = text(&code);
+    let object = object_of(&code, &entity);
     let record = errors.is_empty().then(|| {
         std::sync::Arc::new(Record {
             slug: task_slug(&task_id),
+            id: task_id.clone(),
+            object: None,
             task_id: task_id.clone(),
             unit: text(&mask(get(Field::Unit))),
             category: text(&mask(get(Field::Category))),
             matter: text(&mask(get(Field::Matter))),
-            entity: text(&mask(get(Field::Entity))),
-            credit_code: text(&code),
+            entity: entity.clone(),
+            credit_code: code.clone(),
             address: text(&mask(get(Field::Address))),
             inspectors: text(&mask(get(Field::Inspectors))),
             start,
             end,
-            result: text(&mask(get(Field::Result))),
+            result: text(&result),
+            class,
+            task_name: text(&mask(get(Field::TaskName))),
+            inspection_type: text(&mask(get(Field::InspectionType))),
             handling: text(&mask(get(Field::Handling))),
             joint,
             joint_departments: text(&joint_departments),
@@ -345,9 +418,43 @@ pub(crate) fn read_row(
     });
     Row {
         file: file.clone(),
+        sheet: place.sheet.clone(),
         line,
         task_id,
+        object,
         record,
         errors,
     }
+}
+
+/// What a record is about, to tell the records of one task apart: its credit code, or its
+/// name when it has none. `None` when the row names neither.
+fn object_of(code: &Text, entity: &Text) -> Option<Text> {
+    if !code.is_empty() {
+        Some(code.clone())
+    } else if !entity.is_empty() {
+        Some(entity.clone())
+    } else {
+        None
+    }
+}
+
+/// A long number as Excel shows it once its digits are gone (`4.40306E+17`): the value
+/// written is lost, and only a new export can give it back.
+pub(crate) fn excel_scientific(text: &str, what: &str) -> Option<String> {
+    let (mantissa, exponent) = text.trim().split_once(['E', 'e'])?;
+    let exponent = exponent.strip_prefix('+')?;
+    let looks_like = !mantissa.is_empty()
+        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && mantissa.matches('.').count() <= 1
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit());
+    looks_like.then(|| {
+        format!(
+            "\"{}\" is a {what} that Excel turned into a number (scientific notation), and its \
+             digits are lost. In the platform's export, or in Excel before saving, format the \
+             column as text (设置单元格格式 → 文本) and export again",
+            text.trim()
+        )
+    })
 }

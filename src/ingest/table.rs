@@ -1,6 +1,335 @@
-//! Reading a table (a CSV text, or a sheet of a workbook) into rows with their places.
+//! Reading a table (a CSV text, or a sheet of a workbook) into rows with their places. The task
+//! ledgers, the publication ledger, `ledger import` and the error excerpts all read through
+//! here, so that they agree on what line a row is on.
+
+use std::sync::Arc;
+
+use calamine::{Data, Dimensions, Reader as _};
+use csv::StringRecord;
 
 use super::{Columns, Field, decode};
+use crate::error::{Error, Result};
+
+/// The kinds of file a task ledger can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    Csv,
+    /// `.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`: read with calamine.
+    Workbook,
+}
+
+impl FileKind {
+    pub(crate) fn of(name: &str) -> Option<FileKind> {
+        let extension = std::path::Path::new(name)
+            .extension()?
+            .to_string_lossy()
+            .to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(FileKind::Csv),
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(FileKind::Workbook),
+            _ => None,
+        }
+    }
+}
+
+/// A table of a task file: a whole CSV file, or one sheet of a workbook.
+pub(crate) struct Table {
+    /// The sheet's name; `None` for CSV.
+    pub sheet: Option<Arc<str>>,
+    body: Body,
+}
+
+enum Body {
+    Csv {
+        text: String,
+        delimiter: u8,
+    },
+    Sheet {
+        cells: calamine::Range<Data>,
+        merged: Vec<Dimensions>,
+    },
+}
+
+/// A file opened as tables, with what was noticed on the way (a file mixing encodings).
+pub(crate) struct Opened {
+    pub tables: Vec<Table>,
+    pub warning: Option<String>,
+}
+
+/// Why a file could not be opened as tables.
+pub(crate) enum OpenError {
+    /// A workbook that is not one (damaged, encrypted, another format under its name): the
+    /// file is named as not read, and the rest of the site is still built.
+    Unreadable(String),
+    /// A CSV that cannot be read as it is (an undecodable line, a quote never closed).
+    Fatal(Error),
+}
+
+/// Opens a task file by its kind: decodes a CSV (see [`decode`]) and checks its quotes, or reads
+/// every sheet of a workbook with its merged areas.
+pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, OpenError> {
+    match FileKind::of(file) {
+        Some(FileKind::Workbook) => open_workbook(bytes).map_err(|reason| {
+            OpenError::Unreadable(format!(
+                "not readable as a workbook ({reason}), so nothing in it is published: open it \
+                 in Excel or WPS and save it again as .xlsx (without a password), or export it \
+                 again from the platform"
+            ))
+        }),
+        _ => {
+            let (text, warning) = decode(bytes).map_err(|message| {
+                OpenError::Fatal(Error::Input {
+                    path: file.into(),
+                    line: 1,
+                    message,
+                })
+            })?;
+            let delimiter = guess_delimiter(&text);
+            if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
+                return Err(OpenError::Fatal(Error::Input {
+                    path: file.into(),
+                    line,
+                    message: "a quote (\") opened here is never closed, so every row after it \
+                              would read as part of one cell; close the quote or remove it"
+                        .into(),
+                }));
+            }
+            Ok(Opened {
+                tables: vec![Table {
+                    sheet: None,
+                    body: Body::Csv { text, delimiter },
+                }],
+                warning,
+            })
+        }
+    }
+}
+
+fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
+    let unreadable = |reason: String| reason;
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| unreadable(e.to_string()))?;
+    let names = workbook.sheet_names();
+    let mut tables = Vec::with_capacity(names.len());
+    for name in names {
+        let cells = match workbook.worksheet_range(&name) {
+            Ok(cells) => cells,
+            // A chart sheet or a macro sheet holds no cells.
+            Err(_) if is_not_a_worksheet(&workbook, &name) => continue,
+            Err(e) => return Err(unreadable(format!("sheet {name}: {e}"))),
+        };
+        let merged = match &mut workbook {
+            calamine::Sheets::Xlsx(xlsx) => xlsx
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| unreadable(format!("sheet {name}: {e}")))?,
+            calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            // calamine does not give the merged areas of .xlsb and .ods.
+            _ => Vec::new(),
+        };
+        tables.push(Table {
+            sheet: Some(name.as_str().into()),
+            body: Body::Sheet { cells, merged },
+        });
+    }
+    Ok(Opened {
+        tables,
+        warning: None,
+    })
+}
+
+fn is_not_a_worksheet<RS: std::io::Read + std::io::Seek>(
+    workbook: &calamine::Sheets<RS>,
+    name: &str,
+) -> bool {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .find(|sheet| sheet.name == name)
+        .is_some_and(|sheet| sheet.typ != calamine::SheetType::WorkSheet)
+}
+
+impl Table {
+    /// Calls `each` with every row, in order, and the row's line (CSV) or row number (sheet),
+    /// 1-based. A sheet's rows are as wide as its used area from column A, so that a row's cell
+    /// `i` is column `i` of the sheet; a merged area gives its value to every cell it covers.
+    pub(crate) fn for_each_row(
+        &self,
+        file: &str,
+        mut each: impl FnMut(u64, &StringRecord) -> Result<()>,
+    ) -> Result<()> {
+        match &self.body {
+            Body::Csv { text, delimiter } => {
+                let mut rows = CsvRows::new(text, *delimiter);
+                while let Some(row) = rows.next_row() {
+                    let line = row.map_err(|(line, message)| Error::Input {
+                        path: file.into(),
+                        line,
+                        message: format!("not readable as CSV: {message}"),
+                    })?;
+                    each(line, rows.record())?;
+                }
+                Ok(())
+            }
+            Body::Sheet { cells, merged } => {
+                let Some((first_row, first_column)) = cells.start() else {
+                    return Ok(());
+                };
+                let (last_row, last_column) = cells.end().unwrap_or((first_row, first_column));
+                let width = last_column as usize + 1;
+                let mut record = StringRecord::new();
+                let mut text = String::new();
+                for row in first_row..=last_row {
+                    record.clear();
+                    for column in 0..width as u32 {
+                        let (r, c) = merged
+                            .iter()
+                            .find(|area| area.contains(row, column))
+                            .map_or((row, column), |area| area.start);
+                        text.clear();
+                        if let Some(cell) = cells.get_value((r, c)) {
+                            cell_text(cell, &mut text);
+                        }
+                        record.push_field(&text);
+                    }
+                    each(u64::from(row) + 1, &record)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A cell as text, the way a person reads it in Excel: dates as `2025-08-04`, whole numbers
+/// without a decimal point, and a number too long for Excel's digits as Excel shows it
+/// (`4.40306E+17`), so that a credit code or id it damaged can be named as such.
+fn cell_text(cell: &Data, out: &mut String) {
+    use std::fmt::Write as _;
+    match cell {
+        Data::Empty => {}
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+            out.push_str(text)
+        }
+        Data::Int(number) => {
+            let _ = write!(out, "{number}");
+        }
+        Data::Float(number) => float_text(*number, out),
+        Data::Bool(value) => out.push_str(if *value { "TRUE" } else { "FALSE" }),
+        Data::DateTime(date) => match date.as_datetime() {
+            Some(moment) if moment.time() == chrono::NaiveTime::MIN => {
+                let _ = write!(out, "{}", moment.date());
+            }
+            Some(moment) => {
+                let _ = write!(out, "{}", moment.format("%Y-%m-%d %H:%M:%S"));
+            }
+            None => float_text(date.as_f64(), out),
+        },
+        Data::Error(error) => {
+            let _ = write!(out, "{error}");
+        }
+    }
+}
+
+/// Excel keeps 15 significant digits: beyond them a number is not the digits typed.
+fn float_text(number: f64, out: &mut String) {
+    use std::fmt::Write as _;
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        let _ = write!(out, "{}", number as i64);
+    } else if number.abs() >= 1e15 {
+        // Excel's General format: six significant digits in scientific notation.
+        let text = format!("{number:.5E}");
+        let (mantissa, exponent) = text.split_once('E').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        let exponent: i32 = exponent.parse().unwrap_or(0);
+        let _ = write!(
+            out,
+            "{mantissa}E{}{exponent:02}",
+            if exponent < 0 { "-" } else { "+" }
+        );
+    } else {
+        let _ = write!(out, "{number}");
+    }
+}
+
+/// The letters of a 0-based column, as Excel names it (0 is A, 26 is AA).
+pub(crate) fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// A sheet's name as a cell reference writes it: quoted when it holds spaces or punctuation
+/// (`'My Sheet'!C7`), plain when only letters, digits and `_` (Chinese included).
+pub(crate) fn sheet_reference(name: &str) -> String {
+    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+/// The rows of a CSV text, read one by one with the line each starts on and its bytes.
+pub(crate) struct CsvRows<'a> {
+    text: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    lines: LineCounter<'a>,
+    record: StringRecord,
+    bytes: std::ops::Range<usize>,
+}
+
+impl<'a> CsvRows<'a> {
+    pub(crate) fn new(text: &'a str, delimiter: u8) -> Self {
+        CsvRows {
+            text,
+            reader: csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delimiter)
+                .from_reader(text.as_bytes()),
+            lines: LineCounter::new(text.as_bytes()),
+            record: StringRecord::new(),
+            bytes: 0..0,
+        }
+    }
+
+    /// The next row's line (its cells are in [`CsvRows::record`]), or the line and reason it
+    /// could not be read; `None` at the end.
+    pub(crate) fn next_row(&mut self) -> Option<std::result::Result<u64, (u64, String)>> {
+        let before = self.reader.position().byte();
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => {
+                let start = self.record.position().map_or(before, |p| p.byte());
+                let line = self.lines.line_at(start);
+                let end = (self.reader.position().byte() as usize).min(self.text.len());
+                self.bytes = start as usize..end;
+                Some(Ok(line))
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| self.lines.line_at(p.byte()));
+                Some(Err((line, e.to_string())))
+            }
+        }
+    }
+
+    pub(crate) fn record(&self) -> &StringRecord {
+        &self.record
+    }
+
+    /// The last row as written, without the line breaks around it.
+    pub(crate) fn raw(&self) -> &'a str {
+        self.text
+            .get(self.bytes.clone())
+            .unwrap_or_default()
+            .trim_matches(['\r', '\n'])
+    }
+}
 
 /// A row as written in its file, for showing an error in context: the row's text (its lines,
 /// without the final line break) and, when a field is named, where that field's cell lies in it.
@@ -16,29 +345,24 @@ pub struct Excerpt {
 /// `None` when the line holds no row (the file changed since).
 pub fn excerpt(bytes: &[u8], line: u64, field: Option<&str>) -> Option<Excerpt> {
     let (text, _) = decode(bytes).ok()?;
-    excerpt_of_text(&text, line, field)
+    excerpt_of_text(&text, line, field, &super::ColumnNames::default())
 }
 
 /// [`excerpt`] from a file's text as [`decode`] gave it (to decode a big file once for many
 /// excerpts).
-pub fn excerpt_of_text(text: &str, line: u64, field: Option<&str>) -> Option<Excerpt> {
+pub fn excerpt_of_text(
+    text: &str,
+    line: u64,
+    field: Option<&str>,
+    names: &super::ColumnNames,
+) -> Option<Excerpt> {
     let delimiter = guess_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter::new(text.as_bytes());
+    let mut rows = CsvRows::new(text, delimiter);
     let mut columns: Option<Columns> = None;
-    let mut record = csv::StringRecord::new();
     loop {
-        let start = reader.position().byte();
-        if !reader.read_record(&mut record).ok()? {
-            return None;
-        }
-        let at = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let at = rows.next_row()?.ok()?;
         if columns.is_none() {
-            let candidate = Columns::from_header(&record);
+            let candidate = Columns::from_header(rows.record(), names);
             if candidate.index.contains_key(&Field::TaskId) {
                 columns = Some(candidate);
             }
@@ -49,11 +373,7 @@ pub fn excerpt_of_text(text: &str, line: u64, field: Option<&str>) -> Option<Exc
         if at > line {
             return None;
         }
-        let start = record.position().map_or(start, |p| p.byte()) as usize;
-        let end = (reader.position().byte() as usize).min(text.len());
-        let raw = text.get(start..end)?;
-        let raw = raw.trim_start_matches(['\r', '\n']);
-        let raw = raw.trim_end_matches(['\r', '\n']);
+        let raw = rows.raw();
         let position = field
             .and_then(|label| Field::ALL.into_iter().find(|f| f.label() == label))
             .and_then(|f| columns.as_ref()?.position(f));

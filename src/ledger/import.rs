@@ -56,33 +56,30 @@ pub fn import(
     let (text, _) = crate::ingest::decode(&bytes)
         .map_err(|m| Error::Usage(format!("{shown}: {m}; save it as CSV (UTF-8 or GBK)")))?;
     // What the exports hold now: the tasks' end dates, and the quarters they fall in.
-    let tasks = crate::ingest::read_tasks(site, today)?;
+    let config = crate::config::Config::load(site)?;
+    let settings = crate::ingest::Settings::from_config(&config)?;
+    let tasks = crate::ingest::read_tasks(site, today, &settings)?;
     let mut ends: HashMap<&str, (Option<NaiveDate>, bool)> = HashMap::new();
     let mut quarters: HashSet<Quarter> = HashSet::new();
+    // Tasks with several objects: their records are known as `task id/object`.
+    let mut objects: HashMap<&str, Vec<&str>> = HashMap::new();
     for record in tasks.rows.iter().filter_map(|row| row.record.as_deref()) {
-        ends.insert(&record.task_id, (record.end, !record.result.is_empty()));
+        ends.insert(&record.id, (record.end, record.is_publishable()));
         quarters.extend(record.quarter());
+        if record.object.is_some() {
+            objects.entry(&record.task_id).or_default().push(&record.id);
+        }
     }
 
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(crate::ingest::guess_delimiter(&text))
-        .from_reader(text.as_bytes());
-    let mut lines = crate::ingest::LineCounter::new(text.as_bytes());
+    let mut rows = crate::ingest::CsvRows::new(&text, crate::ingest::guess_delimiter(&text));
     let mut problems = Vec::new();
-    let problem = |line: u64, field: Option<&str>, message: String| Problem {
-        file: shown.clone(),
-        line: Some(line),
-        field: field.map(str::to_string),
-        message,
-    };
-    let mut records = reader.records();
-    let header = loop {
-        match records.next() {
-            Some(Ok(row)) if row.iter().all(|f| f.trim().is_empty()) => continue,
-            Some(Ok(row)) => break row,
-            Some(Err(e)) => return Ok(Err(vec![problem(1, None, e.to_string())])),
+    let problem =
+        |line: u64, field: Option<&str>, message: String| Problem::at(&shown, line, field, message);
+    let (header_line, header) = loop {
+        match rows.next_row() {
+            Some(Ok(_)) if rows.record().iter().all(|f| f.trim().is_empty()) => continue,
+            Some(Ok(line)) => break (line, rows.record().clone()),
+            Some(Err((line, e))) => return Ok(Err(vec![problem(line, None, e)])),
             None => {
                 return Ok(Err(vec![problem(
                     1,
@@ -100,7 +97,7 @@ pub fn import(
     };
     let (Some(id_column), Some(date_column)) = (column(ID), column(DATE)) else {
         return Ok(Err(vec![problem(
-            lines.line_at(header.position().map_or(0, |p| p.byte())),
+            header_line,
             None,
             format!(
                 "the header must name the task id (id or 任务编号) and the day it was published \
@@ -114,16 +111,15 @@ pub fn import(
     let mut new = Vec::new();
     let mut already = 0;
     let mut seen: HashMap<(Kind, String), u64> = HashMap::new();
-    for row in records {
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                problems.push(problem(line, None, e.to_string()));
+    while let Some(next) = rows.next_row() {
+        let line = match next {
+            Ok(line) => line,
+            Err((line, e)) => {
+                problems.push(problem(line, None, e));
                 continue;
             }
         };
-        let line = row.position().map_or(0, |p| lines.line_at(p.byte()));
+        let row = rows.record();
         if row.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -207,6 +203,20 @@ pub fn import(
                 }
             },
             _ => match ends.get(id.as_str()) {
+                None if objects.contains_key(id.as_str()) => {
+                    let ids = &objects[id.as_str()];
+                    problems.push(problem(
+                        line,
+                        Some("id"),
+                        format!(
+                            "task {id} has {} objects, each its own record: name each one as \
+                             task id/credit code (or name), e.g. {}",
+                            ids.len(),
+                            ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                    continue;
+                }
                 None => {
                     problems.push(problem(
                         line,

@@ -225,16 +225,12 @@ impl Ledger {
             ledger.original = original;
             return Ok(ledger);
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = reader.records();
+        let mut rows = crate::ingest::CsvRows::new(text, b',');
         let header = loop {
-            match records.next() {
-                Some(Ok(record)) if record.iter().all(|f| f.trim().is_empty()) => continue,
-                Some(Ok(header)) => break header,
-                Some(Err(e)) => return Err(fail(1, e.to_string())),
+            match rows.next_row() {
+                Some(Ok(_)) if rows.record().iter().all(|f| f.trim().is_empty()) => continue,
+                Some(Ok(_)) => break rows.record().clone(),
+                Some(Err((line, e))) => return Err(fail(line, e)),
                 None => {
                     ledger.original = original;
                     return Ok(ledger);
@@ -260,15 +256,9 @@ impl Ledger {
         let digest_column = column(DIGEST);
         ledger.has_digest = digest_column.is_some();
         ledger.layout = Some((columns.clone(), digest_column, header.len()));
-        let mut lines = crate::ingest::LineCounter::new(text.as_bytes());
-        for record in records {
-            let record = record.map_err(|e| {
-                fail(
-                    e.position().map_or(0, |p| lines.line_at(p.byte())),
-                    e.to_string(),
-                )
-            })?;
-            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        while let Some(row) = rows.next_row() {
+            let line = row.map_err(|(line, e)| fail(line, e))?;
+            let record = rows.record();
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
