@@ -67,7 +67,7 @@ fn key(text: &str) -> u64 {
 /// A record read back from the archive, held to what a row read from an export would give:
 /// the file sits in the repository, where anyone with access could edit it. Its page address
 /// comes from its id, never from the file, and its text is cleaned and masked again.
-fn sanitized(mut record: Record) -> Record {
+fn sanitized(mut record: Record, known_by_task_id: bool) -> Record {
     if crate::ingest::is_personal_code(&record.credit_code) {
         record.credit_code = crate::privacy::mask(&record.credit_code).as_ref().into();
     }
@@ -95,7 +95,13 @@ fn sanitized(mut record: Record) -> Record {
         .object
         .take()
         .map(|_| crate::ingest::Text::from(record.object_text()));
-    crate::ingest::set_identity(&mut record, object);
+    if known_by_task_id {
+        // Published as its task's only object: its page is the task's.
+        crate::ingest::set_identity(&mut record, None);
+        record.object = object;
+    } else {
+        crate::ingest::set_identity(&mut record, object);
+    }
     record.class = crate::result_class::Classifier::default().classify(&record.result);
     record
 }
@@ -154,15 +160,18 @@ impl Archive {
             };
             if wanted(&head.id) {
                 match serde_json::from_str::<LineIn>(text) {
+                    // Known by its task id, or (one of a task's several objects) by task id
+                    // and object.
                     Ok(full)
-                        if full.record.object.as_ref().map_or_else(
-                            || full.record.task_id == head.id,
-                            |object| head.id == format!("{}/{object}", full.record.task_id),
-                        ) =>
+                        if full.record.task_id == head.id
+                            || full.record.object.as_ref().is_some_and(|object| {
+                                head.id == format!("{}/{object}", full.record.task_id)
+                            }) =>
                     {
+                        let alone = full.record.task_id == head.id;
                         archive
                             .snapshots
-                            .insert(head.id.to_string(), Arc::new(sanitized(full.record)));
+                            .insert(head.id.to_string(), Arc::new(sanitized(full.record, alone)));
                     }
                     _ => {
                         archive.damaged.push(number);

@@ -157,9 +157,10 @@ pub fn assess(
             late_reason: None,
             file: Some(row.file.clone()),
             line: Some(row.line),
+            sheet: row.sheet.clone(),
             figures: None,
         };
-        let Some(record) = row.record else {
+        let Some(mut record) = row.record else {
             invalid += 1;
             errors.extend(row.errors);
             if !item.id.is_empty() {
@@ -172,6 +173,13 @@ pub fn assess(
             items.push(item);
             continue;
         };
+        if let Some(task_id) = published_alone(&record, ledger, archive) {
+            // Published while it was its task's only object: it keeps that ledger row, and
+            // its page keeps its address.
+            let record = Arc::make_mut(&mut record);
+            record.slug = crate::ingest::task_slug(&task_id);
+            record.id = task_id;
+        }
         item.id.clone_from(&record.id);
         let before = published.len();
         let id = record.id.as_str();
@@ -494,6 +502,7 @@ pub fn assess(
             late_reason: None,
             file: None,
             line: None,
+            sheet: None,
             // Boxed: an item for each of a province's million tasks carries none.
             figures: Some(Box::new(crate::figures::quarter_figures(
                 quarter,
@@ -729,6 +738,29 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
         }
     }
     format!("{:016x}", hasher.finish())
+}
+
+/// For a record of a task with several objects that the ledger knows only by its task id: the
+/// task id, when the result published under it (as the archive holds it) was this object's.
+/// (The task had one object then; a later export added more.)
+fn published_alone(record: &Record, ledger: &Ledger, archive: &Archive) -> Option<String> {
+    record.object.as_ref()?;
+    if ledger.get(Kind::Task, &record.id).is_some() {
+        return None;
+    }
+    ledger.get(Kind::Task, &record.task_id)?;
+    let published = archive.snapshot(&record.task_id)?;
+    let same = |a: &str, b: &str| {
+        a.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_uppercase)
+            .eq(b
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_uppercase))
+    };
+    (published.task_id == record.task_id && same(published.object_text(), record.object_text()))
+        .then(|| record.task_id.clone())
 }
 
 /// The status of a result not published yet.

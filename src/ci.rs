@@ -9,24 +9,27 @@ use crate::report::{Item, ItemKind, Problem, Report, Status, missing_line, probl
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
 /// invalid rows are failures; tasks in progress and open quarters are skipped (nothing is due
 /// yet); warnings go with the test case of their row.
+/// A row's place: file, sheet (in a workbook), line or row number.
+type RowKey<'a> = (&'a str, Option<&'a str>, u64);
+
 pub fn junit(report: &Report) -> String {
-    let mut errors_at: HashMap<(&str, u64), Vec<&Problem>> = HashMap::new();
+    let mut errors_at: HashMap<RowKey, Vec<&Problem>> = HashMap::new();
     let mut loose_errors = Vec::new();
     for problem in &report.errors {
         match problem.line {
             Some(line) => errors_at
-                .entry((problem.file.as_str(), line))
+                .entry((problem.file.as_str(), problem.sheet.as_deref(), line))
                 .or_default()
                 .push(problem),
             None => loose_errors.push(problem),
         }
     }
-    let mut warnings_at: HashMap<(&str, u64), Vec<&Problem>> = HashMap::new();
+    let mut warnings_at: HashMap<RowKey, Vec<&Problem>> = HashMap::new();
     let mut loose_warnings = Vec::new();
     for problem in &report.warnings {
         match problem.line {
             Some(line) => warnings_at
-                .entry((problem.file.as_str(), line))
+                .entry((problem.file.as_str(), problem.sheet.as_deref(), line))
                 .or_default()
                 .push(problem),
             None => loose_warnings.push(problem),
@@ -42,10 +45,11 @@ pub fn junit(report: &Report) -> String {
         for item in report.items.iter().filter(|i| i.kind == kind) {
             tests += 1;
             let at = item.file.as_deref().zip(item.line);
-            let row_errors = at.and_then(|at| errors_at.get(&at));
-            let row_warnings = at.and_then(|at| warnings_at.get(&at));
+            let key = at.map(|(file, line)| (file, item.sheet.as_deref(), line));
+            let row_errors = key.and_then(|key| errors_at.get(&key));
+            let row_warnings = key.and_then(|key| warnings_at.get(&key));
             let case_name = if item.id.is_empty() {
-                at.map_or_else(String::new, |(file, line)| format!("{file}:{line}"))
+                item.location().unwrap_or_default()
             } else {
                 item.id.clone()
             };
@@ -55,7 +59,11 @@ pub fn junit(report: &Report) -> String {
                 xml(&case_name)
             );
             if let Some((file, line)) = at {
-                let _ = write!(cases, " file=\"{}\" line=\"{line}\"", xml(file));
+                let _ = write!(cases, " file=\"{}\"", xml(file));
+                // A line of a workbook is not a line of its file.
+                if item.sheet.is_none() {
+                    let _ = write!(cases, " line=\"{line}\"");
+                }
             }
             cases.push_str(" time=\"0\">");
             match item.status {
@@ -174,7 +182,7 @@ pub fn github(report: &Report) -> String {
             &mut out,
             "error",
             item.file.as_deref(),
-            item.line,
+            item.line.filter(|_| item.sheet.is_none()),
             &title,
             &item_message(item),
         );
@@ -199,7 +207,7 @@ pub fn github(report: &Report) -> String {
             &mut out,
             "error",
             Some(&problem.file),
-            problem.line,
+            problem.line.filter(|_| problem.sheet.is_none()),
             title,
             &problem_message(problem),
         );
@@ -209,7 +217,7 @@ pub fn github(report: &Report) -> String {
             &mut out,
             "warning",
             Some(&problem.file),
-            problem.line,
+            problem.line.filter(|_| problem.sheet.is_none()),
             "gongshi",
             &problem_message(problem),
         );
@@ -256,10 +264,7 @@ pub fn github_summary(report: &Report) -> String {
             "| | id | deadline | days late | where |\n|---|---|---|---:|---|"
         );
         for item in violations {
-            let place = match (&item.file, item.line) {
-                (Some(file), Some(line)) => format!("{}:{line}", markdown(file)),
-                _ => String::new(),
-            };
+            let place = item.location().map_or_else(String::new, |at| markdown(&at));
             let _ = writeln!(
                 out,
                 "| {} {} | {} | {} | {} | {place} |",
@@ -432,9 +437,14 @@ fn deadline_text(item: &Item) -> String {
 }
 
 fn problem_message(problem: &Problem) -> String {
-    match &problem.field {
+    let message = match &problem.field {
         Some(field) => format!("{field}: {}", problem.message),
         None => problem.message.clone(),
+    };
+    // A workbook's annotation has no line: the cell says where.
+    match &problem.sheet {
+        Some(_) => format!("{}: {message}", problem.location()),
+        None => message,
     }
 }
 

@@ -164,9 +164,26 @@ pub struct Item {
     pub file: Option<std::sync::Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// The sheet, for a row of a workbook (`line` is its row number there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<std::sync::Arc<str>>,
     /// A quarter's figures, as its summary page shows them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures: Option<Box<crate::figures::QuarterFigures>>,
+}
+
+impl Item {
+    /// Where the item's row is: `file:line`, or `file:Sheet!7:7` in a workbook.
+    pub fn location(&self) -> Option<String> {
+        let (file, line) = (self.file.as_deref()?, self.line?);
+        Some(
+            Problem {
+                sheet: self.sheet.as_deref().map(str::to_string),
+                ..Problem::at(file, line, None, "")
+            }
+            .location(),
+        )
+    }
 }
 
 /// Row counts. `rows` is the sum of the eight row statuses.
@@ -576,8 +593,8 @@ fn item_line(item: &Item) -> String {
             if days == 1 { "" } else { "s" }
         );
     }
-    if let (Some(file), Some(row)) = (&item.file, item.line) {
-        let _ = write!(line, "  {file}:{row}");
+    if let Some(place) = item.location() {
+        let _ = write!(line, "  {place}");
     }
     line
 }

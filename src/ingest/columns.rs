@@ -194,11 +194,14 @@ impl Field {
         self.aliases()[0]
     }
 
-    pub(crate) fn from_header(header: &str) -> Option<Field> {
+    /// The field a header names, and the rank of its name among the field's aliases (0 is
+    /// the most specific: 处理结果 before 备注).
+    fn from_header(header: &str) -> Option<(Field, usize)> {
         let key = normalize_header(header);
-        Field::ALL
-            .into_iter()
-            .find(|field| field.aliases().iter().any(|alias| *alias == key))
+        Field::ALL.into_iter().find_map(|field| {
+            let rank = field.aliases().iter().position(|alias| *alias == key)?;
+            Some((field, rank))
+        })
     }
 }
 
@@ -295,29 +298,53 @@ pub(crate) struct Columns {
 
 impl Columns {
     pub(crate) fn from_header(header: &csv::StringRecord, names: &ColumnNames) -> Columns {
-        let mut index = HashMap::new();
+        let mut index: HashMap<Field, usize> = HashMap::new();
+        // The rank of the name each field was found under (a site's own name ranks first).
+        let mut ranks: HashMap<Field, usize> = HashMap::new();
         let mut unknown = Vec::new();
         let mut unnamed = Vec::new();
         let mut warnings = Vec::new();
+        let letters = super::table::column_letters;
         for (i, name) in header.iter().enumerate() {
-            match names.field(name).or_else(|| Field::from_header(name)) {
-                Some(field) => {
-                    if let Some(first) = index.get(&field) {
+            let found = names
+                .field(name)
+                .map(|field| (field, 0))
+                .or_else(|| Field::from_header(name).map(|(field, rank)| (field, rank + 1)));
+            match found {
+                Some((field, rank)) => match (index.get(&field).copied(), ranks.get(&field)) {
+                    (Some(first), Some(&first_rank)) if first_rank == rank => {
                         warnings.push(format!(
                             "columns {} and {} both hold {}; using column {}",
-                            first + 1,
-                            i + 1,
+                            letters(first),
+                            letters(i),
                             field.label(),
-                            first + 1
+                            letters(first)
                         ));
-                    } else {
-                        index.insert(field, i);
                     }
-                }
+                    // A more specific name wins (处理结果 over 备注); the other is not read.
+                    (Some(first), Some(&first_rank)) => {
+                        let (kept, dropped) = if rank < first_rank {
+                            (i, first)
+                        } else {
+                            (first, i)
+                        };
+                        index.insert(field, kept);
+                        ranks.insert(field, rank.min(first_rank));
+                        unknown.push((
+                            header.get(dropped).unwrap_or("").trim().to_string(),
+                            dropped,
+                        ));
+                    }
+                    _ => {
+                        index.insert(field, i);
+                        ranks.insert(field, rank);
+                    }
+                },
                 None if normalize_header(name).is_empty() => unnamed.push(i),
                 None => unknown.push((name.trim().to_string(), i)),
             }
         }
+        unknown.sort_by_key(|(_, i)| *i);
         Columns {
             positions: Field::ALL.map(|field| index.get(&field).copied()),
             index,

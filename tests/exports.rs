@@ -1,0 +1,599 @@
+//! The platform's export as it really comes: workbooks with title rows, merged cells, totals
+//! and notes; several companies per task; a bureau's own column names and result words; and
+//! the damage Excel does. Driven through the real binary.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn build(site: &std::path::Path, as_of: &str) -> (Option<i32>, Value) {
+    let report = site.join("report.json");
+    let output = gongshi_in(
+        site,
+        &[
+            "build",
+            "--as-of",
+            as_of,
+            "--report",
+            report.to_str().unwrap(),
+            "--color",
+            "never",
+        ],
+    );
+    let text = std::fs::read(&report)
+        .unwrap_or_else(|_| panic!("no report: {}\n{}", stdout(&output), stderr(&output)));
+    (output.status.code(), serde_json::from_slice(&text).unwrap())
+}
+
+fn items(report: &Value) -> Vec<&Value> {
+    report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "task")
+        .collect()
+}
+
+fn item<'a>(report: &'a Value, id: &str) -> &'a Value {
+    items(report)
+        .into_iter()
+        .find(|i| i["id"] == id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+fn page(site: &std::path::Path, slug: &str) -> String {
+    std::fs::read_to_string(site.join("public/tasks").join(slug).join("index.html"))
+        .unwrap_or_else(|e| panic!("tasks/{slug}: {e}"))
+}
+
+fn notes(report: &Value) -> String {
+    report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn messages(report: &Value, list: &str) -> String {
+    report[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {} {}: {}",
+                p["file"].as_str().unwrap_or(""),
+                p["line"]
+                    .as_u64()
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+                p["field"].as_str().unwrap_or(""),
+                p["message"].as_str().unwrap()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The workbooks as a district platform gives them (see tests/fixtures/platform/README.md):
+/// every record is published, the counts add up, nothing is an error.
+#[test]
+fn workbook_exports_are_published_as_they_come() {
+    let site = fixture("platform");
+    let (code, report) = build(site.path(), "2025-10-20");
+    // The first build publishes everything today, after every deadline: late, not invalid.
+    assert_eq!(code, Some(1));
+    let summary = &report["summary"];
+    assert_eq!(summary["rows"], 11, "{summary}");
+    assert_eq!(summary["published"], 11);
+    assert_eq!(summary["invalid"], 0);
+    assert_eq!(summary["unread_files"], 0);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        report["warnings"].as_array().unwrap().len(),
+        0,
+        "{}",
+        messages(&report, "warnings")
+    );
+
+    // Each record's 18 working days run from its own end date (hand-counted on the 2025
+    // calendar: 国庆 2025-10-01/08 off, 09-28 and 10-11 worked).
+    for (id, deadline) in [
+        ("LH-2025-031/91440300MA5FQ1RW16", "2025-08-28"), // ended 08-04
+        ("LH-2025-031/91440300788345678W", "2025-08-29"), // ended 08-05
+        ("LH-2025-031/92440300L19283746F", "2025-09-01"), // ended 08-06
+        ("LH-2025-032", "2025-09-02"),                    // ended 2025/8/7 (a text date)
+        ("LH-2025-033/龙华区老街坊餐馆", "2025-09-25"),   // no credit code: its name
+        ("LH-2025-033/91440300MA5H7TQP0E", "2025-09-26"), // ended 2025-09-02 (text)
+        ("LH-2025-034", "2025-10-16"),                    // the hidden row; ended 09-16
+        ("LH-2024-101/92440300MA5EK7R2PE", "2024-12-06"), // .xls, 检查日期 2024-11-12
+        ("LH-2024-102", "2024-12-27"),                    // 检查日期 2024年12月3日
+    ] {
+        assert_eq!(item(&report, id)["deadline"], deadline, "{id}");
+        assert_eq!(item(&report, id)["status"], "late", "{id}");
+    }
+    let places: Vec<String> = items(&report)
+        .iter()
+        .filter(|i| i["id"] == "LH-2025-034")
+        .map(|i| format!("{} {} {}", i["file"], i["sheet"], i["line"]))
+        .collect();
+    assert_eq!(
+        places,
+        ["\"data/tasks/2025年第三季度双随机抽查结果.xlsx\" \"抽查结果\" 10"]
+    );
+
+    // Totals, notes and the sheet without a table are each named, not counted as rows.
+    let notes = notes(&report);
+    for expected in [
+        "sheet 抽查结果: row(s) 1, 2 above the header skipped as a title",
+        "sheet 抽查结果: row(s) 11 skipped as a totals row",
+        "sheet 抽查结果: row(s) 13 skipped as a notes line",
+        "sheet 抽查结果: row(s) 15 skipped as a notes line",
+        "sheet Sheet1: row(s) 7 skipped as a totals row",
+        "sheet(s) 填报说明 hold no table",
+    ] {
+        assert!(notes.contains(expected), "{expected}\n{notes}");
+    }
+    // 备注 is read only where no 处理结果 says more.
+    assert!(notes.contains("column \"备注\" ignored"), "{notes}");
+
+    // One task, three companies: three pages that link to each other; a task with one
+    // object keeps the plain address.
+    let tasks: Vec<String> = std::fs::read_dir(site.path().join("public/tasks"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let of_031: Vec<&String> = tasks
+        .iter()
+        .filter(|t| t.starts_with("lh-2025-031-"))
+        .collect();
+    assert_eq!(of_031.len(), 3, "{tasks:?}");
+    assert!(tasks.contains(&"lh-2025-032".to_string()));
+    for slug in &of_031 {
+        let html = page(site.path(), slug);
+        assert!(
+            html.contains("2025年第三季度重点排污单位联合检查"),
+            "task name shown"
+        );
+        assert!(
+            html.contains("龙华管理局执法一队"),
+            "the unit from 实施机关"
+        );
+        for other in of_031.iter().filter(|o| o != &slug) {
+            assert!(
+                html.contains(&format!("tasks/{other}/")),
+                "{slug} links {other}"
+            );
+        }
+        assert!(
+            !html.contains(&format!("tasks/{slug}/\"")),
+            "{slug} links itself"
+        );
+    }
+    // 不合格 is a problem found: shown in red.
+    let printer = of_031
+        .iter()
+        .map(|s| page(site.path(), s))
+        .find(|html| html.contains("<h1>深圳市龙华区新城印刷厂</h1>"))
+        .unwrap();
+    assert!(
+        printer.contains(r#"<strong class="problem">不合格</strong>"#)
+            || printer.contains("<strong class=problem>不合格</strong>")
+    );
+    // 处理结果 is the handling.
+    assert!(printer.contains("立案调查"));
+
+    // The quarter counts classes, not words: 发现问题, 不合格 and 存在问题 are problems.
+    let q3 = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "2025Q3")
+        .unwrap();
+    assert_eq!(q3["figures"]["total"], 7);
+    assert_eq!(q3["figures"]["with_problems"], 3);
+    // ... and 企业已搬迁，无法检查 is not a problem, nor a result missing.
+    let q4 = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "2024Q4")
+        .unwrap();
+    assert_eq!(q4["figures"]["with_problems"], 1);
+    assert_eq!(q4["figures"]["awaiting_result"], 0);
+}
+
+/// Errors in a workbook point at the cell, as people name it.
+#[test]
+fn errors_in_a_workbook_name_the_cell() {
+    let site = fixture("platform-errors");
+    let output = gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2025-10-20", "--color", "never"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    for expected in [
+        "data/tasks/错误示例.xlsx:Sheet1!C2: 统一社会信用代码: \"4.40306E+17\" is a credit code that Excel turned into a number (scientific notation)",
+        "data/tasks/错误示例.xlsx:Sheet1!D3: 检查结束日期: \"2025-02-30\" does not exist",
+        "data/tasks/错误示例.xlsx:'Sheet 2'!A2: 任务编号: \"2.02501E+17\" is a task id that Excel turned into a number",
+        "task E-3  deadline 2025-09-26  published 2025-10-20  24 days late  data/tasks/错误示例.xlsx:Sheet1!4:4",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let github = stdout(&gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2025-10-20", "--format", "github"],
+    ));
+    assert!(
+        github.contains("::error file=data/tasks/错误示例.xlsx,title=invalid row%2C not published::data/tasks/错误示例.xlsx:Sheet1!C2"),
+        "{github}"
+    );
+}
+
+/// A damaged workbook is named; everything else is still published.
+#[test]
+fn a_damaged_workbook_is_named_and_the_rest_published() {
+    let site = minimal_with("任务编号,检查结束日期,检查结果\nM-1,2025-09-02,未发现问题\n");
+    std::fs::write(
+        site.path().join("data/tasks/导出.xlsx"),
+        b"PK\x03\x04broken",
+    )
+    .unwrap();
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(1));
+    assert_eq!(report["summary"]["published"], 1);
+    assert_eq!(report["errors"][0]["file"], "data/tasks/导出.xlsx");
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not readable as a workbook")
+    );
+}
+
+const HEADER: &str = "任务编号,检查对象名称,统一社会信用代码,检查开始日期,检查结束日期,检查结果\n";
+
+/// Several companies per task: a record each, duplicates reported once per group.
+#[test]
+fn a_task_with_several_objects_gives_a_record_each() {
+    let site = minimal_with(&format!(
+        "{HEADER}\
+         J-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+         J-1,乙五金厂,91440300788345678W,2025-09-01,2025-09-03,发现问题\n\
+         J-1,丙餐馆,,2025-09-04,2025-09-04,未发现问题\n\
+         J-2,丁公司,91440300MA5G2KLM33,2025-09-01,2025-09-02,未发现问题\n\
+         J-2,丁公司,91440300MA5G2KLM33,2025-09-01,2025-09-02,未发现问题\n\
+         J-2,丁公司,91440300MA5G2KLM33,2025-09-01,2025-09-02,未发现问题\n\
+         J-3,戊公司,91440300MA5H7TQP0E,2025-09-01,2025-09-02,未发现问题\n\
+         J-4,己公司,91440300MA5DCXY210,2025-09-01,2025-09-02,未发现问题\n\
+         J-4,庚公司,92440300MA5EK7R2PE,2025-09-01,2025-09-02,未发现问题\n\
+         J-4,己公司,91440300MA5DCXY210,2025-09-05,2025-09-05,未发现问题\n"
+    ));
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(1), "the duplicates are invalid rows");
+    let summary = &report["summary"];
+    assert_eq!(summary["rows"], 10);
+    assert_eq!(summary["published"], 5);
+    assert_eq!(summary["invalid"], 5);
+
+    // Each object's deadline counts from its own end (hand-counted): ended 09-01 → 09-25,
+    // 09-03 → 09-28 (a Sunday worked before 国庆), 09-04 → 09-29; J-3 ended 09-02 → 09-26.
+    assert_eq!(
+        item(&report, "J-1/91440300MA5FQ1RW16")["deadline"],
+        "2025-09-25"
+    );
+    assert_eq!(
+        item(&report, "J-1/91440300788345678W")["deadline"],
+        "2025-09-28"
+    );
+    assert_eq!(item(&report, "J-1/丙餐馆")["deadline"], "2025-09-29");
+    assert_eq!(item(&report, "J-3")["deadline"], "2025-09-26");
+    assert_eq!(item(&report, "J-4/92440300MA5EK7R2PE")["status"], "on_time");
+
+    // Duplicates: one message per group, with every line; the others point at it.
+    let errors = report["errors"].as_array().unwrap();
+    let texts: Vec<&str> = errors
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 5, "{texts:?}");
+    let listing: Vec<&&str> = texts
+        .iter()
+        .filter(|t| t.contains("which cannot be told apart"))
+        .collect();
+    assert_eq!(listing.len(), 2, "{texts:?}");
+    assert!(
+        listing[0].contains("task id \"J-2\" is on 3 rows")
+            && listing[0].contains(":6, ")
+            && listing[0].contains(":7"),
+        "{}",
+        listing[0]
+    );
+    assert!(
+        listing[1].contains("task id \"J-4\" with object \"91440300MA5DCXY210\" is on 2 rows"),
+        "{}",
+        listing[1]
+    );
+    assert_eq!(texts.iter().filter(|t| t.contains("again: see")).count(), 3);
+
+    // Pages: the task slug with an object suffix; the one-object task keeps its address.
+    let public = site.path().join("public/tasks");
+    let mut slugs: Vec<String> = std::fs::read_dir(&public)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    slugs.sort();
+    assert_eq!(slugs.len(), 5, "{slugs:?}");
+    assert_eq!(slugs.iter().filter(|s| s.starts_with("j-1-")).count(), 3);
+    assert!(slugs.contains(&"j-3".to_string()));
+    assert!(
+        slugs.iter().all(|s| s.len() <= "j-1-".len() + 8),
+        "{slugs:?}"
+    );
+
+    // The ledger records each object under its own id.
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert!(
+        ledger.contains("task,J-1/91440300MA5FQ1RW16,2025-09-10,"),
+        "{ledger}"
+    );
+    assert!(ledger.contains("task,J-1/丙餐馆,2025-09-10,"), "{ledger}");
+    assert!(ledger.contains("task,J-3,2025-09-10,"), "{ledger}");
+
+    // A second build changes nothing.
+    let before = tree(&site.path().join("public"));
+    let (_, again) = build(site.path(), "2025-09-10");
+    assert_eq!(again["summary"], report["summary"]);
+    assert_eq!(tree(&site.path().join("public")), before);
+}
+
+/// A task published with one company that a later export gives a second keeps its date and
+/// its page: the ledger knew it by its task id.
+#[test]
+fn a_task_that_gains_an_object_keeps_its_publication() {
+    let site = minimal_with(&format!(
+        "{HEADER}K-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n"
+    ));
+    let (code, _) = build(site.path(), "2025-09-03");
+    assert_eq!(code, Some(0));
+    let first = page(site.path(), "k-1");
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        format!(
+            "{HEADER}\
+             K-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+             K-1,乙五金厂,91440300788345678W,2025-09-01,2025-09-05,发现问题\n"
+        ),
+    )
+    .unwrap();
+    let (code, report) = build(site.path(), "2025-09-08");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(report["missing"].as_array().map_or(0, Vec::len), 0);
+    let kept = item(&report, "K-1");
+    assert_eq!(kept["published_on"], "2025-09-03");
+    assert_eq!(kept["status"], "on_time");
+    assert_eq!(
+        item(&report, "K-1/91440300788345678W")["published_on"],
+        "2025-09-08"
+    );
+    // Same address, now linking to the other object.
+    let now = page(site.path(), "k-1");
+    assert!(now.contains("乙五金厂") && !first.contains("乙五金厂"));
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert_eq!(ledger.matches("task,K-1,").count(), 1, "{ledger}");
+    assert!(
+        !ledger.contains("revision"),
+        "nothing of it changed: {ledger}"
+    );
+}
+
+/// A CSV saved from a sheet with merged task ids: the pattern is named, and the site can ask
+/// for the cells to be filled down. Never done unasked.
+#[test]
+fn merged_cells_saved_as_csv_are_named_and_filled_down_when_asked() {
+    let csv = format!(
+        "{HEADER}\
+         L-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+         ,乙五金厂,91440300788345678W,2025-09-01,2025-09-02,发现问题\n\
+         ,丙餐馆,,2025-09-01,2025-09-02,未发现问题\n\
+         L-2,丁公司,91440300MA5G2KLM33,2025-09-01,2025-09-02,未发现问题\n\
+         ,戊公司,91440300MA5H7TQP0E,2025-09-01,2025-09-02,未发现问题\n"
+    );
+    let site = minimal_with(&csv);
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(1));
+    assert_eq!(report["summary"]["invalid"], 3);
+    let warnings = messages(&report, "warnings");
+    assert!(
+        warnings.contains("3 row(s) (line(s) 3, 4, 6) have an empty 任务编号 right under a row that has one: this looks like merged cells in Excel")
+            && warnings.contains("fill_down = [\"任务编号\"]"),
+        "{warnings}"
+    );
+    let errors = messages(&report, "errors");
+    assert_eq!(
+        errors.matches("looks like a merged cell").count(),
+        3,
+        "{errors}"
+    );
+
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[input]\nfill_down = [\"任务编号\"]\n",
+    )
+    .unwrap();
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(report["summary"]["published"], 5);
+    assert!(notes(&report).contains("3 empty cell(s) filled from the row above"));
+    assert_eq!(item(&report, "L-1/丙餐馆")["status"], "on_time");
+    assert_eq!(item(&report, "L-2/91440300MA5H7TQP0E")["status"], "on_time");
+}
+
+/// 合计 and 填表人 rows under a CSV table are skipped with a note: not invalid, no exit 1.
+#[test]
+fn totals_and_notes_rows_are_skipped_with_a_note() {
+    let site = minimal_with(&format!(
+        "{HEADER}\
+         N-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+         合计,,,,,1家\n\
+         \n\
+         填表人：王晓明,,,,,\n\
+         制表日期：2025年9月9日,,,,,\n"
+    ));
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(report["summary"]["rows"], 1);
+    let notes = notes(&report);
+    assert!(
+        notes.contains("line(s) 3 skipped as a totals row"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("line(s) 5 skipped as a notes line"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("line(s) 6 skipped as a notes line"),
+        "{notes}"
+    );
+}
+
+/// A bureau's own column names, mapped in gongshi.toml, and checked like every other key.
+#[test]
+fn a_sites_column_names_are_read_and_checked() {
+    let csv = "任务编号,企业名称,检查完毕日期,检查结论,整改情况\n\
+               C-1,甲公司,2025-09-02,未发现问题,无需整改\n";
+    let site = minimal_with(csv);
+    // Without the mapping: the end column is missing, a fatal error that says what to do.
+    let output = gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no 检查结束日期 column found"));
+
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[columns]\nend = \"检查完毕日期\"\nresult = [\"检查结论\", \"核查结论\"]\n",
+    )
+    .unwrap();
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(item(&report, "C-1")["deadline"], "2025-09-26");
+    // 整改情况 looks like the handling, which this export has no column for: a warning.
+    let warnings = messages(&report, "warnings");
+    assert!(
+        warnings.contains("column \"整改情况\" is not read, and looks like 处理情况 (handling)")
+            && warnings.contains("handling = \"整改情况\""),
+        "{warnings}"
+    );
+    assert!(page(site.path(), "c-1").contains("未发现问题"));
+
+    for (toml, expected) in [
+        ("[columns]\nends = \"检查完毕日期\"\n", "ends: not a field"),
+        (
+            "[columns]\nend = \"检查完毕日期\"\nstart = \"检查完毕日期\"\n",
+            "is given to both",
+        ),
+        ("[input]\nfill_dow = [\"任务编号\"]\n", "fill_dow"),
+        (
+            "[results]\nproblem = [\"合格\"]\nno_problem = [\"合格\"]\n",
+            "in both",
+        ),
+    ] {
+        std::fs::write(site.path().join("gongshi.toml"), toml).unwrap();
+        let output = gongshi_in(site.path(), &["build", "--as-of", "2025-09-10"]);
+        assert_eq!(output.status.code(), Some(2), "{toml}");
+        assert!(
+            stderr(&output).contains(expected),
+            "{toml}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+/// Result words by class: problems in red and counted, pending ones not publishable, unknown
+/// ones warned about once with their count, and a site's own words.
+#[test]
+fn result_words_are_classified() {
+    let csv = "任务编号,检查对象名称,检查结束日期,检查结果\n\
+               R-1,甲公司,2025-09-01,不合格\n\
+               R-2,乙公司,2025-09-01,存在问题\n\
+               R-3,丙公司,2025-09-01,待定\n\
+               R-4,丁公司,2025-09-01,企业已搬迁，无法检查\n\
+               R-5,戊公司,2025-09-01,见附件\n\
+               R-6,己公司,2025-09-01,见附件\n\
+               R-7,庚公司,2025-08-01,检查中\n";
+    let site = minimal_with(csv);
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(1), "R-7 is overdue: 检查中 is not a result");
+    assert_eq!(item(&report, "R-3")["status"], "due");
+    assert_eq!(item(&report, "R-7")["status"], "overdue");
+    assert!(!site.path().join("public/tasks/r-3").exists());
+    for slug in ["r-1", "r-2"] {
+        let html = page(site.path(), slug);
+        assert!(
+            html.contains("class=problem") || html.contains("class=\"problem\""),
+            "{slug}"
+        );
+    }
+    for slug in ["r-4", "r-5"] {
+        let html = page(site.path(), slug);
+        assert!(
+            !html.contains("class=problem") && !html.contains("class=\"problem\""),
+            "{slug}"
+        );
+    }
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap())
+        .filter(|m| m.contains("in no result class"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("\"见附件\" (2 record(s), first at line 6)"),
+        "{}",
+        warnings[0]
+    );
+    let q3 = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "2025Q3")
+        .unwrap();
+    assert_eq!(q3["figures"]["with_problems"], 2);
+    assert_eq!(q3["figures"]["awaiting_result"], 2);
+
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[results]\nproblem = [\"见附件\"]\npending = [\"暂缓公示\"]\n",
+    )
+    .unwrap();
+    let (_, report) = build(site.path(), "2025-09-10");
+    assert!(!messages(&report, "warnings").contains("in no result class"));
+    assert!(page(site.path(), "r-5").contains("problem"));
+}
+
+/// A credit code that Excel showed in scientific notation, then saved as CSV.
+#[test]
+fn excel_scientific_notation_is_named() {
+    let site = minimal_with(
+        "任务编号,检查对象名称,统一社会信用代码,检查结束日期,检查结果\n\
+         S-1,甲公司,4.40306E+17,2025-09-01,未发现问题\n\
+         2.02501E+11,乙公司,,2025-09-01,未发现问题\n",
+    );
+    let (_, report) = build(site.path(), "2025-09-10");
+    let errors = messages(&report, "errors");
+    assert!(
+        errors.contains("统一社会信用代码: \"4.40306E+17\" is a credit code that Excel turned into a number (scientific notation), and its digits are lost")
+            && errors.contains("format the column as text"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("任务编号: \"2.02501E+11\" is a task id that Excel turned into a number"),
+        "{errors}"
+    );
+}
