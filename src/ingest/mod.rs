@@ -527,14 +527,24 @@ fn read_file(
         }
         // One empty id under another row is as likely a plain omission.
         if outcome.merged_leftovers.len() >= 2 {
+            let (what, remedy) = match table.sheet {
+                None => (
+                    "merged cells in Excel saved as CSV",
+                    "Put the workbook itself in data/tasks/ (gongshi reads .xlsx and .xls, \
+                     merged cells included)",
+                ),
+                Some(_) => (
+                    "merged cells, which gongshi cannot see in this kind of file",
+                    "Save it as .xlsx (另存为 → Excel 工作簿), which keeps them",
+                ),
+            };
             let mut problem = Problem::in_file(
                 file,
                 format!(
                     "{} row(s) ({rows} {}) have an empty {} right under a row that has one: this \
-                     looks like merged cells in Excel saved as CSV, where only the first row of a \
-                     merged area keeps the value. Export the workbook itself (gongshi reads .xlsx \
-                     and .xls, merged cells included), or, if every such row belongs to the task \
-                     above it, add to gongshi.toml:\n  [input]\n  fill_down = [\"{}\"]",
+                     looks like {what}, where only the first row of a merged area keeps the \
+                     value. {remedy}, or, if every such row belongs to the task above it, add to \
+                     gongshi.toml:\n  [input]\n  fill_down = [\"{}\"]",
                     outcome.merged_leftovers.len(),
                     list(&outcome.merged_leftovers),
                     Field::TaskId.label(),
@@ -585,6 +595,7 @@ fn read_table(
         if record.iter().all(|f| f.trim().is_empty()) {
             outcome.blank_rows += 1;
             id_above = false;
+            above.clear();
             return Ok(());
         }
         let Some(columns) = &columns else {
@@ -633,11 +644,13 @@ fn read_table(
         if columns.is_header(record) {
             outcome.repeated_headers.push(line);
             id_above = false;
+            above.clear();
             return Ok(());
         }
         if let Some(kind) = summary_row(record, columns) {
             outcome.skipped.push((line, kind));
             id_above = false;
+            above.clear();
             return Ok(());
         }
         if columns
@@ -648,7 +661,7 @@ fn read_table(
             outcome.unnamed_with_values = true;
         }
         let mut record = record;
-        if !fill_down.is_empty() && !is_sheet {
+        if !fill_down.is_empty() && !table.merges_known {
             above.resize(record.len().max(above.len()), String::new());
             filled_record.clear();
             for (i, cell) in record.iter().enumerate() {
@@ -671,7 +684,7 @@ fn read_table(
             .position(Field::TaskId)
             .and_then(|i| record.get(i))
             .is_some_and(|id| !id.trim().is_empty());
-        if !id_here && id_above && !is_sheet {
+        if !id_here && id_above && !table.merges_known {
             outcome.merged_leftovers.push(line);
         }
         id_above |= id_here;
@@ -686,10 +699,9 @@ fn read_table(
             }
             for error in &mut row.errors {
                 if error.field.as_deref() == Some(Field::TaskId.label()) {
-                    error.message.push_str(
-                        " (it looks like a merged cell in Excel saved as CSV: see the warning \
-                         for this file)",
-                    );
+                    error
+                        .message
+                        .push_str(" (it looks like a merged cell: see the warning for this file)");
                 }
             }
         }

@@ -36,6 +36,9 @@ impl FileKind {
 pub(crate) struct Table {
     /// The sheet's name; `None` for CSV.
     pub sheet: Option<Arc<str>>,
+    /// Whether merged areas are known (.xlsx, .xls): elsewhere (CSV, .ods, .xlsb) a merged
+    /// cell reads as its value on the first row and empty cells below.
+    pub merges_known: bool,
     body: Body,
 }
 
@@ -97,6 +100,7 @@ pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, Open
             Ok(Opened {
                 tables: vec![Table {
                     sheet: None,
+                    merges_known: false,
                     body: Body::Csv { text, delimiter },
                 }],
                 warning,
@@ -118,6 +122,10 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
             Err(_) if is_not_a_worksheet(&workbook, &name) => continue,
             Err(e) => return Err(unreadable(format!("sheet {name}: {e}"))),
         };
+        let merges_known = matches!(
+            workbook,
+            calamine::Sheets::Xlsx(_) | calamine::Sheets::Xls(_)
+        );
         let merged = match &mut workbook {
             calamine::Sheets::Xlsx(xlsx) => xlsx
                 .merge_cells_by_sheet_name(&name)
@@ -128,6 +136,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
         };
         tables.push(Table {
             sheet: Some(name.as_str().into()),
+            merges_known,
             body: Body::Sheet { cells, merged },
         });
     }
