@@ -597,3 +597,35 @@ fn excel_scientific_notation_is_named() {
         "{errors}"
     );
 }
+
+/// An .ods from LibreOffice: dates and totals read as in .xlsx; its merged cells (which the
+/// reader cannot see) are named, and filled down when the site asks.
+#[test]
+fn an_ods_export_is_read_and_its_merged_cells_named() {
+    let site = fixture("platform-ods");
+    let (code, report) = build(site.path(), "2025-10-20");
+    assert_eq!(code, Some(1));
+    assert_eq!(report["summary"]["rows"], 4);
+    assert_eq!(report["summary"]["invalid"], 2);
+    let warnings = messages(&report, "warnings");
+    assert!(
+        warnings.contains("2 row(s) (row(s) 4, 5) have an empty 任务编号")
+            && warnings.contains("Save it as .xlsx"),
+        "{warnings}"
+    );
+    assert!(notes(&report).contains("row(s) 7 skipped as a totals row"));
+
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[input]\nfill_down = [\"task_id\"]\n",
+    )
+    .unwrap();
+    let (_, report) = build(site.path(), "2025-10-20");
+    assert_eq!(report["summary"]["published"], 4, "{}", messages(&report, "errors"));
+    // A date cell (ended 09-01), and a text date in the third row of the merged task (ended
+    // 09-03; 09-28 is a Sunday worked before 国庆). The first company was published alone by
+    // the first build, under the bare task id, and keeps it.
+    assert_eq!(item(&report, "OD-2025-001")["deadline"], "2025-09-25");
+    assert_eq!(item(&report, "OD-2025-001")["published_on"], "2025-10-20");
+    assert_eq!(item(&report, "OD-2025-001/92440300L19283746F")["deadline"], "2025-09-28");
+}

@@ -72,7 +72,12 @@ pub(crate) enum OpenError {
 /// every sheet of a workbook with its merged areas.
 pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, OpenError> {
     match FileKind::of(file) {
-        Some(FileKind::Workbook) => open_workbook(bytes).map_err(|reason| {
+        // The workbook reader parses zip archives and binary records that anyone could have
+        // crafted: should it panic on one, that file is named as unreadable, and the build
+        // goes on.
+        Some(FileKind::Workbook) => std::panic::catch_unwind(|| open_workbook(bytes))
+            .unwrap_or_else(|_| Err("the workbook reader failed on it".into()))
+            .map_err(|reason| {
             OpenError::Unreadable(format!(
                 "not readable as a workbook ({reason}), so nothing in it is published: open it \
                  in Excel or WPS and save it again as .xlsx (without a password), or export it \
@@ -187,10 +192,23 @@ impl Table {
                 let width = last_column as usize + 1;
                 let mut record = StringRecord::new();
                 let mut text = String::new();
+                // The merged areas by first row; those over the current row are the few looked
+                // at for each cell.
+                let mut areas: Vec<&Dimensions> = merged.iter().collect();
+                areas.sort_unstable_by_key(|area| area.start.0);
+                let mut next_area = 0;
+                let mut over_row: Vec<&Dimensions> = Vec::new();
                 for row in first_row..=last_row {
+                    over_row.retain(|area| area.end.0 >= row);
+                    while next_area < areas.len() && areas[next_area].start.0 <= row {
+                        if areas[next_area].end.0 >= row {
+                            over_row.push(areas[next_area]);
+                        }
+                        next_area += 1;
+                    }
                     record.clear();
                     for column in 0..width as u32 {
-                        let (r, c) = merged
+                        let (r, c) = over_row
                             .iter()
                             .find(|area| area.contains(row, column))
                             .map_or((row, column), |area| area.start);
@@ -499,5 +517,81 @@ impl<'a> LineCounter<'a> {
             self.offset = offset;
         }
         self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_and_sheets_are_named_as_excel_names_them() {
+        let names: Vec<String> = [0, 2, 25, 26, 27, 51, 52, 701, 702, 16383]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(
+            names,
+            ["A", "C", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"]
+        );
+        assert_eq!(sheet_reference("Sheet1"), "Sheet1");
+        assert_eq!(sheet_reference("抽查结果"), "抽查结果");
+        assert_eq!(sheet_reference("Sheet 2"), "'Sheet 2'");
+        assert_eq!(sheet_reference("Bob's"), "'Bob''s'");
+    }
+
+    #[test]
+    fn numbers_read_as_excel_shows_them() {
+        let shown = |number: f64| {
+            let mut out = String::new();
+            float_text(number, &mut out);
+            out
+        };
+        assert_eq!(shown(45926.0), "45926");
+        assert_eq!(shown(440306000000000000.0), "4.40306E+17");
+        assert_eq!(shown(914403001922038216.0), "9.14403E+17");
+        assert_eq!(shown(202501010001.0), "202501010001");
+        assert_eq!(shown(0.5), "0.5");
+    }
+
+    #[test]
+    fn a_merged_area_gives_its_value_to_every_cell_it_covers() {
+        let mut cells = calamine::Range::new((0, 0), (3, 2));
+        cells.set_value((0, 0), Data::String("任务编号".into()));
+        cells.set_value((0, 1), Data::String("检查对象名称".into()));
+        cells.set_value((0, 2), Data::String("检查结束日期".into()));
+        cells.set_value((1, 0), Data::String("T-1".into()));
+        cells.set_value((1, 1), Data::String("甲".into()));
+        cells.set_value((2, 1), Data::String("乙".into()));
+        cells.set_value((3, 0), Data::String("T-2".into()));
+        cells.set_value((1, 2), Data::Float(45901.0));
+        let table = Table {
+            sheet: Some("Sheet1".into()),
+            merges_known: true,
+            body: Body::Sheet {
+                cells,
+                // T-1 over rows 2-3; the date over rows 2-4.
+                merged: vec![
+                    Dimensions::new((1, 0), (2, 0)),
+                    Dimensions::new((1, 2), (3, 2)),
+                ],
+            },
+        };
+        let mut rows = Vec::new();
+        table
+            .for_each_row("t.xlsx", |line, record| {
+                rows.push((line, record.iter().collect::<Vec<_>>().join("|")));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (1, "任务编号|检查对象名称|检查结束日期".to_string()),
+                (2, "T-1|甲|45901".into()),
+                (3, "T-1|乙|45901".into()),
+                (4, "T-2||45901".into()),
+            ]
+        );
     }
 }
