@@ -621,11 +621,103 @@ fn an_ods_export_is_read_and_its_merged_cells_named() {
     )
     .unwrap();
     let (_, report) = build(site.path(), "2025-10-20");
-    assert_eq!(report["summary"]["published"], 4, "{}", messages(&report, "errors"));
+    assert_eq!(
+        report["summary"]["published"],
+        4,
+        "{}",
+        messages(&report, "errors")
+    );
     // A date cell (ended 09-01), and a text date in the third row of the merged task (ended
     // 09-03; 09-28 is a Sunday worked before 国庆). The first company was published alone by
     // the first build, under the bare task id, and keeps it.
     assert_eq!(item(&report, "OD-2025-001")["deadline"], "2025-09-25");
     assert_eq!(item(&report, "OD-2025-001")["published_on"], "2025-10-20");
-    assert_eq!(item(&report, "OD-2025-001/92440300L19283746F")["deadline"], "2025-09-28");
+    assert_eq!(
+        item(&report, "OD-2025-001/92440300L19283746F")["deadline"],
+        "2025-09-28"
+    );
+}
+
+/// One company's result of a task with several is withdrawn by its own id; the bare task id
+/// names them.
+#[test]
+fn one_company_of_a_task_is_withdrawn_by_its_id() {
+    let site = minimal_with(&format!(
+        "{HEADER}\
+         W-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+         W-1,丙餐馆,,2025-09-01,2025-09-02,发现问题\n"
+    ));
+    let (code, _) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0));
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-09-11"),
+        &["withdraw", "W-1", "--reason", "录入错误"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("did you mean W-1/91440300MA5FQ1RW16, W-1/丙餐馆?"),
+        "{message}"
+    );
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-09-11"),
+        &["withdraw", "W-1/丙餐馆", "--reason", "录入错误"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_, report) = build(site.path(), "2025-09-11");
+    assert_eq!(report["summary"]["withdrawn"], 1);
+    let withdrawn: Vec<String> = std::fs::read_dir(site.path().join("public/tasks"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|slug| page(site.path(), slug).contains("录入错误"))
+        .collect();
+    assert_eq!(withdrawn.len(), 1, "{withdrawn:?}");
+    assert!(withdrawn[0].starts_with("w-1-"));
+    assert!(!page(site.path(), &withdrawn[0]).contains("发现问题"));
+}
+
+/// A history kept in Excel imports as a CSV does: below its title row, with date cells, and
+/// a task's companies by their own ids.
+#[test]
+fn history_in_a_workbook_is_imported() {
+    let site = fixture("platform");
+    let history = fixture_path("history").join("公示记录.xlsx");
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-10-20"),
+        &["ledger", "import", history.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_, report) = build(site.path(), "2025-10-20");
+    let item = |id| item(&report, id).clone();
+    assert_eq!(
+        item("LH-2025-031/91440300MA5FQ1RW16")["published_on"],
+        "2025-08-20"
+    );
+    assert_eq!(item("LH-2025-031/91440300MA5FQ1RW16")["status"], "on_time");
+    assert_eq!(item("LH-2025-032")["published_on"], "2025-08-29");
+    assert_eq!(item("LH-2025-032")["status"], "on_time");
+    assert_eq!(item("LH-2025-031/91440300788345678W")["status"], "late");
+}
+
+/// The bare id of a task with several companies names them in the import's answer.
+#[test]
+fn importing_a_task_with_several_companies_asks_for_each() {
+    let site = fixture("platform");
+    let history = site.path().join("history.csv");
+    std::fs::write(&history, "任务编号,公示日期\nLH-2025-031,2025-08-20\n").unwrap();
+    let output = gongshi_in_on(
+        site.path(),
+        Some("2025-10-20"),
+        &["ledger", "import", history.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output) + &stdout(&output);
+    assert!(
+        message.contains("task LH-2025-031 has 3 objects, each its own record")
+            && message.contains("LH-2025-031/91440300MA5FQ1RW16"),
+        "{message}"
+    );
 }

@@ -20,10 +20,10 @@ pub(crate) use columns::{Columns, missing_column};
 pub use decode::decode;
 pub(crate) use decode::reads_as_utf8;
 pub(crate) use record::{
-    EARLIEST_YEAR, Interner, Place, RowContext, clean, is_personal_code, read_row,
+    EARLIEST_YEAR, Interner, Place, RowContext, clean, excel_scientific, is_personal_code, read_row,
 };
 pub use record::{Record, Text};
-pub(crate) use table::{CsvRows, guess_delimiter, sheet_reference};
+pub(crate) use table::{CsvRows, rows_of, sheet_reference};
 pub use table::{Excerpt, excerpt, excerpt_of_text};
 
 /// One data row as read, whether or not it could be trusted.

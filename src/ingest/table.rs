@@ -78,12 +78,12 @@ pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, Open
         Some(FileKind::Workbook) => std::panic::catch_unwind(|| open_workbook(bytes))
             .unwrap_or_else(|_| Err("the workbook reader failed on it".into()))
             .map_err(|reason| {
-            OpenError::Unreadable(format!(
-                "not readable as a workbook ({reason}), so nothing in it is published: open it \
+                OpenError::Unreadable(format!(
+                    "not readable as a workbook ({reason}), so nothing in it is published: open it \
                  in Excel or WPS and save it again as .xlsx (without a password), or export it \
                  again from the platform"
-            ))
-        }),
+                ))
+            }),
         _ => {
             let (text, warning) = decode(bytes).map_err(|message| {
                 OpenError::Fatal(Error::Input {
@@ -224,6 +224,30 @@ impl Table {
             }
         }
     }
+}
+
+/// The rows of a file that is not a task ledger (a history to import), table by table, read the
+/// way task ledgers are: CSV in any encoding, or every sheet of a workbook.
+pub(crate) fn rows_of(
+    file: &str,
+    bytes: &[u8],
+) -> std::result::Result<Vec<(Option<Arc<str>>, Vec<(u64, StringRecord)>)>, String> {
+    let opened = open(file, bytes).map_err(|e| match e {
+        OpenError::Unreadable(message) => message,
+        OpenError::Fatal(error) => error.to_string(),
+    })?;
+    let mut tables = Vec::new();
+    for table in opened.tables {
+        let mut rows = Vec::new();
+        table
+            .for_each_row(file, |line, record| {
+                rows.push((line, record.clone()));
+                Ok(())
+            })
+            .map_err(|e| e.to_string())?;
+        tables.push((table.sheet, rows));
+    }
+    Ok(tables)
 }
 
 /// A cell as text, the way a person reads it in Excel: dates as `2025-08-04`, whole numbers

@@ -37,7 +37,8 @@ const ID: &[&str] = &[
 const DATE: &[&str] = &["published_on", "公示日期", "发布日期", "公开日期", "date"];
 const REASON: &[&str] = &["late_reason", "reason", "逾期原因", "延期原因", "说明"];
 
-/// Imports `file` (CSV, comma- or tab-separated, in any encoding task ledgers come in) into the
+/// Imports `file` (CSV, comma- or tab-separated, in any encoding task ledgers come in, or a
+/// workbook: its first sheet with anything in it) into the
 /// site's ledger: first publications of tasks (`kind` task, the default) and quarter summaries
 /// (`kind` quarter). Every row must name a task or quarter of the current exports, on a day
 /// that has been (not after `today`) and not before the inspection ended. Rows the ledger
@@ -53,8 +54,14 @@ pub fn import(
     let ledger = Ledger::load(site)?;
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let (text, _) = crate::ingest::decode(&bytes)
-        .map_err(|m| Error::Usage(format!("{shown}: {m}; save it as CSV (UTF-8 or GBK)")))?;
+    // A CSV in any encoding, or a workbook: its first sheet with anything in it.
+    let tables = crate::ingest::rows_of(&shown, &bytes)
+        .map_err(|m| Error::Usage(format!("{shown}: {m}")))?;
+    let blank = |row: &csv::StringRecord| row.iter().all(|f| f.trim().is_empty());
+    let (sheet, rows) = tables
+        .into_iter()
+        .find(|(_, rows)| rows.iter().any(|(_, row)| !blank(row)))
+        .unwrap_or_default();
     // What the exports hold now: the tasks' end dates, and the quarters they fall in.
     let config = crate::config::Config::load(site)?;
     let settings = crate::ingest::Settings::from_config(&config)?;
@@ -71,58 +78,56 @@ pub fn import(
         }
     }
 
-    let mut rows = crate::ingest::CsvRows::new(&text, crate::ingest::guess_delimiter(&text));
     let mut problems = Vec::new();
-    let problem =
-        |line: u64, field: Option<&str>, message: String| Problem::at(&shown, line, field, message);
-    let (header_line, header) = loop {
-        match rows.next_row() {
-            Some(Ok(_)) if rows.record().iter().all(|f| f.trim().is_empty()) => continue,
-            Some(Ok(line)) => break (line, rows.record().clone()),
-            Some(Err((line, e))) => return Ok(Err(vec![problem(line, None, e)])),
-            None => {
-                return Ok(Err(vec![problem(
-                    1,
-                    None,
-                    "the file is empty: expected a header such as id,published_on".into(),
-                )]));
-            }
-        }
+    let problem = |line: u64, field: Option<&str>, message: String| Problem {
+        sheet: sheet.as_deref().map(str::to_string),
+        ..Problem::at(&shown, line, field, message)
     };
-    let column = |names: &[&str]| {
+    let mut rows = rows.into_iter().filter(|(_, row)| !blank(row));
+    let column = |header: &csv::StringRecord, names: &[&str]| {
         header.iter().position(|h| {
             let h = h.trim().trim_start_matches('\u{feff}').to_lowercase();
             names.contains(&h.as_str())
         })
     };
-    let (Some(id_column), Some(date_column)) = (column(ID), column(DATE)) else {
-        return Ok(Err(vec![problem(
-            header_line,
-            None,
-            format!(
-                "the header must name the task id (id or 任务编号) and the day it was published \
-                 (published_on or 公示日期); it has: {}",
-                header.iter().collect::<Vec<_>>().join(", ")
-            ),
-        )]));
+    // The header, below up to five title rows.
+    let mut titles: Vec<(u64, csv::StringRecord)> = Vec::new();
+    let (header, id_column, date_column) = loop {
+        let next = rows.next();
+        if let Some((_, row)) = &next
+            && let (Some(id), Some(date)) = (column(row, ID), column(row, DATE))
+        {
+            break (row.clone(), id, date);
+        }
+        match next {
+            Some(title) if titles.len() < 5 => titles.push(title),
+            _ => {
+                let Some((line, first)) = titles.into_iter().next() else {
+                    return Ok(Err(vec![problem(
+                        1,
+                        None,
+                        "the file is empty: expected a header such as id,published_on".into(),
+                    )]));
+                };
+                return Ok(Err(vec![problem(
+                    line,
+                    None,
+                    format!(
+                        "the header must name the task id (id or 任务编号) and the day it was \
+                         published (published_on or 公示日期); it has: {}",
+                        first.iter().collect::<Vec<_>>().join(", ")
+                    ),
+                )]));
+            }
+        }
     };
+    let column = |names: &[&str]| column(&header, names);
     let (kind_column, reason_column) = (column(KIND), column(REASON));
 
     let mut new = Vec::new();
     let mut already = 0;
     let mut seen: HashMap<(Kind, String), u64> = HashMap::new();
-    while let Some(next) = rows.next_row() {
-        let line = match next {
-            Ok(line) => line,
-            Err((line, e)) => {
-                problems.push(problem(line, None, e));
-                continue;
-            }
-        };
-        let row = rows.record();
-        if row.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+    for (line, row) in rows {
         let get = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", str::trim);
         let kind = match get(kind_column) {
             "" | "task" => Kind::Task,
@@ -142,6 +147,10 @@ pub fn import(
         let mut id = get(Some(id_column)).to_string();
         if id.is_empty() {
             problems.push(problem(line, Some("id"), "empty".into()));
+            continue;
+        }
+        if let Some(message) = crate::ingest::excel_scientific(&id, "task id") {
+            problems.push(problem(line, Some("id"), message));
             continue;
         }
         let published_on = match crate::dates::parse_date(get(Some(date_column))) {

@@ -25,7 +25,15 @@ pub fn withdraw(site: &Path, id: &str, reason: &str, today: NaiveDate) -> Result
         let similar: Vec<&str> = ledger
             .first_rows(Kind::Task)
             .map(|e| e.id.as_str())
-            .filter(|other| other.eq_ignore_ascii_case(id) || other.trim() == id.trim())
+            .filter(|other| {
+                other.eq_ignore_ascii_case(id)
+                    || other.trim() == id.trim()
+                    // The companies of a task with several, each withdrawn by its own id.
+                    || other
+                        .strip_prefix(id.trim())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .take(10)
             .collect();
         let hint = if similar.is_empty() {
             String::new()
