@@ -226,12 +226,12 @@ impl Table {
     }
 }
 
+/// A table's sheet (`None` for CSV) and its rows with their lines.
+pub(crate) type SheetRows = (Option<Arc<str>>, Vec<(u64, StringRecord)>);
+
 /// The rows of a file that is not a task ledger (a history to import), table by table, read the
 /// way task ledgers are: CSV in any encoding, or every sheet of a workbook.
-pub(crate) fn rows_of(
-    file: &str,
-    bytes: &[u8],
-) -> std::result::Result<Vec<(Option<Arc<str>>, Vec<(u64, StringRecord)>)>, String> {
+pub(crate) fn rows_of(file: &str, bytes: &[u8]) -> std::result::Result<Vec<SheetRows>, String> {
     let opened = open(file, bytes).map_err(|e| match e {
         OpenError::Unreadable(message) => message,
         OpenError::Fatal(error) => error.to_string(),
