@@ -239,7 +239,7 @@ impl Archive {
             serde_json::to_writer(
                 &mut out,
                 &LineOut {
-                    id: &record.id,
+                    id: record.id(),
                     digest: &snapshot.digest,
                     archived_on: today,
                     record,
@@ -260,7 +260,7 @@ mod tests {
     fn record(id: &str, result: &str) -> Arc<Record> {
         Arc::new(Record {
             task_id: id.into(),
-            id: id.into(),
+            own_id: None,
             object: None,
             class: Default::default(),
             task_name: "".into(),

@@ -173,16 +173,16 @@ pub fn assess(
             items.push(item);
             continue;
         };
-        if let Some(task_id) = published_alone(&record, ledger, archive) {
+        if published_alone(&record, ledger, archive) {
             // Published while it was its task's only object: it keeps that ledger row, and
             // its page keeps its address.
             let record = Arc::make_mut(&mut record);
-            record.slug = crate::ingest::task_slug(&task_id);
-            record.id = task_id;
+            record.slug = crate::ingest::task_slug(&record.task_id);
+            record.own_id = None;
         }
-        item.id.clone_from(&record.id);
+        item.id = record.id().to_string();
         let before = published.len();
-        let id = record.id.as_str();
+        let id = record.id();
         let entry = ledger.get(Kind::Task, id);
         if let Some(entry) = entry {
             future_publication(&mut warnings, entry, as_of);
@@ -379,7 +379,7 @@ pub fn assess(
     // is withdrawn.
     let valid_ids: HashSet<&str> = records
         .iter()
-        .map(|(r, _)| r.id.as_str())
+        .map(|(r, _)| r.id())
         .chain(withdrawals.iter().map(|w| w.id.as_str()))
         .collect();
     let gone: Vec<&Entry> = ledger
@@ -740,16 +740,19 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-/// For a record of a task with several objects that the ledger knows only by its task id: the
-/// task id, when the result published under it (as the archive holds it) was this object's.
+/// Whether a record of a task with several objects, unknown to the ledger by its own id, is the
+/// result the ledger knows by the bare task id: the archive holds that result as this object's.
 /// (The task had one object then; a later export added more.)
-fn published_alone(record: &Record, ledger: &Ledger, archive: &Archive) -> Option<String> {
-    record.object.as_ref()?;
-    if ledger.get(Kind::Task, &record.id).is_some() {
-        return None;
+fn published_alone(record: &Record, ledger: &Ledger, archive: &Archive) -> bool {
+    if record.object.is_none()
+        || ledger.get(Kind::Task, record.id()).is_some()
+        || ledger.get(Kind::Task, &record.task_id).is_none()
+    {
+        return false;
     }
-    ledger.get(Kind::Task, &record.task_id)?;
-    let published = archive.snapshot(&record.task_id)?;
+    let Some(published) = archive.snapshot(&record.task_id) else {
+        return false;
+    };
     let same = |a: &str, b: &str| {
         a.chars()
             .filter(|c| !c.is_whitespace())
@@ -759,8 +762,7 @@ fn published_alone(record: &Record, ledger: &Ledger, archive: &Archive) -> Optio
                 .filter(|c| !c.is_whitespace())
                 .flat_map(char::to_uppercase))
     };
-    (published.task_id == record.task_id && same(published.object_text(), record.object_text()))
-        .then(|| record.task_id.clone())
+    published.task_id == record.task_id && same(published.object_text(), record.object_text())
 }
 
 /// The status of a result not published yet.
@@ -807,7 +809,7 @@ fn due_soon(
     };
     Some(format!(
         "task {} has no result yet and is due {by} ({left} working day{} left)",
-        record.id,
+        record.id(),
         if left == 1 { "" } else { "s" }
     ))
 }
@@ -888,7 +890,7 @@ mod tests {
         };
         let mut record = Record {
             task_id: "PS-2025-Q1-0001".into(),
-            id: "PS-2025-Q1-0001".into(),
+            own_id: None,
             object: None,
             class: Default::default(),
             task_name: "".into(),

@@ -57,7 +57,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         .iter()
         .filter_map(|row| row.record.as_deref())
         .filter(|record| record.is_publishable())
-        .map(|record| record.id.as_str())
+        .map(|record| record.id())
         .collect();
     let mut archive = Archive::load(site, &|id| {
         !publishable.contains(id) && ledger.get(crate::ledger::Kind::Task, id).is_some()

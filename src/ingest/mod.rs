@@ -779,11 +779,11 @@ fn identify(rows: &mut [Row]) {
 pub(crate) fn set_identity(record: &mut Record, object: Option<Text>) {
     match &object {
         None => {
-            record.id = record.task_id.clone();
+            record.own_id = None;
             record.slug = task_slug(&record.task_id);
         }
         Some(object) => {
-            record.id = format!("{}/{object}", record.task_id);
+            record.own_id = Some(format!("{}/{object}", record.task_id).into());
             record.slug = format!(
                 "{}-{:08x}",
                 task_slug(&record.task_id),

@@ -85,10 +85,11 @@ pub type Text = std::sync::Arc<str>;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     pub task_id: String,
-    /// What identifies the record: its task id, or, in a task with several objects (检查对象),
-    /// `task id/object` (see [`Record::object`]). The ledger and the archive know it by this.
+    /// In a task with several objects (检查对象), what identifies the record: `task id/object`
+    /// (see [`Record::id`]). `None` when the task id alone does, as for a task with one object,
+    /// which costs nothing for a province's million such records.
     #[serde(skip)]
-    pub id: String,
+    pub own_id: Option<Box<str>>,
     /// In a task with several objects, this one's credit code (or name when it has none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<Text>,
@@ -141,6 +142,12 @@ impl Record {
     /// a task still in progress) its start date's.
     pub fn quarter(&self) -> Option<Quarter> {
         self.quarter.or(self.end.or(self.start).map(Quarter::of))
+    }
+
+    /// What identifies the record, in the ledger, the archive and the report: its task id,
+    /// or `task id/object` in a task with several objects.
+    pub fn id(&self) -> &str {
+        self.own_id.as_deref().unwrap_or(&self.task_id)
     }
 
     /// The object as shown after the task id: the credit code, or the name without one.
@@ -394,7 +401,7 @@ pub(crate) fn read_row(
     let record = errors.is_empty().then(|| {
         std::sync::Arc::new(Record {
             slug: task_slug(&task_id),
-            id: task_id.clone(),
+            own_id: None,
             object: None,
             task_id: task_id.clone(),
             unit: text(&mask(get(Field::Unit))),

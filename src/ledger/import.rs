@@ -71,10 +71,13 @@ pub fn import(
     // Tasks with several objects: their records are known as `task id/object`.
     let mut objects: HashMap<&str, Vec<&str>> = HashMap::new();
     for record in tasks.rows.iter().filter_map(|row| row.record.as_deref()) {
-        ends.insert(&record.id, (record.end, record.is_publishable()));
+        ends.insert(record.id(), (record.end, record.is_publishable()));
         quarters.extend(record.quarter());
         if record.object.is_some() {
-            objects.entry(&record.task_id).or_default().push(&record.id);
+            objects
+                .entry(&record.task_id)
+                .or_default()
+                .push(record.id());
         }
     }
 
