@@ -582,6 +582,7 @@ fn read_table(
     let mut fill_down: Vec<usize> = Vec::new();
     let mut above: Vec<String> = Vec::new();
     let mut filled_record = csv::StringRecord::new();
+    let mut sized_record = csv::StringRecord::new();
     // Whether the row before had a task id (to spot merged cells saved as CSV).
     let mut id_above = false;
     let is_sheet = table.sheet.is_some();
@@ -661,6 +662,24 @@ fn read_table(
             outcome.unnamed_with_values = true;
         }
         let mut record = record;
+        // A sheet has no delimiters to miss: its rows are as wide as the header, and a value
+        // right of the header is in a column with no name.
+        if is_sheet && record.len() != columns.width {
+            if record.iter().skip(columns.width).any(|v| !v.trim().is_empty()) {
+                outcome.unnamed_with_values = true;
+            }
+            sized_record.clear();
+            for i in 0..columns.width {
+                sized_record.push_field(record.get(i).unwrap_or(""));
+            }
+            record = &sized_record;
+            if record.iter().all(|f| f.trim().is_empty()) {
+                outcome.blank_rows += 1;
+                id_above = false;
+                above.clear();
+                return Ok(());
+            }
+        }
         if !fill_down.is_empty() && !table.merges_known {
             above.resize(record.len().max(above.len()), String::new());
             filled_record.clear();

@@ -43,14 +43,78 @@ pub(crate) struct Table {
 }
 
 enum Body {
-    Csv {
-        text: String,
-        delimiter: u8,
-    },
-    Sheet {
-        cells: calamine::Range<Data>,
-        merged: Vec<Dimensions>,
-    },
+    Csv { text: String, delimiter: u8 },
+    Sheet { cells: Cells, merged: Vec<Dimensions> },
+}
+
+/// The cells of a sheet that hold something, row by row, in order: what a sheet costs is what
+/// it holds, not the rectangle from A1 to its farthest cell (a stray value in XFD1048576 would
+/// make that seventeen billion cells).
+#[derive(Default)]
+struct Cells {
+    rows: Vec<(u32, Vec<(u32, Data)>)>,
+}
+
+/// The most cells that merged areas may fill in a sheet: far beyond any export, and short of
+/// a crafted file's billions.
+const MAX_MERGED_CELLS: u64 = 20_000_000;
+
+impl Cells {
+    fn push(&mut self, (row, column): (u32, u32), value: Data) {
+        if value == Data::Empty {
+            return;
+        }
+        match self.rows.last_mut() {
+            Some((last, cells)) if *last == row => cells.push((column, value)),
+            _ => self.rows.push((row, vec![(column, value)])),
+        }
+    }
+
+    /// Puts rows and columns in order (a reader may give them otherwise).
+    fn sort(&mut self) {
+        if !self.rows.is_sorted_by_key(|(row, _)| *row) {
+            let mut all: Vec<((u32, u32), Data)> = std::mem::take(&mut self.rows)
+                .into_iter()
+                .flat_map(|(row, cells)| cells.into_iter().map(move |(c, v)| ((row, c), v)))
+                .collect();
+            all.sort_by_key(|(at, _)| *at);
+            for (at, value) in all {
+                self.push(at, value);
+            }
+        }
+        for (_, cells) in &mut self.rows {
+            if !cells.is_sorted_by_key(|(column, _)| *column) {
+                cells.sort_by_key(|(column, _)| *column);
+            }
+        }
+    }
+
+    fn from_range(range: &calamine::Range<Data>) -> Cells {
+        let mut cells = Cells::default();
+        let (row0, column0) = range.start().unwrap_or((0, 0));
+        for (row, column, value) in range.used_cells() {
+            cells.push((row0 + row as u32, column0 + column as u32), value.clone());
+        }
+        cells
+    }
+
+    fn get(&self, row: u32, column: u32) -> Option<&Data> {
+        let at = self.rows.binary_search_by_key(&row, |(r, _)| *r).ok()?;
+        let cells = &self.rows[at].1;
+        let at = cells.binary_search_by_key(&column, |(c, _)| *c).ok()?;
+        Some(&cells[at].1)
+    }
+
+    /// The last row and the farthest column that hold something.
+    fn extent(&self) -> Option<(u32, u32)> {
+        let last_row = self.rows.last()?.0;
+        let last_column = self
+            .rows
+            .iter()
+            .filter_map(|(_, cells)| cells.last().map(|(c, _)| *c))
+            .max()?;
+        Some((last_row, last_column))
+    }
 }
 
 /// A file opened as tables, with what was noticed on the way (a file mixing encodings).
@@ -121,12 +185,33 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
     let names = workbook.sheet_names();
     let mut tables = Vec::with_capacity(names.len());
     for name in names {
-        let cells = match workbook.worksheet_range(&name) {
+        let cells = match &mut workbook {
+            // Cell by cell, as the file holds them.
+            calamine::Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(&name) {
+                Ok(mut reader) => {
+                    let mut cells = Cells::default();
+                    while let Some(cell) = reader
+                        .next_cell()
+                        .map_err(|e| unreadable(format!("sheet {name}: {e}")))?
+                    {
+                        cells.push(cell.get_position(), Data::from(cell.get_value().clone()));
+                    }
+                    Ok(cells)
+                }
+                Err(e) => Err(e.to_string()),
+            },
+            other => other
+                .worksheet_range(&name)
+                .map(|range| Cells::from_range(&range))
+                .map_err(|e| e.to_string()),
+        };
+        let mut cells = match cells {
             Ok(cells) => cells,
             // A chart sheet or a macro sheet holds no cells.
             Err(_) if is_not_a_worksheet(&workbook, &name) => continue,
             Err(e) => return Err(unreadable(format!("sheet {name}: {e}"))),
         };
+        cells.sort();
         let merges_known = matches!(
             workbook,
             calamine::Sheets::Xlsx(_) | calamine::Sheets::Xls(_)
@@ -139,6 +224,25 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
             // calamine does not give the merged areas of .xlsb and .ods.
             _ => Vec::new(),
         };
+        // A merged area reaches no farther than the cells that hold something.
+        let merged: Vec<Dimensions> = match cells.extent() {
+            None => Vec::new(),
+            Some((last_row, last_column)) => merged
+                .into_iter()
+                .filter(|area| area.start.0 <= last_row && area.start.1 <= last_column)
+                .map(|area| {
+                    Dimensions::new(
+                        area.start,
+                        (area.end.0.min(last_row), area.end.1.min(last_column)),
+                    )
+                })
+                .collect(),
+        };
+        if merged.iter().map(Dimensions::len).sum::<u64>() > MAX_MERGED_CELLS {
+            return Err(format!(
+                "sheet {name}: its merged areas cover more than {MAX_MERGED_CELLS} cells"
+            ));
+        }
         tables.push(Table {
             sheet: Some(name.as_str().into()),
             merges_known,
@@ -185,11 +289,11 @@ impl Table {
                 Ok(())
             }
             Body::Sheet { cells, merged } => {
-                let Some((first_row, first_column)) = cells.start() else {
+                let (Some(&(first_row, _)), Some(&(last_row, _))) =
+                    (cells.rows.first(), cells.rows.last())
+                else {
                     return Ok(());
                 };
-                let (last_row, last_column) = cells.end().unwrap_or((first_row, first_column));
-                let width = last_column as usize + 1;
                 let mut record = StringRecord::new();
                 let mut text = String::new();
                 // The merged areas by first row; those over the current row are the few looked
@@ -198,6 +302,7 @@ impl Table {
                 areas.sort_unstable_by_key(|area| area.start.0);
                 let mut next_area = 0;
                 let mut over_row: Vec<&Dimensions> = Vec::new();
+                let mut next_row = 0;
                 for row in first_row..=last_row {
                     over_row.retain(|area| area.end.0 >= row);
                     while next_area < areas.len() && areas[next_area].start.0 <= row {
@@ -206,15 +311,37 @@ impl Table {
                         }
                         next_area += 1;
                     }
+                    let present: &[(u32, Data)] = match cells.rows.get(next_row) {
+                        Some((r, present)) if *r == row => {
+                            next_row += 1;
+                            present
+                        }
+                        _ => &[],
+                    };
+                    // As wide as its farthest cell, or merged area, from column A.
+                    let width = present
+                        .last()
+                        .map(|(c, _)| *c + 1)
+                        .into_iter()
+                        .chain(over_row.iter().map(|area| area.end.1 + 1))
+                        .max()
+                        .unwrap_or(0);
                     record.clear();
-                    for column in 0..width as u32 {
-                        let (r, c) = over_row
-                            .iter()
-                            .find(|area| area.contains(row, column))
-                            .map_or((row, column), |area| area.start);
+                    let mut here = present.iter().peekable();
+                    for column in 0..width {
+                        while here.next_if(|(c, _)| *c < column).is_some() {}
                         text.clear();
-                        if let Some(cell) = cells.get_value((r, c)) {
-                            cell_text(cell, &mut text);
+                        match over_row.iter().find(|area| area.contains(row, column)) {
+                            Some(area) => {
+                                if let Some(cell) = cells.get(area.start.0, area.start.1) {
+                                    cell_text(cell, &mut text);
+                                }
+                            }
+                            None => {
+                                if let Some((_, cell)) = here.next_if(|(c, _)| *c == column) {
+                                    cell_text(cell, &mut text);
+                                }
+                            }
                         }
                         record.push_field(&text);
                     }
@@ -580,15 +707,16 @@ mod tests {
 
     #[test]
     fn a_merged_area_gives_its_value_to_every_cell_it_covers() {
-        let mut cells = calamine::Range::new((0, 0), (3, 2));
-        cells.set_value((0, 0), Data::String("任务编号".into()));
-        cells.set_value((0, 1), Data::String("检查对象名称".into()));
-        cells.set_value((0, 2), Data::String("检查结束日期".into()));
-        cells.set_value((1, 0), Data::String("T-1".into()));
-        cells.set_value((1, 1), Data::String("甲".into()));
-        cells.set_value((2, 1), Data::String("乙".into()));
-        cells.set_value((3, 0), Data::String("T-2".into()));
-        cells.set_value((1, 2), Data::Float(45901.0));
+        let mut range = calamine::Range::new((0, 0), (3, 2));
+        range.set_value((0, 0), Data::String("任务编号".into()));
+        range.set_value((0, 1), Data::String("检查对象名称".into()));
+        range.set_value((0, 2), Data::String("检查结束日期".into()));
+        range.set_value((1, 0), Data::String("T-1".into()));
+        range.set_value((1, 1), Data::String("甲".into()));
+        range.set_value((2, 1), Data::String("乙".into()));
+        range.set_value((3, 0), Data::String("T-2".into()));
+        range.set_value((1, 2), Data::Float(45901.0));
+        let cells = Cells::from_range(&range);
         let table = Table {
             sheet: Some("Sheet1".into()),
             merges_known: true,
