@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::report::Problem;
 
+mod cfb;
 mod columns;
 mod decode;
 mod record;
@@ -665,7 +666,11 @@ fn read_table(
         // A sheet has no delimiters to miss: its rows are as wide as the header, and a value
         // right of the header is in a column with no name.
         if is_sheet && record.len() != columns.width {
-            if record.iter().skip(columns.width).any(|v| !v.trim().is_empty()) {
+            if record
+                .iter()
+                .skip(columns.width)
+                .any(|v| !v.trim().is_empty())
+            {
                 outcome.unnamed_with_values = true;
             }
             sized_record.clear();

@@ -43,8 +43,14 @@ pub(crate) struct Table {
 }
 
 enum Body {
-    Csv { text: String, delimiter: u8 },
-    Sheet { cells: Cells, merged: Vec<Dimensions> },
+    Csv {
+        text: String,
+        delimiter: u8,
+    },
+    Sheet {
+        cells: Cells,
+        merged: Vec<Dimensions>,
+    },
 }
 
 /// The cells of a sheet that hold something, row by row, in order: what a sheet costs is what
@@ -180,6 +186,7 @@ pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, Open
 
 fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
     let unreadable = |reason: String| reason;
+    super::cfb::check(bytes)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| unreadable(e.to_string()))?;
     let names = workbook.sheet_names();
