@@ -165,7 +165,7 @@ impl Archive {
                     Ok(full)
                         if full.record.task_id == head.id
                             || full.record.object.as_ref().is_some_and(|object| {
-                                head.id == format!("{}/{object}", full.record.task_id)
+                                head.id == crate::ingest::object_id(&full.record.task_id, object)
                             }) =>
                     {
                         let alone = full.record.task_id == head.id;

@@ -143,6 +143,8 @@ pub fn assess(
     // Quarters of withdrawn results: a published summary whose tasks were all withdrawn is
     // accounted for.
     let mut withdrawn_quarters: HashSet<Quarter> = HashSet::new();
+    // Task ids with results published as one of several objects (read when needed).
+    let mut split_tasks: Option<HashSet<String>> = None;
     for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
@@ -173,12 +175,47 @@ pub fn assess(
             items.push(item);
             continue;
         };
-        if published_alone(&record, ledger, archive) {
-            // Published while it was its task's only object: it keeps that ledger row, and
-            // its page keeps its address.
-            let record = Arc::make_mut(&mut record);
-            record.slug = crate::ingest::task_slug(&record.task_id);
-            record.own_id = None;
+        match published_as(&record, ledger, archive) {
+            PublishedAs::Itself => {}
+            PublishedAs::TaskAlone(on) => {
+                // Published while it was its task's only object: it keeps that ledger row,
+                // and its page keeps its address. Said once: until the task's other objects
+                // are published.
+                let split = split_tasks.get_or_insert_with(|| {
+                    ledger
+                        .first_rows(Kind::Task)
+                        .filter_map(|entry| Some(entry.id.split_once('/')?.0.to_string()))
+                        .collect::<HashSet<String>>()
+                });
+                if !split.contains(&record.task_id) {
+                    warnings.push(Problem {
+                    sheet: row.sheet.as_deref().map(str::to_string),
+                    ..Problem::at(
+                        &row.file,
+                        row.line,
+                        Some("任务编号"),
+                        format!(
+                            "task {} was published on {on} with one object ({}); the exports now \
+                             give it more, each published on its own page with its own deadline. \
+                             Check that they belong to this task: a mistyped task id would \
+                             publish another company's result under it",
+                                record.task_id,
+                                record.object_text()
+                            ),
+                        )
+                    });
+                }
+                let record = Arc::make_mut(&mut record);
+                record.slug = crate::ingest::task_slug(&record.task_id);
+                record.own_id = None;
+            }
+            PublishedAs::OneOfSeveral => {
+                // Published as one of its task's several objects, and the only one left: it
+                // keeps that ledger row and its page.
+                let record = Arc::make_mut(&mut record);
+                let object: crate::ingest::Text = record.object_text().into();
+                crate::ingest::set_identity(record, Some(object));
+            }
         }
         item.id = record.id().to_string();
         let before = published.len();
@@ -763,6 +800,39 @@ fn published_alone(record: &Record, ledger: &Ledger, archive: &Archive) -> bool 
                 .flat_map(char::to_uppercase))
     };
     published.task_id == record.task_id && same(published.object_text(), record.object_text())
+}
+
+/// Under which id the ledger knows a record whose task has gained or lost objects since it
+/// was published.
+enum PublishedAs {
+    /// Its own (or not published yet).
+    Itself,
+    /// The bare task id, published on that day, when it was its task's only object.
+    TaskAlone(NaiveDate),
+    /// `task id/object`, when its task had several objects.
+    OneOfSeveral,
+}
+
+fn published_as(record: &Record, ledger: &Ledger, archive: &Archive) -> PublishedAs {
+    if record.object.is_some() {
+        if published_alone(record, ledger, archive) {
+            let on = ledger
+                .get(Kind::Task, &record.task_id)
+                .map_or(NaiveDate::MIN, |entry| entry.published_on);
+            return PublishedAs::TaskAlone(on);
+        }
+        return PublishedAs::Itself;
+    }
+    let object = record.object_text();
+    if object.is_empty() || ledger.get(Kind::Task, &record.task_id).is_some() {
+        return PublishedAs::Itself;
+    }
+    let as_object = crate::ingest::object_id(&record.task_id, object);
+    if ledger.get(Kind::Task, &as_object).is_some() {
+        PublishedAs::OneOfSeveral
+    } else {
+        PublishedAs::Itself
+    }
 }
 
 /// The status of a result not published yet.

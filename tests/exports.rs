@@ -389,6 +389,114 @@ fn a_task_that_gains_an_object_keeps_its_publication() {
         !ledger.contains("revision"),
         "nothing of it changed: {ledger}"
     );
+    // Said once, when the task gained the company: a mistyped task id would look the same.
+    let warnings = messages(&report, "warnings");
+    assert!(
+        warnings
+            .contains("task K-1 was published on 2025-09-03 with one object (91440300MA5FQ1RW16)"),
+        "{warnings}"
+    );
+    let again = gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2025-09-08", "--color", "never"],
+    );
+    assert!(
+        !stdout(&again).contains("was published on"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(tree(&site.path().join("public/tasks")).len(), 2);
+
+    // And back: the other company's row moves to its own task. The first keeps its id, its
+    // date and its page.
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        format!("{HEADER}K-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n"),
+    )
+    .unwrap();
+    let (_, report) = build(site.path(), "2025-09-09");
+    assert_eq!(item(&report, "K-1")["published_on"], "2025-09-03");
+    assert!(page(site.path(), "k-1").contains("<time datetime=\"2025-09-03\">"));
+    // The other company's published result has no row now: its page stays, and says so
+    // until its row is back or it is withdrawn.
+    let missing: Vec<&str> = report["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["K-1/91440300788345678W"]);
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert_eq!(ledger.matches("task,K-1,").count(), 1, "{ledger}");
+}
+
+/// A task's companies split into tasks of their own keep their ids and pages.
+#[test]
+fn a_task_that_loses_objects_keeps_their_publications() {
+    let site = minimal_with(&format!(
+        "{HEADER}\
+         V-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+         V-1,深圳市 乙五金厂,,2025-09-01,2025-09-02,发现问题\n"
+    ));
+    let (code, _) = build(site.path(), "2025-09-03");
+    assert_eq!(code, Some(0));
+    let before: Vec<String> = tree(&site.path().join("public/tasks"))
+        .into_keys()
+        .collect();
+    // The export now files 乙 under a task of its own.
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        format!(
+            "{HEADER}\
+             V-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+             V-2,深圳市乙五金厂,,2025-09-01,2025-09-02,发现问题\n"
+        ),
+    )
+    .unwrap();
+    let (_, report) = build(site.path(), "2025-09-10");
+    let kept = item(&report, "V-1/91440300MA5FQ1RW16");
+    assert_eq!(kept["published_on"], "2025-09-03");
+    assert_eq!(kept["status"], "on_time");
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert!(
+        !ledger.contains("task,V-1,"),
+        "no second first publication: {ledger}"
+    );
+    // The object in an id is as compared: without the space.
+    assert!(
+        ledger.contains("task,V-1/深圳市乙五金厂,2025-09-03"),
+        "{ledger}"
+    );
+    let after: Vec<String> = tree(&site.path().join("public/tasks"))
+        .into_keys()
+        .collect();
+    for page in &before {
+        assert!(after.contains(page), "{page} is gone: {after:?}");
+    }
+}
+
+/// A row that names no company beside one that does is not a second object: both rows are
+/// duplicates, as in a one-object export. Ids that would read the same are refused.
+#[test]
+fn rows_that_cannot_be_told_apart_are_refused() {
+    let site = minimal_with(&format!(
+        "{HEADER}\
+         N-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+         N-1,,,2025-09-01,2025-09-01,未发现问题\n\
+         A/B,丙公司,,2025-09-01,2025-09-01,未发现问题\n\
+         A/B,丁公司,,2025-09-01,2025-09-01,未发现问题\n\
+         A,B/丙公司,,2025-09-01,2025-09-01,未发现问题\n\
+         A,戊公司,,2025-09-01,2025-09-01,未发现问题\n"
+    ));
+    let (_, report) = build(site.path(), "2025-09-10");
+    let errors = messages(&report, "errors");
+    assert!(errors.contains("task id \"N-1\" is on 2 rows"), "{errors}");
+    assert!(
+        errors.contains("would have the same page as another"),
+        "{errors}"
+    );
+    assert_eq!(report["summary"]["invalid"], 4, "{errors}");
+    assert_eq!(report["summary"]["published"], 2);
 }
 
 /// A CSV saved from a sheet with merged task ids: the pattern is named, and the site can ask

@@ -757,7 +757,9 @@ fn identify(rows: &mut [Row]) {
         for &i in &group {
             objects.entry(object_key(&rows[i])).or_default().push(i);
         }
-        if objects.len() == 1 {
+        // Only rows that name their object make a task one of several objects: a row that
+        // names none beside one that does cannot be told apart from it.
+        if objects.keys().filter(|object| object.is_some()).count() <= 1 {
             reject_duplicates(rows, &group, None);
             continue;
         }
@@ -807,7 +809,7 @@ pub(crate) fn set_identity(record: &mut Record, object: Option<Text>) {
             record.slug = task_slug(&record.task_id);
         }
         Some(object) => {
-            record.own_id = Some(format!("{}/{object}", record.task_id).into());
+            record.own_id = Some(object_id(&record.task_id, object).into());
             record.slug = format!(
                 "{}-{:08x}",
                 task_slug(&record.task_id),
@@ -816,6 +818,13 @@ pub(crate) fn set_identity(record: &mut Record, object: Option<Text>) {
         }
     }
     record.object = object;
+}
+
+/// The id of a task's record for one of its several objects: `task id/object`, the object as
+/// compared (so that a name written with a space more, or a code in small letters, is the same
+/// record).
+pub(crate) fn object_id(task_id: &str, object: &str) -> String {
+    format!("{task_id}/{}", object_key(object))
 }
 
 /// An object as compared: credit codes in capitals, names without spaces.
@@ -871,17 +880,27 @@ fn row_place(row: &Row) -> String {
     .location()
 }
 
-/// Records whose pages would share a folder (ids that differ only in case or punctuation):
-/// all rejected, since neither can be told from the other by its address.
+/// Records whose pages would share a folder (ids that differ only in case or punctuation), or
+/// whose ids would be one (task `A/B` with object `C`, task `A` with object `B/C`): all
+/// rejected, since neither can be told from the other.
 fn reject_shared_pages(rows: &mut [Row]) {
     let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         if let Some(record) = &row.record {
             by_slug.entry(record.slug.as_str()).or_default().push(i);
+            if record.own_id.is_some() || record.task_id.contains('/') {
+                by_id.entry(record.id()).or_default().push(i);
+            }
         }
     }
-    let mut shared: Vec<Vec<usize>> = by_slug.into_values().filter(|g| g.len() > 1).collect();
+    let mut shared: Vec<Vec<usize>> = by_slug
+        .into_values()
+        .chain(by_id.into_values())
+        .filter(|g| g.len() > 1)
+        .collect();
     shared.sort_unstable();
+    shared.dedup();
     for group in shared {
         let places: Vec<String> = group
             .iter()
