@@ -206,6 +206,20 @@ fn workbook_exports_are_published_as_they_come() {
     assert_eq!(q4["figures"]["awaiting_result"], 0);
 }
 
+/// A header over two rows (检查日期 over 开始日期 and 结束日期) is read as one.
+#[test]
+fn a_header_over_two_rows_is_read_as_one() {
+    let site = minimal_with(
+        "任务编号,检查对象名称,检查日期,,检查结果\n\
+         ,,开始日期,结束日期,\n\
+         H-1,甲公司,2025-09-01,2025-09-03,未发现问题\n",
+    );
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(item(&report, "H-1")["deadline"], "2025-09-28");
+    assert!(notes(&report).contains("line 2 read as the second row of the header"));
+}
+
 /// Errors in a workbook point at the cell, as people name it.
 #[test]
 fn errors_in_a_workbook_name_the_cell() {
@@ -221,6 +235,8 @@ fn errors_in_a_workbook_name_the_cell() {
         "data/tasks/错误示例.xlsx:Sheet1!D3: 检查结束日期: \"2025-02-30\" does not exist",
         "data/tasks/错误示例.xlsx:'Sheet 2'!A2: 任务编号: \"2.02501E+17\" is a task id that Excel turned into a number",
         "task E-3  deadline 2025-09-26  published 2025-10-20  24 days late  data/tasks/错误示例.xlsx:Sheet1!4:4",
+        "data/tasks/错误示例.xlsx:第二批: sheet not read: no header naming 任务编号 in its first rows, so its 3 row(s) that look like data are not published",
+        "data/tasks/错误示例.xlsx:任务清单: sheet not read: its header (row 1) has no 检查结束日期 column",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }

@@ -120,13 +120,7 @@ impl Field {
             Field::Quarter => &["所属季度", "抽查批次", "quarter", "batch"],
             Field::TaskName => &["任务名称", "抽查任务名称", "检查任务名称", "task_name"],
             Field::InspectionType => &["抽查类型", "检查类型", "检查方式", "inspection_type"],
-            Field::Date => &[
-                "检查日期",
-                "抽查日期",
-                "检查时间",
-                "date",
-                "inspection_date",
-            ],
+            Field::Date => &["检查日期", "抽查日期", "date", "inspection_date"],
         }
     }
 
@@ -293,6 +287,8 @@ pub(crate) struct Columns {
     pub(crate) unnamed: Vec<usize>,
     /// The header as compared: to spot it again further down.
     pub(crate) keys: Vec<String>,
+    /// The header as written.
+    names: Vec<String>,
     pub(crate) warnings: Vec<String>,
 }
 
@@ -312,28 +308,27 @@ impl Columns {
                 .or_else(|| Field::from_header(name).map(|(field, rank)| (field, rank + 1)));
             match found {
                 Some((field, rank)) => match (index.get(&field).copied(), ranks.get(&field)) {
-                    (Some(first), Some(&first_rank)) if first_rank == rank => {
-                        warnings.push(format!(
-                            "columns {} and {} both hold {}; using column {}",
-                            letters(first),
-                            letters(i),
-                            field.label(),
-                            letters(first)
-                        ));
+                    // The site's own name for a field is what it asked for.
+                    (Some(first), Some(&first_rank)) if rank == 0 && first_rank > 0 => {
+                        index.insert(field, i);
+                        ranks.insert(field, 0);
+                        unknown.push((header.get(first).unwrap_or("").trim().to_string(), first));
                     }
-                    // A more specific name wins (处理结果 over 备注); the other is not read.
+                    // Otherwise the first column wins, as it always has: a file read before is
+                    // read the same way. The same name twice is worth a warning; another name
+                    // for the field (备注 after 处理结果) is listed as not read.
                     (Some(first), Some(&first_rank)) => {
-                        let (kept, dropped) = if rank < first_rank {
-                            (i, first)
+                        if first_rank == rank {
+                            warnings.push(format!(
+                                "columns {} and {} both hold {}; using column {}",
+                                letters(first),
+                                letters(i),
+                                field.label(),
+                                letters(first)
+                            ));
                         } else {
-                            (first, i)
-                        };
-                        index.insert(field, kept);
-                        ranks.insert(field, rank.min(first_rank));
-                        unknown.push((
-                            header.get(dropped).unwrap_or("").trim().to_string(),
-                            dropped,
-                        ));
+                            unknown.push((name.trim().to_string(), i));
+                        }
                     }
                     _ => {
                         index.insert(field, i);
@@ -352,6 +347,7 @@ impl Columns {
             unknown,
             unnamed,
             keys: header.iter().map(normalize_header).collect(),
+            names: header.iter().map(str::to_string).collect(),
             warnings,
         }
     }
@@ -367,6 +363,38 @@ impl Columns {
                     && self.position(Field::Start).is_some());
             missing.then_some((name.as_str(), *i, field))
         })
+    }
+
+    /// Whether `row`, just under the header, is the header's second row: it names fields (开始日期
+    /// and 结束日期 under a 检查日期 spanning both), and holds no task id of its own. If so, the
+    /// two rows as one: the lower name where it names a field, else the upper.
+    pub(crate) fn second_header_row(
+        &self,
+        row: &csv::StringRecord,
+        names: &ColumnNames,
+    ) -> Option<csv::StringRecord> {
+        let below = Columns::from_header(row, names);
+        if below.index.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.position(Field::TaskId) {
+            let id = row.get(i).map(normalize_header).unwrap_or_default();
+            if !id.is_empty() && self.keys.get(i) != Some(&id) {
+                return None;
+            }
+        }
+        let width = row.len().max(self.keys.len());
+        let mut combined = csv::StringRecord::new();
+        for i in 0..width {
+            let lower = row.get(i).unwrap_or("");
+            let named = names.field(lower).is_some() || Field::from_header(lower).is_some();
+            combined.push_field(if named {
+                lower
+            } else {
+                self.names.get(i).map_or("", String::as_str)
+            });
+        }
+        Some(combined)
     }
 
     pub(crate) fn position(&self, field: Field) -> Option<usize> {

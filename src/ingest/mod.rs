@@ -426,6 +426,14 @@ struct TableOutcome {
     repeated_headers: Vec<u64>,
     skipped: Vec<(u64, &'static str)>,
     unnamed_with_values: bool,
+    /// The line of the header's second row, when it has one.
+    second_header: Option<u64>,
+    /// Why the table cannot be read (a sheet whose header has no end dates), if so.
+    unusable: Option<String>,
+    /// Rows that look like data in a table that cannot be read.
+    rows_not_read: u64,
+    /// Rows taken for titles that have two filled cells or more.
+    title_data_like: u64,
     /// Rows whose empty task id sits right under a row with one (merged cells saved as CSV).
     merged_leftovers: Vec<u64>,
     filled: u64,
@@ -469,14 +477,49 @@ fn read_file(
             Some(sheet) => format!("{file}, sheet {sheet}"),
             None => file.to_string(),
         };
+        if let (Some(sheet), Some(reason)) = (&table.sheet, &outcome.unusable) {
+            tasks.unread.push(Problem {
+                sheet: Some(sheet.to_string()),
+                ..Problem::in_file(
+                    file,
+                    format!(
+                        "sheet not read: {reason}; its {} row(s) are not published. Add the \
+                         column, or name it in gongshi.toml ([columns] end = \"…\")",
+                        outcome.rows_not_read
+                    ),
+                )
+            });
+            any_header = true;
+            continue;
+        }
         if !outcome.header_found {
             match &table.sheet {
+                Some(sheet) if outcome.rows_not_read > 0 => tasks.unread.push(Problem {
+                    sheet: Some(sheet.to_string()),
+                    ..Problem::in_file(
+                        file,
+                        format!(
+                            "sheet not read: no header naming {} in its first rows, so its {} \
+                             row(s) that look like data are not published. If the sheet holds \
+                             results, name its task id column in gongshi.toml ([columns] \
+                             task_id = \"…\"); if not, move the sheet out of the workbook",
+                            Field::TaskId.label(),
+                            outcome.rows_not_read
+                        ),
+                    )
+                }),
                 Some(sheet) => without_header.push(sheet.to_string()),
                 None => return Err(missing_column(file, 1, Field::TaskId)),
             }
             continue;
         }
         any_header = true;
+        if let Some(line) = outcome.second_header {
+            tasks.notes.push(format!(
+                "{name}: {} {line} read as the second row of the header",
+                if table.sheet.is_some() { "row" } else { "line" }
+            ));
+        }
         let rows = if table.sheet.is_some() {
             "row(s)"
         } else {
@@ -556,8 +599,23 @@ fn read_file(
             tasks.warnings.push(problem);
         }
     }
-    if !any_header {
+    let workbook = opened.tables.iter().any(|t| t.sheet.is_some()) || opened.tables.is_empty();
+    if !any_header && !workbook {
         return Err(missing_column(file, 1, Field::TaskId));
+    }
+    if !any_header && !tasks.unread.iter().any(|p| p.file == file) {
+        // A workbook with no table in it: named, and the rest of the site still built.
+        tasks.unread.push(Problem::in_file(
+            file,
+            format!(
+                "no sheet has a header naming {} ({}), so nothing in it is published: check \
+                 that this is the platform's export, or name its columns in gongshi.toml \
+                 ([columns])",
+                Field::TaskId.label(),
+                Field::TaskId.aliases().join(", ")
+            ),
+        ));
+        return Ok(());
     }
     if !without_header.is_empty() {
         tasks.notes.push(format!(
@@ -580,6 +638,8 @@ fn read_table(
 ) -> Result<TableOutcome> {
     let mut outcome = TableOutcome::default();
     let mut columns: Option<Columns> = None;
+    // The header found, until the row below says whether it is the header's second row.
+    let mut pending: Option<(u64, csv::StringRecord)> = None;
     let mut fill_down: Vec<usize> = Vec::new();
     let mut above: Vec<String> = Vec::new();
     let mut filled_record = csv::StringRecord::new();
@@ -588,58 +648,110 @@ fn read_table(
     let mut id_above = false;
     let is_sheet = table.sheet.is_some();
     let first_row = tasks.rows.len();
+    let mut accept = |line: u64,
+                      header: &csv::StringRecord,
+                      outcome: &mut TableOutcome,
+                      tasks: &mut Tasks|
+     -> Result<Option<Columns>> {
+        let place = Place {
+            file: file.clone(),
+            sheet: table.sheet.clone(),
+            line,
+        };
+        let candidate = Columns::from_header(header, &settings.columns);
+        if !candidate.index.contains_key(&Field::End) && !candidate.index.contains_key(&Field::Date)
+        {
+            let error = missing_column(file, line, Field::End);
+            if !is_sheet {
+                return Err(error);
+            }
+            // One sheet without end dates (a list of tasks, say) does not stop the others.
+            outcome.unusable = Some(format!(
+                "its header (row {line}) has no {} column: expected one of {}",
+                Field::End.label(),
+                Field::End.aliases().join(", ")
+            ));
+            return Ok(None);
+        }
+        for (name, _) in candidate.unknown.iter() {
+            unknown_columns
+                .entry(name.clone())
+                .or_default()
+                .insert(file.to_string());
+        }
+        for warning in &candidate.warnings {
+            tasks
+                .warnings
+                .push(place.problem(None, None, warning.clone()));
+        }
+        for (name, i, field) in candidate.lookalikes() {
+            tasks.warnings.push(place.problem(
+                None,
+                Some(i),
+                format!(
+                    "column \"{name}\" is not read, and looks like {} ({}), which this export \
+                     has no column for, so pages would show it blank. If it is, add to \
+                     gongshi.toml:\n  [columns]\n  {} = \"{name}\"",
+                    field.label(),
+                    field.key(),
+                    field.key()
+                ),
+            ));
+        }
+        outcome.header_found = true;
+        Ok(Some(candidate))
+    };
     table.for_each_row(file, |line, record| {
         let place = Place {
             file: file.clone(),
             sheet: table.sheet.clone(),
             line,
         };
+        if outcome.unusable.is_some() {
+            if record.iter().any(|f| !f.trim().is_empty()) {
+                outcome.rows_not_read += 1;
+            }
+            return Ok(());
+        }
         if record.iter().all(|f| f.trim().is_empty()) {
             outcome.blank_rows += 1;
             id_above = false;
             above.clear();
             return Ok(());
         }
+        if let Some((header_line, header)) = pending.take() {
+            let upper = Columns::from_header(&header, &settings.columns);
+            let combined = upper.second_header_row(record, &settings.columns);
+            let second = combined.is_some();
+            let header = combined.unwrap_or(header);
+            columns = accept(header_line, &header, &mut outcome, tasks)?;
+            fill_down = columns
+                .as_ref()
+                .map(|c| settings.fill_down_columns(c))
+                .unwrap_or_default();
+            if second {
+                outcome.second_header = Some(line);
+                return Ok(());
+            }
+            if columns.is_none() {
+                outcome.rows_not_read += 1;
+                return Ok(());
+            }
+        }
         let Some(columns) = &columns else {
             let candidate = Columns::from_header(record, &settings.columns);
             if candidate.index.contains_key(&Field::TaskId) {
-                for (name, _) in candidate.unknown.iter() {
-                    unknown_columns
-                        .entry(name.clone())
-                        .or_default()
-                        .insert(file.to_string());
-                }
-                for warning in &candidate.warnings {
-                    tasks
-                        .warnings
-                        .push(place.problem(None, None, warning.clone()));
-                }
-                for (name, i, field) in candidate.lookalikes() {
-                    tasks.warnings.push(place.problem(
-                        None,
-                        Some(i),
-                        format!(
-                            "column \"{name}\" is not read, and looks like {} ({}), which this \
-                             export has no column for, so pages would show it blank. If it is, \
-                             add to gongshi.toml:\n  [columns]\n  {} = \"{name}\"",
-                            field.label(),
-                            field.key(),
-                            field.key()
-                        ),
-                    ));
-                }
-                if !candidate.index.contains_key(&Field::End)
-                    && !candidate.index.contains_key(&Field::Date)
-                {
-                    return Err(missing_column(file, line, Field::End));
-                }
-                fill_down = settings.fill_down_columns(&candidate);
-                columns = Some(candidate);
-                outcome.header_found = true;
+                pending = Some((line, record.clone()));
             } else if outcome.title_lines.len() < 5 {
                 outcome.title_lines.push(line);
+                if record.iter().filter(|f| !f.trim().is_empty()).count() >= 2 {
+                    outcome.title_data_like += 1;
+                }
             } else if !is_sheet {
                 return Err(missing_column(file, outcome.title_lines[0], Field::TaskId));
+            } else if record.iter().filter(|f| !f.trim().is_empty()).count() >= 2 {
+                // A sheet without a header: its rows that look like data are counted.
+                outcome.rows_not_read += 1;
             }
             return Ok(());
         };
@@ -716,6 +828,14 @@ fn read_table(
         tasks.rows.push(row);
         Ok(())
     })?;
+    // A header with no row under it.
+    if let Some((line, header)) = pending.take() {
+        accept(line, &header, &mut outcome, tasks)?;
+    }
+    if !outcome.header_found {
+        // No header: the rows taken for titles count too, when they look like data.
+        outcome.rows_not_read += outcome.title_data_like;
+    }
     if outcome.merged_leftovers.len() >= 2 {
         for row in &mut tasks.rows[first_row..] {
             if outcome.merged_leftovers.binary_search(&row.line).is_err() {

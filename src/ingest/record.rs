@@ -320,10 +320,14 @@ pub(crate) fn read_row(
     };
     let mut start = date(Field::Start);
     let mut end = date(Field::End);
-    // A single 检查日期: the inspection began and ended that day.
-    if let Some(day) = date(Field::Date) {
-        start = start.or(Some(day));
-        end = end.or(Some(day));
+    // A single 检查日期, in an export with neither a start nor an end column: the inspection
+    // began and ended that day.
+    if columns.position(Field::Start).is_none()
+        && columns.position(Field::End).is_none()
+        && let Some(day) = date(Field::Date)
+    {
+        start = Some(day);
+        end = Some(day);
     }
     if let (Some(start), Some(end)) = (start, end)
         && end < start

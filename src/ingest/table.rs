@@ -251,7 +251,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
             ));
         }
         tables.push(Table {
-            sheet: Some(name.as_str().into()),
+            sheet: Some(super::clean(&name).as_ref().into()),
             merges_known,
             body: Body::Sheet { cells, merged },
         });
@@ -339,8 +339,14 @@ impl Table {
                         while here.next_if(|(c, _)| *c < column).is_some() {}
                         text.clear();
                         match over_row.iter().find(|area| area.contains(row, column)) {
+                            // Down a merged area's first column its value is repeated: a task
+                            // id over its companies' rows. Across, it is one cell: a title over
+                            // A1:L1, or 检查日期 over the 开始日期 and 结束日期 below, gives
+                            // its value to no other column.
                             Some(area) => {
-                                if let Some(cell) = cells.get(area.start.0, area.start.1) {
+                                if column == area.start.1
+                                    && let Some(cell) = cells.get(area.start.0, area.start.1)
+                                {
                                     cell_text(cell, &mut text);
                                 }
                             }
@@ -710,6 +716,44 @@ mod tests {
         assert_eq!(shown(914403001922038216.0), "9.14403E+17");
         assert_eq!(shown(202501010001.0), "202501010001");
         assert_eq!(shown(0.5), "0.5");
+    }
+
+    #[test]
+    fn a_merged_area_across_columns_is_one_cell() {
+        let mut range = calamine::Range::new((0, 0), (2, 3));
+        range.set_value((0, 0), Data::String("标题".into()));
+        range.set_value((1, 0), Data::String("任务编号".into()));
+        range.set_value((1, 1), Data::String("检查日期".into()));
+        range.set_value((2, 1), Data::String("开始日期".into()));
+        range.set_value((2, 2), Data::String("结束日期".into()));
+        let table = Table {
+            sheet: Some("Sheet1".into()),
+            merges_known: true,
+            body: Body::Sheet {
+                cells: Cells::from_range(&range),
+                // The title over A1:D1, 任务编号 over A2:A3, 检查日期 over B2:C2.
+                merged: vec![
+                    Dimensions::new((0, 0), (0, 3)),
+                    Dimensions::new((1, 0), (2, 0)),
+                    Dimensions::new((1, 1), (1, 2)),
+                ],
+            },
+        };
+        let mut rows = Vec::new();
+        table
+            .for_each_row("t.xlsx", |_, record| {
+                rows.push(record.iter().collect::<Vec<_>>().join("|"));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                "标题|||",
+                "任务编号|检查日期|",
+                "任务编号|开始日期|结束日期"
+            ]
+        );
     }
 
     #[test]
