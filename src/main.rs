@@ -312,6 +312,14 @@ impl Color {
 }
 
 fn main() -> ExitCode {
+    // A panic in the workbook reader is contained, and its file reported as unreadable: the
+    // terminal is spared the reader's own message.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !gongshi::ingest::is_workbook_reader_panic(info) {
+            default_hook(info);
+        }
+    }));
     let cli = Cli::parse();
     let color = cli.color;
     let site = match &cli.command {

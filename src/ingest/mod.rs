@@ -25,7 +25,7 @@ pub(crate) use record::{
 };
 pub use record::{Record, Text};
 pub(crate) use table::{CsvRows, rows_of, sheet_reference};
-pub use table::{Excerpt, excerpt, excerpt_of_text};
+pub use table::{Excerpt, excerpt, excerpt_of_text, is_workbook_reader_panic};
 
 /// One data row as read, whether or not it could be trusted.
 #[derive(Debug, Clone)]

@@ -129,6 +129,24 @@ pub(crate) struct Opened {
     pub warning: Option<String>,
 }
 
+/// Whether a panic happened in the workbook reader's own code (calamine and the zip and XML
+/// readers under it): such a panic is contained, and its file named as unreadable, so a panic
+/// hook can leave it unsaid.
+pub fn is_workbook_reader_panic(info: &std::panic::PanicHookInfo<'_>) -> bool {
+    info.location().is_some_and(|at| {
+        let file = at.file().replace('\\', "/");
+        [
+            "/calamine-",
+            "/zip-",
+            "/quick-xml-",
+            "/codepage-",
+            "/encoding_rs-",
+        ]
+        .iter()
+        .any(|crate_dir| file.contains(crate_dir))
+    })
+}
+
 /// Why a file could not be opened as tables.
 pub(crate) enum OpenError {
     /// A workbook that is not one (damaged, encrypted, another format under its name): the
