@@ -228,7 +228,7 @@ pub fn assess(
         // A result published before whose row no longer gives one (its result or end date was
         // cleared) keeps its page as last published.
         let kept = (entry.is_some() && digest.is_none())
-            .then(|| archive.snapshot(id).filter(|r| r.is_publishable()).cloned())
+            .then(|| archive.snapshot(id).filter(|r| r.shows_a_result()).cloned())
             .flatten();
         let end = match &kept {
             Some(kept) => kept.end,
@@ -310,10 +310,14 @@ pub fn assess(
                         Some(Arc::clone(&record))
                     }
                     None => {
+                        let pending;
                         let what = if record.end.is_none() {
                             "no end date"
-                        } else {
+                        } else if record.result.is_empty() {
                             "no result"
+                        } else {
+                            pending = format!("\"{}\", which is not a result yet,", record.result);
+                            &pending
                         };
                         if kept.is_some() {
                             warnings.push(Problem::at(
@@ -433,7 +437,7 @@ pub fn assess(
         .collect();
     for entry in gone {
         let id = entry.id.as_str();
-        let snapshot = archive.snapshot(id).filter(|r| r.is_publishable());
+        let snapshot = archive.snapshot(id).filter(|r| r.shows_a_result());
         let slug = snapshot.map_or_else(|| crate::ingest::task_slug(id), |r| r.slug.clone());
         if taken.contains(&slug) {
             missing.push(Missing::task(

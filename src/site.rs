@@ -87,8 +87,6 @@ struct TaskView<'a> {
     handling: &'a str,
     task_name: &'a str,
     inspection_type: &'a str,
-    /// The task's other published records, in a task with several objects.
-    same_task: Vec<SameTask<'a>>,
     joint: bool,
     joint_departments: &'a str,
     quarter: Option<&'a QuarterRef>,
@@ -103,6 +101,18 @@ struct TaskView<'a> {
     working_days: u32,
     status: Status,
     status_label: &'static str,
+}
+
+/// How many of a task's other records a record's page links to (a joint inspection can take in
+/// hundreds of companies; the unit's and the quarter's pages list them all).
+const SAME_TASK_SHOWN: usize = 50;
+
+/// The other published records of a task with several objects, as a record's page lists them.
+#[derive(Serialize)]
+struct SameTaskView<'a> {
+    records: Vec<SameTask<'a>>,
+    /// Those not listed.
+    more: usize,
 }
 
 /// Another record of the same task, as a task page links to it.
@@ -1081,6 +1091,37 @@ impl<'a> Site<'a> {
         Ok(bytes)
     }
 
+    /// The other published records of task `i`'s task: the first [`SAME_TASK_SHOWN`] of them,
+    /// and how many there are.
+    fn same_task(&self, i: TaskIndex) -> (Vec<TaskIndex>, usize) {
+        let record = &self.assessment.published[i as usize].record;
+        let Some(records) = self.task_records.get(record.task_id.as_str()) else {
+            return (Vec::new(), 0);
+        };
+        let others = records.iter().copied().filter(|&j| j != i);
+        (others.clone().take(SAME_TASK_SHOWN).collect(), others.count())
+    }
+
+    fn same_task_view(&self, others: &[TaskIndex], total: usize) -> SameTaskView<'_> {
+        let record = |j: TaskIndex| &self.assessment.published[j as usize].record;
+        SameTaskView {
+            records: others
+                .iter()
+                .map(|&j| {
+                    let other = record(j);
+                    SameTask {
+                        slug: &other.slug,
+                        entity: &other.entity,
+                        credit_code: &other.credit_code,
+                        result: &other.result,
+                        found_problem: other.class == crate::result_class::ResultClass::Problem,
+                    }
+                })
+                .collect(),
+            more: total.saturating_sub(SAME_TASK_SHOWN),
+        }
+    }
+
     /// What task `i`'s page and every list of tasks show of it.
     fn task_view(&self, i: TaskIndex) -> TaskView<'_> {
         let task = &self.assessment.published[i as usize];
@@ -1110,27 +1151,6 @@ impl<'a> Site<'a> {
             handling: &r.handling,
             task_name: &r.task_name,
             inspection_type: &r.inspection_type,
-            same_task: self
-                .task_records
-                .get(r.task_id.as_str())
-                .map(|records| {
-                    records
-                        .iter()
-                        .filter(|&&j| j != i)
-                        .map(|&j| {
-                            let other = &self.assessment.published[j as usize].record;
-                            SameTask {
-                                slug: &other.slug,
-                                entity: &other.entity,
-                                credit_code: &other.credit_code,
-                                result: &other.result,
-                                found_problem: other.class
-                                    == crate::result_class::ResultClass::Problem,
-                            }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
             joint: r.joint,
             joint_departments: &r.joint_departments,
             quarter: r.quarter().and_then(|q| self.views.quarter_refs.get(&q)),
@@ -1236,7 +1256,16 @@ impl<'a> Site<'a> {
             Kind::Task(i) => {
                 let mut data = new("task.html");
                 data.hash_tasks("task", std::iter::once(self.task_fingerprints[i as usize]));
+                let (others, total) = self.same_task(i);
+                data.hash_tasks(
+                    "same_task",
+                    others
+                        .iter()
+                        .map(|&j| self.task_fingerprints[j as usize])
+                        .chain(std::iter::once(total as u64)),
+                );
                 data.set("task", || self.task_view(i));
+                data.set("same_task", || self.same_task_view(&others, total));
                 self.render(path, "task.html", data, false, out)
             }
             Kind::Quarter { quarter, page } => {

@@ -845,3 +845,52 @@ fn importing_a_task_with_several_companies_asks_for_each() {
         "{message}"
     );
 }
+
+/// A published result whose words now count as not a result yet keeps its page as published.
+#[test]
+fn a_published_result_that_becomes_pending_keeps_its_page() {
+    let site = minimal_with("任务编号,检查对象名称,检查结束日期,检查结果\nP-1,甲公司,2025-09-01,已受理\n");
+    let (code, _) = build(site.path(), "2025-09-03");
+    assert_eq!(code, Some(0));
+    let before = page(site.path(), "p-1");
+    std::fs::write(
+        site.path().join("gongshi.toml"),
+        "[results]\npending = [\"已受理\"]\n",
+    )
+    .unwrap();
+    let (_, report) = build(site.path(), "2025-09-04");
+    assert_eq!(report["missing"].as_array().map_or(0, Vec::len), 0);
+    assert_eq!(page(site.path(), "p-1"), before);
+    let warnings = messages(&report, "warnings");
+    assert!(
+        warnings.contains("its row has \"已受理\", which is not a result yet, now"),
+        "{warnings}"
+    );
+}
+
+/// A joint inspection of many companies: each page lists the first 50 others and says how many
+/// more there are.
+#[test]
+fn a_task_of_many_companies_lists_the_first_fifty() {
+    let mut csv = String::from(HEADER);
+    for i in 0..60 {
+        csv.push_str(&format!(
+            "M-1,第{i:02}号公司,,2025-09-01,2025-09-01,未发现问题\n"
+        ));
+    }
+    let site = minimal_with(&csv);
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(report["summary"]["published"], 60);
+    let slug = tree(&site.path().join("public/tasks"))
+        .into_keys()
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = page(site.path(), &slug);
+    assert_eq!(html.matches("href=\"../../tasks/m-1-").count(), 50);
+    assert!(html.contains("另有 9 个检查对象"), "{html}");
+}

@@ -159,6 +159,12 @@ impl Record {
         }
     }
 
+    /// Whether a published version shows a result: an end date and a result, whatever its
+    /// words (a version published before they counted as not a result yet is still shown).
+    pub fn shows_a_result(&self) -> bool {
+        self.end.is_some() && !self.result.is_empty()
+    }
+
     /// A result can be published once the inspection ended and a result was recorded.
     pub fn is_publishable(&self) -> bool {
         self.end.is_some() && !self.result.is_empty() && self.class != ResultClass::Pending
