@@ -288,7 +288,14 @@ pub fn assess(
                         // the ledger's last digest says, or (for a result whose ledger rows have
                         // none: imported, or from before digests) the archive's.
                         let changed = match ledger.last_digest(id) {
-                            Some(last) => last != digest,
+                            Some(last) => {
+                                last != digest
+                                    && last
+                                        != digest_before_later_fields(
+                                            &record,
+                                            config.privacy.publish_inspectors,
+                                        )
+                            }
                             None => archive.has(id) && !archive.holds(id, &digest),
                         };
                         if changed {
@@ -837,6 +844,22 @@ fn published_as(record: &Record, ledger: &Ledger, archive: &Archive) -> Publishe
     } else {
         PublishedAs::Itself
     }
+}
+
+/// The digest a record had before gongshi read the fields it shows since (任务名称, 抽查类型):
+/// a result published before them, whose export had those columns all along, was not corrected
+/// when they appeared on its page. Until its next correction, a change of those two fields
+/// alone is not taken for one either; a change of any other field is.
+fn digest_before_later_fields(record: &Record, with_inspectors: bool) -> String {
+    if record.task_name.is_empty() && record.inspection_type.is_empty() {
+        return record_digest(record, with_inspectors);
+    }
+    let before = Record {
+        task_name: "".into(),
+        inspection_type: "".into(),
+        ..record.clone()
+    };
+    record_digest(&before, with_inspectors)
 }
 
 /// The status of a result not published yet.

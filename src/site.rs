@@ -1099,7 +1099,10 @@ impl<'a> Site<'a> {
             return (Vec::new(), 0);
         };
         let others = records.iter().copied().filter(|&j| j != i);
-        (others.clone().take(SAME_TASK_SHOWN).collect(), others.count())
+        (
+            others.clone().take(SAME_TASK_SHOWN).collect(),
+            others.count(),
+        )
     }
 
     fn same_task_view(&self, others: &[TaskIndex], total: usize) -> SameTaskView<'_> {

@@ -707,7 +707,8 @@ fn excel_scientific_notation_is_named() {
     let site = minimal_with(
         "任务编号,检查对象名称,统一社会信用代码,检查结束日期,检查结果\n\
          S-1,甲公司,4.40306E+17,2025-09-01,未发现问题\n\
-         2.02501E+11,乙公司,,2025-09-01,未发现问题\n",
+         2.02501E+11,乙公司,,2025-09-01,未发现问题\n\
+         S-3,丙公司,,2025-09-01,#N/A\n",
     );
     let (_, report) = build(site.path(), "2025-09-10");
     let errors = messages(&report, "errors");
@@ -718,6 +719,11 @@ fn excel_scientific_notation_is_named() {
     );
     assert!(
         errors.contains("任务编号: \"2.02501E+11\" is a task id that Excel turned into a number"),
+        "{errors}"
+    );
+    // And a formula that failed.
+    assert!(
+        errors.contains("检查结果: holds Excel's error value #N/A: a formula in the export failed"),
         "{errors}"
     );
 }
@@ -849,7 +855,8 @@ fn importing_a_task_with_several_companies_asks_for_each() {
 /// A published result whose words now count as not a result yet keeps its page as published.
 #[test]
 fn a_published_result_that_becomes_pending_keeps_its_page() {
-    let site = minimal_with("任务编号,检查对象名称,检查结束日期,检查结果\nP-1,甲公司,2025-09-01,已受理\n");
+    let site =
+        minimal_with("任务编号,检查对象名称,检查结束日期,检查结果\nP-1,甲公司,2025-09-01,已受理\n");
     let (code, _) = build(site.path(), "2025-09-03");
     assert_eq!(code, Some(0));
     let before = page(site.path(), "p-1");
@@ -893,4 +900,37 @@ fn a_task_of_many_companies_lists_the_first_fifty() {
     let html = page(site.path(), &slug);
     assert_eq!(html.matches("href=\"../../tasks/m-1-").count(), 50);
     assert!(html.contains("另有 9 个检查对象"), "{html}");
+}
+
+/// Fields gongshi reads since (任务名称, 抽查类型) appearing on a published result's page are
+/// not a correction (更正) of it: the ledger gets no revision.
+#[test]
+fn fields_read_since_are_not_a_correction() {
+    let site = minimal_with(
+        "任务编号,检查对象名称,检查结束日期,检查结果\nT-1,甲公司,2025-09-01,未发现问题\n",
+    );
+    let (code, _) = build(site.path(), "2025-09-03");
+    assert_eq!(code, Some(0));
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        "任务编号,任务名称,抽查类型,检查对象名称,检查结束日期,检查结果\n\
+         T-1,2025年第三季度随机抽查,一般检查,甲公司,2025-09-01,未发现问题\n",
+    )
+    .unwrap();
+    let (code, _) = build(site.path(), "2025-09-04");
+    assert_eq!(code, Some(0));
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert!(!ledger.contains("revision"), "{ledger}");
+    let html = page(site.path(), "t-1");
+    assert!(html.contains("2025年第三季度随机抽查") && !html.contains("最后更新"));
+    // A real correction still is one.
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        "任务编号,任务名称,抽查类型,检查对象名称,检查结束日期,检查结果\n\
+         T-1,2025年第三季度随机抽查,一般检查,甲公司,2025-09-01,发现问题\n",
+    )
+    .unwrap();
+    build(site.path(), "2025-09-05");
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert!(ledger.contains("revision,T-1,2025-09-05"), "{ledger}");
 }

@@ -571,13 +571,18 @@ fn read_file(
         }
         // One empty id under another row is as likely a plain omission.
         if outcome.merged_leftovers.len() >= 2 {
-            let (what, remedy) = match table.sheet {
-                None => (
+            let (what, remedy) = match (&table.sheet, table.merges_known) {
+                (None, _) => (
                     "merged cells in Excel saved as CSV",
                     "Put the workbook itself in data/tasks/ (gongshi reads .xlsx and .xls, \
                      merged cells included)",
                 ),
-                Some(_) => (
+                (Some(_), true) => (
+                    "cells that were merged and then split (取消合并 keeps the value on the \
+                     first row only)",
+                    "Merge them again, or fill them in",
+                ),
+                (Some(_), false) => (
                     "merged cells, which gongshi cannot see in this kind of file",
                     "Save it as .xlsx (另存为 → Excel 工作簿), which keeps them",
                 ),
@@ -797,7 +802,7 @@ fn read_table(
                 return Ok(());
             }
         }
-        if !fill_down.is_empty() && !table.merges_known {
+        if !fill_down.is_empty() {
             above.resize(record.len().max(above.len()), String::new());
             filled_record.clear();
             for (i, cell) in record.iter().enumerate() {
@@ -820,7 +825,7 @@ fn read_table(
             .position(Field::TaskId)
             .and_then(|i| record.get(i))
             .is_some_and(|id| !id.trim().is_empty());
-        if !id_here && id_above && !table.merges_known {
+        if !id_here && id_above {
             outcome.merged_leftovers.push(line);
         }
         id_above |= id_here;

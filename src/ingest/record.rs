@@ -254,6 +254,18 @@ pub(crate) fn read_row(
     let mut error = |field: Option<Field>, message: String| {
         errors.push(place.problem(field, field.and_then(|f| columns.position(f)), message));
     };
+    for field in Field::ALL {
+        if let Some(excel_error) = EXCEL_ERRORS.iter().find(|e| get(field) == **e) {
+            error(
+                Some(field),
+                format!(
+                    "holds Excel's error value {excel_error}: a formula in the export failed \
+                     here. Put the value itself in the cell (复制 → 选择性粘贴 → 数值) and \
+                     export again"
+                ),
+            );
+        }
+    }
 
     if record.len() < columns.width
         || record
@@ -443,6 +455,21 @@ pub(crate) fn read_row(
         errors,
     }
 }
+
+/// The values Excel shows for a formula that failed.
+const EXCEL_ERRORS: &[&str] = &[
+    "#N/A",
+    "#REF!",
+    "#VALUE!",
+    "#DIV/0!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#DATA!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+];
 
 /// What a record is about, to tell the records of one task apart: its credit code, or its
 /// name when it has none. `None` when the row names neither.
