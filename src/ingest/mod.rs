@@ -217,14 +217,10 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate, settings: &Settings) -> Result<
             let shown = crate::site_relative(site, path);
             let mut tasks = Tasks::default();
             let mut unknown_columns = BTreeMap::new();
-            let context = RowContext {
-                as_of,
-                results: &settings.results,
-            };
             read_file(
                 &shown,
                 &bytes,
-                &context,
+                as_of,
                 settings,
                 &mut tasks,
                 &mut unknown_columns,
@@ -269,16 +265,11 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate, settings: &Settings) -> Result<
 /// and tools).
 pub fn read_bytes(file: &str, bytes: &[u8], as_of: NaiveDate) -> Result<Tasks> {
     let mut tasks = Tasks::default();
-    let settings = Settings::default();
-    let context = RowContext {
-        as_of,
-        results: &settings.results,
-    };
     read_file(
         file,
         bytes,
-        &context,
-        &settings,
+        as_of,
+        &Settings::default(),
         &mut tasks,
         &mut BTreeMap::new(),
     )?;
@@ -442,11 +433,15 @@ struct TableOutcome {
 fn read_file(
     file: &str,
     bytes: &[u8],
-    context: &RowContext<'_>,
+    as_of: NaiveDate,
     settings: &Settings,
     tasks: &mut Tasks,
     unknown_columns: &mut BTreeMap<String, BTreeSet<String>>,
 ) -> Result<()> {
+    let context = &RowContext {
+        as_of,
+        results: &settings.results,
+    };
     let opened = match table::open(file, bytes) {
         Ok(opened) => opened,
         // A damaged workbook is named, and everything else is still published.
@@ -1109,16 +1104,11 @@ mod tests {
 
     /// `read_file` with the default settings.
     fn read_test_file(file: &str, bytes: &[u8], as_of: NaiveDate, tasks: &mut Tasks) -> Result<()> {
-        let settings = Settings::default();
-        let context = RowContext {
-            as_of,
-            results: &settings.results,
-        };
         read_file(
             file,
             bytes,
-            &context,
-            &settings,
+            as_of,
+            &Settings::default(),
             tasks,
             &mut BTreeMap::new(),
         )
