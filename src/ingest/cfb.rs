@@ -1,7 +1,9 @@
-//! A check of an `.xls` file's container (the Compound File Binary format) before the workbook
-//! reader opens it. That reader follows sector chains without a bound: a chain that loops back
-//! on itself, which a damaged or crafted 5 KB file can hold, makes it fill all memory. So a
-//! chain that loops is refused here, in time linear in the file's size.
+//! A check of an `.xls` file before the workbook reader opens it. That reader trusts the file:
+//! it follows sector chains of its container (the Compound File Binary format) without a
+//! bound, and makes each sheet a grid from A1 to its farthest cell, whatever the cell's place.
+//! A damaged or crafted 5 KB file can make either fill all memory. So, in time linear in the
+//! file's size, this refuses a chain that loops, a cell outside the .xls grid (256 columns),
+//! and sheets whose grids would hold more cells than any export.
 
 /// The CFB signature: an `.xls` (or other OLE file) starts with it.
 const SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -12,8 +14,12 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// `Err` with the reason when `bytes` is a compound file whose sector chains could loop; `Ok`
-/// for anything else (other formats are not this check's business).
+/// The most cells the sheets of an `.xls` may span, each from A1 to its farthest cell: 16 full
+/// sheets of 65,536 rows by 20 columns, far beyond an export.
+const MAX_GRID_CELLS: u64 = 20_000_000;
+
+/// `Err` with the reason when `bytes` is a compound file the workbook reader must not open;
+/// `Ok` for anything else (other formats are not this check's business).
 pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     if !bytes.starts_with(&SIGNATURE) {
         return Ok(());
@@ -90,6 +96,125 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
         }
         path.clear();
     }
+
+    // The chains end: the workbook stream can be read, and its cells' places checked.
+    let chain = |start: u32, limit: usize| -> Vec<u8> {
+        let mut data = Vec::new();
+        let mut id = start;
+        while id < MAX_REGULAR_SECTOR && data.len() < limit {
+            let Some(bytes) = sector(id) else { break };
+            data.extend_from_slice(bytes);
+            id = next.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        data.truncate(limit);
+        data
+    };
+    let directory = chain(u32_at(bytes, 0x30).unwrap_or(u32::MAX), usize::MAX);
+    let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+    let name_of = |entry: &[u8]| {
+        let units = usize::from(u16::from_le_bytes([entry[64], entry[65]]).min(64)) / 2;
+        let utf16: Vec<u16> = (0..units.saturating_sub(1))
+            .map(|i| u16::from_le_bytes([entry[2 * i], entry[2 * i + 1]]))
+            .collect();
+        String::from_utf16_lossy(&utf16)
+    };
+    let size_of = |entry: &[u8]| {
+        let size = u64::from_le_bytes(entry[120..128].try_into().unwrap_or_default());
+        usize::try_from(if shift == 9 { size & 0xFFFF_FFFF } else { size }).unwrap_or(usize::MAX)
+    };
+    let Some(workbook) = entries
+        .iter()
+        .find(|entry| entry[66] == 2 && matches!(name_of(entry).as_str(), "Workbook" | "Book"))
+    else {
+        return Ok(());
+    };
+    let size = size_of(workbook).min(bytes.len());
+    let start = u32_at(workbook, 116).unwrap_or(u32::MAX);
+    let cutoff = u32_at(bytes, 0x38).unwrap_or(4096) as usize;
+    let stream = if size >= cutoff {
+        chain(start, size)
+    } else {
+        // A small stream lives in 64-byte sectors of the mini stream, chained by the mini FAT.
+        let Some(root) = entries.first() else {
+            return broken("no root entry");
+        };
+        let mini = chain(u32_at(root, 116).unwrap_or(u32::MAX), size_of(root));
+        let mini_fat: Vec<u32> = chain(u32_at(bytes, 0x3C).unwrap_or(u32::MAX), usize::MAX)
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let mut data = Vec::new();
+        let mut id = start;
+        let mut steps = 0;
+        while id < MAX_REGULAR_SECTOR && data.len() < size {
+            steps += 1;
+            if steps > mini_fat.len() + 1 {
+                return broken("a mini sector chain loops");
+            }
+            let at = id as usize * 64;
+            let Some(bytes) = mini.get(at..at + 64) else {
+                break;
+            };
+            data.extend_from_slice(bytes);
+            id = mini_fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        data.truncate(size);
+        data
+    };
+    check_cells(&stream)
+}
+
+/// Walks the workbook stream's records (BIFF8): every cell within the grid of 256 columns, and
+/// the sheets' grids, each from A1 to its farthest cell, within [`MAX_GRID_CELLS`].
+fn check_cells(stream: &[u8]) -> Result<(), String> {
+    const BOF: u16 = 0x0809;
+    let mut grids: u64 = 0;
+    let mut extent: Option<(u16, u16)> = None;
+    let mut close = |extent: &mut Option<(u16, u16)>| {
+        if let Some((rows, columns)) = extent.take() {
+            grids += (u64::from(rows) + 1) * (u64::from(columns) + 1);
+        }
+        grids
+    };
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let length = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+        let data = &stream[(at + 4).min(stream.len())..(at + 4 + length).min(stream.len())];
+        at += 4 + length;
+        if kind == BOF {
+            close(&mut extent);
+            continue;
+        }
+        let last_column = match kind {
+            // FORMULA, LABELSST, BLANK, NUMBER, LABEL, BOOLERR, RK, RSTRING: row, column.
+            0x0006 | 0x00FD | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00D6
+                if data.len() >= 4 =>
+            {
+                u16::from_le_bytes([data[2], data[3]])
+            }
+            // MULRK, MULBLANK: row, first column, ..., last column.
+            0x00BD | 0x00BE if data.len() >= 6 => {
+                u16::from_le_bytes([data[data.len() - 2], data[data.len() - 1]])
+            }
+            _ => continue,
+        };
+        let row = u16::from_le_bytes([data[0], data[1]]);
+        if last_column > 255 {
+            return Err(format!(
+                "a cell in column {} is outside the grid of an .xls file (256 columns)",
+                u32::from(last_column) + 1
+            ));
+        }
+        let (rows, columns) = extent.get_or_insert((0, 0));
+        *rows = (*rows).max(row);
+        *columns = (*columns).max(last_column);
+    }
+    if close(&mut extent) > MAX_GRID_CELLS {
+        return Err(format!(
+            "its sheets span more than {MAX_GRID_CELLS} cells from A1 to their farthest cells"
+        ));
+    }
     Ok(())
 }
 
@@ -125,6 +250,34 @@ mod tests {
         assert!(check(&file(&[0xFFFF_FFFD, 1])).is_err());
         // Not a compound file at all: not this check's business.
         assert_eq!(check(b"PK\x03\x04"), Ok(()));
+    }
+
+    #[test]
+    fn cells_outside_the_grid_are_refused() {
+        let record = |kind: u16, data: &[u8]| {
+            let mut out = kind.to_le_bytes().to_vec();
+            out.extend((data.len() as u16).to_le_bytes());
+            out.extend(data);
+            out
+        };
+        let number = |row: u16, column: u16| {
+            let mut data = row.to_le_bytes().to_vec();
+            data.extend(column.to_le_bytes());
+            data.extend([0; 10]);
+            record(0x0203, &data)
+        };
+        let mut stream = record(0x0809, &[0; 16]);
+        stream.extend(number(10, 3));
+        assert_eq!(check_cells(&stream), Ok(()));
+        stream.extend(number(10, 300));
+        assert!(check_cells(&stream).unwrap_err().contains("column 301"));
+        // Sixteen sheets reaching row 65,536 and column 256 each: 16 × 16.8 M cells.
+        let mut stream = Vec::new();
+        for _ in 0..16 {
+            stream.extend(record(0x0809, &[0; 16]));
+            stream.extend(number(65535, 255));
+        }
+        assert!(check_cells(&stream).unwrap_err().contains("span more than"));
     }
 
     #[test]
