@@ -61,6 +61,9 @@ struct Cells {
     rows: Vec<(u32, Vec<(u32, Data)>)>,
 }
 
+/// The most cells a sheet may hold: a province's million results of 25 columns, and more.
+const MAX_SHEET_CELLS: u64 = 50_000_000;
+
 /// The most cells that merged areas may fill in a sheet: far beyond any export, and short of
 /// a crafted file's billions.
 const MAX_MERGED_CELLS: u64 = 20_000_000;
@@ -215,10 +218,17 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
             calamine::Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(&name) {
                 Ok(mut reader) => {
                     let mut cells = Cells::default();
+                    let mut count: u64 = 0;
                     while let Some(cell) = reader
                         .next_cell()
                         .map_err(|e| unreadable(format!("sheet {name}: {e}")))?
                     {
+                        count += 1;
+                        if count > MAX_SHEET_CELLS {
+                            return Err(format!(
+                                "sheet {name} holds more than {MAX_SHEET_CELLS} cells"
+                            ));
+                        }
                         cells.push(cell.get_position(), Data::from(cell.get_value().clone()));
                     }
                     Ok(cells)
