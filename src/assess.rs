@@ -143,8 +143,8 @@ pub fn assess(
     // Quarters of withdrawn results: a published summary whose tasks were all withdrawn is
     // accounted for.
     let mut withdrawn_quarters: HashSet<Quarter> = HashSet::new();
-    // Task ids with results published as one of several objects (read when needed).
-    let mut split_tasks: Option<HashSet<String>> = None;
+    // Tasks published with one object that now have several, with what to say of each.
+    let mut gained_objects: Vec<(String, Problem)> = Vec::new();
     for (row, digest) in tasks.rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
@@ -179,32 +179,27 @@ pub fn assess(
             PublishedAs::Itself => {}
             PublishedAs::TaskAlone(on) => {
                 // Published while it was its task's only object: it keeps that ledger row,
-                // and its page keeps its address. Said once: until the task's other objects
-                // are published.
-                let split = split_tasks.get_or_insert_with(|| {
-                    ledger
-                        .first_rows(Kind::Task)
-                        .filter_map(|entry| Some(entry.id.split_once('/')?.0.to_string()))
-                        .collect::<HashSet<String>>()
-                });
-                if !split.contains(&record.task_id) {
-                    warnings.push(Problem {
-                    sheet: row.sheet.as_deref().map(str::to_string),
-                    ..Problem::at(
-                        &row.file,
-                        row.line,
-                        Some("任务编号"),
-                        format!(
-                            "task {} was published on {on} with one object ({}); the exports now \
-                             give it more, each published on its own page with its own deadline. \
-                             Check that they belong to this task: a mistyped task id would \
-                             publish another company's result under it",
+                // and its page keeps its address. Said on the day another object of its
+                // task is first published (see below).
+                gained_objects.push((
+                    record.task_id.clone(),
+                    Problem {
+                        sheet: row.sheet.as_deref().map(str::to_string),
+                        ..Problem::at(
+                            &row.file,
+                            row.line,
+                            Some("任务编号"),
+                            format!(
+                                "task {} was published on {on} with one object ({}); the \
+                                 exports now give it more, each published on its own page with \
+                                 its own deadline. Check that they belong to this task: a \
+                                 mistyped task id would publish another company's result under it",
                                 record.task_id,
                                 record.object_text()
                             ),
                         )
-                    });
-                }
+                    },
+                ));
                 let record = Arc::make_mut(&mut record);
                 record.slug = crate::ingest::task_slug(&record.task_id);
                 record.own_id = None;
@@ -420,6 +415,22 @@ pub fn assess(
         records.push((record, item.status));
         published_index.push((published.len() > before).then_some(before as u32));
         items.push(item);
+    }
+
+    // A task that gains objects is said so on the day the first of them is published, as the
+    // report of that day's build and any check that day give it.
+    if !gained_objects.is_empty() {
+        let published_today: HashSet<&str> = items
+            .iter()
+            .filter(|item| item.kind == ItemKind::Task && item.published_on == Some(as_of))
+            .filter_map(|item| Some(item.id.split_once('/')?.0))
+            .collect();
+        warnings.extend(
+            gained_objects
+                .into_iter()
+                .filter(|(task, _)| published_today.contains(task.as_str()))
+                .map(|(_, problem)| problem),
+        );
     }
 
     // Results the ledger says were published whose rows are in no export now (or are invalid):
