@@ -168,7 +168,7 @@ pub fn assess(
             if !item.id.is_empty() {
                 // In a task with several objects, the record was known by task id and object.
                 if let Some(object) = &row.object {
-                    rejected_ids.insert(format!("{}/{object}", item.id));
+                    rejected_ids.insert(crate::ingest::object_id(&item.id, object));
                 }
                 rejected_ids.insert(item.id.clone());
             }

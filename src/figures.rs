@@ -32,8 +32,12 @@ pub struct MonthProgress {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuarterFigures {
-    /// Every valid task counted in the quarter, in progress included.
+    /// Every valid task counted in the quarter, in progress included: one per object (检查对象)
+    /// in a task with several.
     pub total: usize,
+    /// How many tasks (任务编号) those are, when some have several objects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<usize>,
     pub published: usize,
     pub in_progress: usize,
     /// Ended but with no result recorded yet.
@@ -103,8 +107,14 @@ pub fn quarter_figures<'a>(
             }
         })
         .collect();
+    let tasks = {
+        let ids: std::collections::HashSet<&str> =
+            members.iter().map(|(r, _)| r.task_id.as_str()).collect();
+        (ids.len() != total).then_some(ids.len())
+    };
     QuarterFigures {
         total,
+        tasks,
         published: members.iter().filter(|(_, p)| *p).count(),
         in_progress,
         awaiting_result,
