@@ -194,6 +194,10 @@ fn workbook_exports_are_published_as_they_come() {
         .find(|i| i["id"] == "2025Q3")
         .unwrap();
     assert_eq!(q3["figures"]["total"], 7);
+    assert_eq!(q3["figures"]["tasks"], 4);
+    let quarter =
+        std::fs::read_to_string(site.path().join("public/quarters/2025q3/index.html")).unwrap();
+    assert!(quarter.contains("本季度共 4 项抽查任务、7 个检查对象"));
     assert_eq!(q3["figures"]["with_problems"], 3);
     // ... and 企业已搬迁，无法检查 is not a problem, nor a result missing.
     let q4 = report["items"]
