@@ -168,6 +168,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
 /// the sheets' grids, each from A1 to its farthest cell, within [`MAX_GRID_CELLS`].
 fn check_cells(stream: &[u8]) -> Result<(), String> {
     const BOF: u16 = 0x0809;
+    const DIMENSIONS: u16 = 0x0200;
     let mut grids: u64 = 0;
     let mut extent: Option<(u16, u16)> = None;
     let mut close = |extent: &mut Option<(u16, u16)>| {
@@ -184,6 +185,34 @@ fn check_cells(stream: &[u8]) -> Result<(), String> {
         at += 4 + length;
         if kind == BOF {
             close(&mut extent);
+            continue;
+        }
+        if kind == DIMENSIONS {
+            // The size a sheet declares, which the reader sets memory aside for.
+            let u16_at = |i: usize| u32::from(u16::from_le_bytes([data[i], data[i + 1]]));
+            let u32_at =
+                |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+            let (first_row, rows_end, first_column, columns_end) = match data.len() {
+                10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+                14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+                _ => continue,
+            };
+            let first_column = if first_column > 0xFF || columns_end < first_column {
+                0
+            } else {
+                first_column
+            };
+            if rows_end > 65_536
+                || columns_end > 256
+                || (rows_end >= 1
+                    && columns_end >= 1
+                    && (rows_end - 1 < first_row || columns_end - 1 < first_column))
+            {
+                return Err(format!(
+                    "a sheet declares a size an .xls cannot have (rows {first_row}..{rows_end}, \
+                     columns {first_column}..{columns_end})"
+                ));
+            }
             continue;
         }
         let last_column = match kind {
@@ -271,6 +300,17 @@ mod tests {
         assert_eq!(check_cells(&stream), Ok(()));
         stream.extend(number(10, 300));
         assert!(check_cells(&stream).unwrap_err().contains("column 301"));
+        // A sheet that declares rows past 65,536.
+        let mut declared = record(0x0809, &[0; 16]);
+        let mut size = 0u32.to_le_bytes().to_vec();
+        size.extend(4_000_000_000u32.to_le_bytes());
+        size.extend([0, 0, 10, 0, 0, 0]);
+        declared.extend(record(0x0200, &size));
+        assert!(
+            check_cells(&declared)
+                .unwrap_err()
+                .contains("declares a size")
+        );
         // Sixteen sheets reaching row 65,536 and column 256 each: 16 × 16.8 M cells.
         let mut stream = Vec::new();
         for _ in 0..16 {
