@@ -14,9 +14,10 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// The most cells the sheets of an `.xls` may span, each from A1 to its farthest cell: 16 full
-/// sheets of 65,536 rows by 20 columns, far beyond an export.
-const MAX_GRID_CELLS: u64 = 20_000_000;
+/// The most cells the sheets of an `.xls` may span together, each from A1 to its farthest cell
+/// (the reader makes a grid of values and one of formulas that size, some 1 GB): one whole
+/// sheet of 65,536 rows by 256 columns, where an export of a province fills 20 columns.
+const MAX_GRID_CELLS: u64 = 65_536 * 256;
 
 /// `Err` with the reason when `bytes` is a compound file the workbook reader must not open;
 /// `Ok` for anything else (other formats are not this check's business).
@@ -111,12 +112,14 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     };
     let directory = chain(u32_at(bytes, 0x30).unwrap_or(u32::MAX), usize::MAX);
     let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+    // A name as the reader takes it: its 64 bytes up to the first NUL, whatever the length
+    // and the type the entry gives.
     let name_of = |entry: &[u8]| {
-        let units = usize::from(u16::from_le_bytes([entry[64], entry[65]]).min(64)) / 2;
-        let utf16: Vec<u16> = (0..units.saturating_sub(1))
+        let utf16: Vec<u16> = (0..32)
             .map(|i| u16::from_le_bytes([entry[2 * i], entry[2 * i + 1]]))
+            .take_while(|&unit| unit != 0)
             .collect();
-        String::from_utf16_lossy(&utf16)
+        String::from_utf16_lossy(&utf16).to_ascii_lowercase()
     };
     let size_of = |entry: &[u8]| {
         let size = u64::from_le_bytes(entry[120..128].try_into().unwrap_or_default());
@@ -124,14 +127,15 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     };
     let Some(workbook) = entries
         .iter()
-        .find(|entry| entry[66] == 2 && matches!(name_of(entry).as_str(), "Workbook" | "Book"))
+        .find(|entry| name_of(entry) == "workbook")
+        .or_else(|| entries.iter().find(|entry| name_of(entry) == "book"))
     else {
         return Ok(());
     };
     let size = size_of(workbook).min(bytes.len());
     let start = u32_at(workbook, 116).unwrap_or(u32::MAX);
-    let cutoff = u32_at(bytes, 0x38).unwrap_or(4096) as usize;
-    let stream = if size >= cutoff {
+    // The reader takes a stream under 4096 bytes from the mini stream, whatever the header says.
+    let stream = if size >= 4096 {
         chain(start, size)
     } else {
         // A small stream lives in 64-byte sectors of the mini stream, chained by the mini FAT.
@@ -164,82 +168,110 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     check_cells(&stream)
 }
 
-/// Walks the workbook stream's records (BIFF8): every cell within the grid of 256 columns, and
-/// the sheets' grids, each from A1 to its farthest cell, within [`MAX_GRID_CELLS`].
+/// The records of a workbook stream from `at`, as the reader walks them: kind and data, until
+/// the stream ends or a record runs past it.
+fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let head = stream.get(at..at + 4)?;
+        let kind = u16::from_le_bytes([head[0], head[1]]);
+        let length = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = stream.get(at + 4..at + 4 + length)?;
+        at += 4 + length;
+        Some((kind, data))
+    })
+}
+
+/// Walks the workbook stream (BIFF) as the reader does: the sheets its BOUNDSHEET records point
+/// at, each up to its end. Every cell must be within the grid of 256 columns, every declared
+/// size one an .xls can have, and the sheets' grids, each from A1 to its farthest cell, within
+/// [`MAX_GRID_CELLS`] together.
 fn check_cells(stream: &[u8]) -> Result<(), String> {
     const BOF: u16 = 0x0809;
+    const EOF: u16 = 0x000A;
     const DIMENSIONS: u16 = 0x0200;
+    const BOUNDSHEET: u16 = 0x0085;
+    let sheets: Vec<usize> = records(stream, 0)
+        .take_while(|(kind, _)| *kind != EOF)
+        .filter(|(kind, data)| *kind == BOUNDSHEET && data.len() >= 4)
+        .map(|(_, data)| u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize)
+        .collect();
     let mut grids: u64 = 0;
-    let mut extent: Option<(u16, u16)> = None;
-    let mut close = |extent: &mut Option<(u16, u16)>| {
-        if let Some((rows, columns)) = extent.take() {
-            grids += (u64::from(rows) + 1) * (u64::from(columns) + 1);
-        }
-        grids
-    };
-    let mut at = 0;
-    while at + 4 <= stream.len() {
-        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
-        let length = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
-        let data = &stream[(at + 4).min(stream.len())..(at + 4 + length).min(stream.len())];
-        at += 4 + length;
-        if kind == BOF {
-            close(&mut extent);
-            continue;
-        }
-        if kind == DIMENSIONS {
-            // The size a sheet declares, which the reader sets memory aside for.
-            let u16_at = |i: usize| u32::from(u16::from_le_bytes([data[i], data[i + 1]]));
-            let u32_at =
-                |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
-            let (first_row, rows_end, first_column, columns_end) = match data.len() {
-                10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
-                14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+    for start in sheets {
+        let mut extent: Option<(u16, u16)> = None;
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        for (kind, data) in records(stream, start) {
+            match kind {
+                // A BOF after the sheet's own opens a nested substream (a chart), which the
+                // reader skips to its EOF.
+                BOF if seen_bof => depth += 1,
+                BOF => seen_bof = true,
+                EOF if depth > 0 => depth -= 1,
+                EOF => break,
+                _ => {}
+            }
+            if depth > 0 {
+                continue;
+            }
+            if kind == DIMENSIONS {
+                // The size a sheet declares, which the reader sets memory aside for.
+                let u16_at = |i: usize| u32::from(u16::from_le_bytes([data[i], data[i + 1]]));
+                let u32_at =
+                    |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+                let (first_row, rows_end, first_column, columns_end) = match data.len() {
+                    10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+                    14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+                    _ => continue,
+                };
+                let first_column = if first_column > 0xFF || columns_end < first_column {
+                    0
+                } else {
+                    first_column
+                };
+                if rows_end > 65_536
+                    || columns_end > 256
+                    || (rows_end >= 1
+                        && columns_end >= 1
+                        && (rows_end - 1 < first_row || columns_end - 1 < first_column))
+                {
+                    return Err(format!(
+                        "a sheet declares a size an .xls cannot have (rows {first_row}..\
+                         {rows_end}, columns {first_column}..{columns_end})"
+                    ));
+                }
+                continue;
+            }
+            let last_column = match kind {
+                // FORMULA, LABELSST, BLANK, NUMBER, LABEL, BOOLERR, RK, RSTRING: row, column.
+                0x0006 | 0x00FD | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00D6
+                    if data.len() >= 4 =>
+                {
+                    u16::from_le_bytes([data[2], data[3]])
+                }
+                // MULRK, MULBLANK: row, first column, ..., last column.
+                0x00BD | 0x00BE if data.len() >= 6 => {
+                    u16::from_le_bytes([data[2], data[3]]).max(u16::from_le_bytes([
+                        data[data.len() - 2],
+                        data[data.len() - 1],
+                    ]))
+                }
                 _ => continue,
             };
-            let first_column = if first_column > 0xFF || columns_end < first_column {
-                0
-            } else {
-                first_column
-            };
-            if rows_end > 65_536
-                || columns_end > 256
-                || (rows_end >= 1
-                    && columns_end >= 1
-                    && (rows_end - 1 < first_row || columns_end - 1 < first_column))
-            {
+            let row = u16::from_le_bytes([data[0], data[1]]);
+            if last_column > 255 {
                 return Err(format!(
-                    "a sheet declares a size an .xls cannot have (rows {first_row}..{rows_end}, \
-                     columns {first_column}..{columns_end})"
+                    "a cell in column {} is outside the grid of an .xls file (256 columns)",
+                    u32::from(last_column) + 1
                 ));
             }
-            continue;
+            let (rows, columns) = extent.get_or_insert((0, 0));
+            *rows = (*rows).max(row);
+            *columns = (*columns).max(last_column);
         }
-        let last_column = match kind {
-            // FORMULA, LABELSST, BLANK, NUMBER, LABEL, BOOLERR, RK, RSTRING: row, column.
-            0x0006 | 0x00FD | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00D6
-                if data.len() >= 4 =>
-            {
-                u16::from_le_bytes([data[2], data[3]])
-            }
-            // MULRK, MULBLANK: row, first column, ..., last column.
-            0x00BD | 0x00BE if data.len() >= 6 => {
-                u16::from_le_bytes([data[data.len() - 2], data[data.len() - 1]])
-            }
-            _ => continue,
-        };
-        let row = u16::from_le_bytes([data[0], data[1]]);
-        if last_column > 255 {
-            return Err(format!(
-                "a cell in column {} is outside the grid of an .xls file (256 columns)",
-                u32::from(last_column) + 1
-            ));
+        if let Some((rows, columns)) = extent {
+            grids += (u64::from(rows) + 1) * (u64::from(columns) + 1);
         }
-        let (rows, columns) = extent.get_or_insert((0, 0));
-        *rows = (*rows).max(row);
-        *columns = (*columns).max(last_column);
     }
-    if close(&mut extent) > MAX_GRID_CELLS {
+    if grids > MAX_GRID_CELLS {
         return Err(format!(
             "its sheets span more than {MAX_GRID_CELLS} cells from A1 to their farthest cells"
         ));
@@ -283,41 +315,84 @@ mod tests {
 
     #[test]
     fn cells_outside_the_grid_are_refused() {
-        let record = |kind: u16, data: &[u8]| {
+        fn record(kind: u16, data: &[u8]) -> Vec<u8> {
             let mut out = kind.to_le_bytes().to_vec();
             out.extend((data.len() as u16).to_le_bytes());
             out.extend(data);
             out
-        };
+        }
         let number = |row: u16, column: u16| {
             let mut data = row.to_le_bytes().to_vec();
             data.extend(column.to_le_bytes());
             data.extend([0; 10]);
             record(0x0203, &data)
         };
-        let mut stream = record(0x0809, &[0; 16]);
-        stream.extend(number(10, 3));
-        assert_eq!(check_cells(&stream), Ok(()));
-        stream.extend(number(10, 300));
-        assert!(check_cells(&stream).unwrap_err().contains("column 301"));
+        // A workbook stream: the globals with a BOUNDSHEET for each sheet, then the sheets.
+        let workbook = |sheets: &[Vec<u8>]| {
+            let globals_length = 20 + 12 * sheets.len() + 4;
+            let mut globals = record(0x0809, &[0; 16]);
+            let mut at = globals_length;
+            let mut body = Vec::new();
+            for sheet in sheets {
+                let mut data = (at as u32).to_le_bytes().to_vec();
+                data.extend([0; 4]);
+                globals.extend(record(0x0085, &data));
+                let mut whole = record(0x0809, &[0; 16]);
+                whole.extend(sheet);
+                whole.extend(record(0x000A, &[]));
+                at += whole.len();
+                body.extend(whole);
+            }
+            globals.extend(record(0x000A, &[]));
+            assert_eq!(globals.len(), globals_length);
+            globals.extend(body);
+            globals
+        };
+        assert_eq!(check_cells(&workbook(&[number(10, 3)])), Ok(()));
+        let far = [number(10, 3), number(10, 300)].concat();
+        assert!(
+            check_cells(&workbook(&[far]))
+                .unwrap_err()
+                .contains("column 301")
+        );
+        // A cell far out inside a chart's substream is skipped, as the reader skips it.
+        let chart = [
+            record(0x0809, &[0; 16]),
+            number(1, 400),
+            record(0x000A, &[]),
+        ]
+        .concat();
+        assert_eq!(check_cells(&workbook(&[chart])), Ok(()));
         // A sheet that declares rows past 65,536.
-        let mut declared = record(0x0809, &[0; 16]);
         let mut size = 0u32.to_le_bytes().to_vec();
         size.extend(4_000_000_000u32.to_le_bytes());
         size.extend([0, 0, 10, 0, 0, 0]);
-        declared.extend(record(0x0200, &size));
+        let declared = record(0x0200, &size);
         assert!(
-            check_cells(&declared)
+            check_cells(&workbook(&[declared]))
                 .unwrap_err()
                 .contains("declares a size")
         );
-        // Sixteen sheets reaching row 65,536 and column 256 each: 16 × 16.8 M cells.
-        let mut stream = Vec::new();
-        for _ in 0..16 {
-            stream.extend(record(0x0809, &[0; 16]));
-            stream.extend(number(65535, 255));
+        // Two sheets reaching row 65,536 and column 256: 2 × 16.8 M cells.
+        let full: Vec<Vec<u8>> = (0..2).map(|_| number(65535, 255)).collect();
+        assert!(
+            check_cells(&workbook(&full))
+                .unwrap_err()
+                .contains("span more than")
+        );
+        // The same sheet named twice is two grids to the reader.
+        let mut one = workbook(&[number(65535, 255)]);
+        assert_eq!(check_cells(&one), Ok(()));
+        let sheet_at = u32::from_le_bytes(one[24..28].try_into().unwrap());
+        let mut globals = record(0x0809, &[0; 16]);
+        for _ in 0..2 {
+            let mut data = (sheet_at + 12).to_le_bytes().to_vec();
+            data.extend([0; 4]);
+            globals.extend(record(0x0085, &data));
         }
-        assert!(check_cells(&stream).unwrap_err().contains("span more than"));
+        globals.extend(record(0x000A, &[]));
+        one.splice(..sheet_at as usize, globals);
+        assert!(check_cells(&one).unwrap_err().contains("span more than"));
     }
 
     #[test]
