@@ -420,15 +420,24 @@ pub fn assess(
     // A task that gains objects is said so on the day the first of them is published, as the
     // report of that day's build and any check that day give it.
     if !gained_objects.is_empty() {
-        let published_today: HashSet<&str> = items
+        let mut published_today: Vec<&str> = items
             .iter()
             .filter(|item| item.kind == ItemKind::Task && item.published_on == Some(as_of))
-            .filter_map(|item| Some(item.id.split_once('/')?.0))
+            .map(|item| item.id.as_str())
             .collect();
+        published_today.sort_unstable();
+        // An object of the task: an id that starts with the task id and a slash.
+        let has_object_today = |task: &str| {
+            let prefix = format!("{task}/");
+            let at = published_today.partition_point(|id| *id < prefix.as_str());
+            published_today
+                .get(at)
+                .is_some_and(|id| id.starts_with(&prefix))
+        };
         warnings.extend(
             gained_objects
                 .into_iter()
-                .filter(|(task, _)| published_today.contains(task.as_str()))
+                .filter(|(task, _)| has_object_today(task))
                 .map(|(_, problem)| problem),
         );
     }
@@ -812,16 +821,8 @@ fn published_alone(record: &Record, ledger: &Ledger, archive: &Archive) -> bool 
     let Some(published) = archive.snapshot(&record.task_id) else {
         return false;
     };
-    let same = |a: &str, b: &str| {
-        a.chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_uppercase)
-            .eq(b
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .flat_map(char::to_uppercase))
-    };
-    published.task_id == record.task_id && same(published.object_text(), record.object_text())
+    published.task_id == record.task_id
+        && same_object(published.object_text(), record.object_text())
 }
 
 /// Under which id the ledger knows a record whose task has gained or lost objects since it
@@ -846,15 +847,31 @@ fn published_as(record: &Record, ledger: &Ledger, archive: &Archive) -> Publishe
         return PublishedAs::Itself;
     }
     let object = record.object_text();
-    if object.is_empty() || ledger.get(Kind::Task, &record.task_id).is_some() {
+    if object.is_empty() {
         return PublishedAs::Itself;
     }
+    // Published as one of its task's several objects: that id stays its own.
     let as_object = crate::ingest::object_id(&record.task_id, object);
     if ledger.get(Kind::Task, &as_object).is_some() {
-        PublishedAs::OneOfSeveral
-    } else {
-        PublishedAs::Itself
+        return PublishedAs::OneOfSeveral;
     }
+    // The bare task id is this object's unless the archive holds it as another's: then the
+    // result published under it was that other object's, whose row is gone, and this one is
+    // new, under an id of its own.
+    match archive.snapshot(&record.task_id) {
+        Some(published)
+            if ledger.get(Kind::Task, &record.task_id).is_some()
+                && !same_object(published.object_text(), object) =>
+        {
+            PublishedAs::OneOfSeveral
+        }
+        _ => PublishedAs::Itself,
+    }
+}
+
+/// Whether two objects are one, as ids compare them.
+fn same_object(a: &str, b: &str) -> bool {
+    crate::ingest::object_id("", a) == crate::ingest::object_id("", b)
 }
 
 /// The digest a record had before gongshi read the fields it shows since (任务名称, 抽查类型):

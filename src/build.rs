@@ -59,10 +59,18 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         .filter(|record| record.is_publishable())
         .map(|record| record.id())
         .collect();
+    // ... and for the bare ids of tasks that had several objects, to tell which object a bare
+    // id was published for.
+    let split_tasks: std::collections::HashSet<&str> = ledger
+        .first_rows(crate::ledger::Kind::Task)
+        .filter_map(|entry| Some(entry.id.split_once('/')?.0))
+        .collect();
     let mut archive = Archive::load(site, &|id| {
-        !publishable.contains(id) && ledger.get(crate::ledger::Kind::Task, id).is_some()
+        (!publishable.contains(id) || split_tasks.contains(id))
+            && ledger.get(crate::ledger::Kind::Task, id).is_some()
     })?;
     drop(publishable);
+    drop(split_tasks);
     archive.classify(&settings.results);
     let mut assessment = assess::assess(tasks, &ledger, &archive, &calendar, &config, as_of)?;
     if ledger.damaged_digests > 0 {

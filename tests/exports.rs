@@ -222,6 +222,15 @@ fn a_header_over_two_rows_is_read_as_one() {
     assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
     assert_eq!(item(&report, "H-1")["deadline"], "2025-09-28");
     assert!(notes(&report).contains("line 2 read as the second row of the header"));
+
+    // A start column and 检查日期 but no end column: 检查日期 is the end.
+    let site = minimal_with(
+        "任务编号,检查开始日期,检查日期,检查结果\nH-2,2025-09-01,2025-09-03,未发现问题\n",
+    );
+    let (code, report) = build(site.path(), "2025-09-10");
+    assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
+    assert_eq!(item(&report, "H-2")["deadline"], "2025-09-28");
+    assert_eq!(report["summary"]["published"], 1);
 }
 
 /// Errors in a workbook point at the cell, as people name it.
@@ -935,4 +944,41 @@ fn fields_read_since_are_not_a_correction() {
     build(site.path(), "2025-09-05");
     let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
     assert!(ledger.contains("revision,T-1,2025-09-05"), "{ledger}");
+}
+
+/// A task whose first company (published under the bare task id) leaves it, while a company
+/// added later stays: each keeps its own publication; nothing is taken for a correction.
+#[test]
+fn the_company_published_under_the_bare_id_leaving_is_no_correction() {
+    let first = "T-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n";
+    let second = "T-1,乙五金厂,91440300788345678W,2025-09-01,2025-09-02,发现问题\n";
+    let site = minimal_with(&format!("{HEADER}{first}"));
+    build(site.path(), "2025-09-01");
+    let write = |rows: &str| {
+        std::fs::write(
+            site.path().join("data/tasks/tasks.csv"),
+            format!("{HEADER}{rows}"),
+        )
+        .unwrap()
+    };
+    write(&format!("{first}{second}"));
+    build(site.path(), "2025-09-05");
+    write(second);
+    let (_, report) = build(site.path(), "2025-09-10");
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert!(!ledger.contains("revision"), "{ledger}");
+    let kept = item(&report, "T-1/91440300788345678W");
+    assert_eq!(kept["published_on"], "2025-09-05");
+    let missing: Vec<&str> = report["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        ["T-1"],
+        "甲's result is published and its row is gone"
+    );
+    assert!(page(site.path(), "t-1").contains("甲电镀厂"));
 }

@@ -338,14 +338,15 @@ pub(crate) fn read_row(
     };
     let mut start = date(Field::Start);
     let mut end = date(Field::End);
-    // A single 检查日期, in an export with neither a start nor an end column: the inspection
-    // began and ended that day.
-    if columns.position(Field::Start).is_none()
-        && columns.position(Field::End).is_none()
+    // A single 检查日期, in an export with no end column: the inspection ended that day (and
+    // began it, where no start column says otherwise).
+    if columns.position(Field::End).is_none()
         && let Some(day) = date(Field::Date)
     {
-        start = Some(day);
         end = Some(day);
+        if columns.position(Field::Start).is_none() {
+            start = Some(day);
+        }
     }
     if let (Some(start), Some(end)) = (start, end)
         && end < start

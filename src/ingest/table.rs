@@ -64,6 +64,25 @@ struct Cells {
 /// The most cells a sheet may hold: a province's million results of 25 columns, and more.
 const MAX_SHEET_CELLS: u64 = 50_000_000;
 
+/// The most merged areas a sheet may have: an export merges a few per task.
+const MAX_MERGED_AREAS: usize = 200_000;
+
+/// The most bytes of a cell's text that are read: more than a field may hold (10,000
+/// characters of up to 4 bytes), so that a longer one is still told apart as too long.
+const MAX_CELL_BYTES: usize = 40_004;
+
+/// A cell's text, cut after [`MAX_CELL_BYTES`] at a character's boundary.
+fn capped(text: &str) -> &str {
+    if text.len() <= MAX_CELL_BYTES {
+        return text;
+    }
+    let mut end = MAX_CELL_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The most cells that merged areas may fill in a sheet: far beyond any export, and short of
 /// a crafted file's billions.
 const MAX_MERGED_CELLS: u64 = 20_000_000;
@@ -229,7 +248,27 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
                                 "sheet {name} holds more than {MAX_SHEET_CELLS} cells"
                             ));
                         }
-                        cells.push(cell.get_position(), Data::from(cell.get_value().clone()));
+                        let (row, column) = cell.get_position();
+                        if row >= 1_048_576 || column >= 16_384 {
+                            return Err(format!(
+                                "sheet {name} has a cell outside the grid a sheet can have \
+                                 (row {}, column {})",
+                                u64::from(row) + 1,
+                                u64::from(column) + 1
+                            ));
+                        }
+                        let value = match cell.get_value() {
+                            // A shared string is copied once per cell: no more of it than a
+                            // field may hold (and a little more, to tell that it was longer).
+                            calamine::DataRef::SharedString(text) => {
+                                Data::String(capped(text).to_string())
+                            }
+                            calamine::DataRef::String(text) => {
+                                Data::String(capped(text).to_string())
+                            }
+                            other => Data::from(other.clone()),
+                        };
+                        cells.push((row, column), value);
                     }
                     Ok(cells)
                 }
@@ -273,9 +312,12 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
                 })
                 .collect(),
         };
-        if merged.iter().map(Dimensions::len).sum::<u64>() > MAX_MERGED_CELLS {
+        if merged.len() > MAX_MERGED_AREAS
+            || merged.iter().map(Dimensions::len).sum::<u64>() > MAX_MERGED_CELLS
+        {
             return Err(format!(
-                "sheet {name}: its merged areas cover more than {MAX_MERGED_CELLS} cells"
+                "sheet {name}: its merged areas are more than {MAX_MERGED_AREAS}, or cover more \
+                 than {MAX_MERGED_CELLS} cells"
             ));
         }
         tables.push(Table {
