@@ -37,9 +37,11 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     }
     let sector_size = 1usize << shift;
     let sectors = bytes.len().saturating_sub(sector_size) / sector_size;
+    // A sector as the reader takes it: the last one of a file cut short is what there is of it.
     let sector = |id: u32| -> Option<&[u8]> {
         let start = (id as usize).checked_add(1)?.checked_mul(sector_size)?;
-        bytes.get(start..start.checked_add(sector_size)?)
+        let end = start.checked_add(sector_size)?.min(bytes.len());
+        bytes.get(start..end).filter(|data| !data.is_empty())
     };
 
     // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
@@ -130,12 +132,14 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
         .find(|entry| name_of(entry) == "workbook")
         .or_else(|| entries.iter().find(|entry| name_of(entry) == "book"))
     else {
-        return Ok(());
+        // Where this check cannot find the workbook, it cannot tell that the reader is safe.
+        return broken("no workbook stream found");
     };
-    let size = size_of(workbook).min(bytes.len());
+    let declared = size_of(workbook);
+    let size = declared.min(bytes.len());
     let start = u32_at(workbook, 116).unwrap_or(u32::MAX);
     // The reader takes a stream under 4096 bytes from the mini stream, whatever the header says.
-    let stream = if size >= 4096 {
+    let stream = if declared >= 4096 {
         chain(start, size)
     } else {
         // A small stream lives in 64-byte sectors of the mini stream, chained by the mini FAT.
@@ -302,8 +306,9 @@ mod tests {
 
     #[test]
     fn a_chain_that_loops_is_refused_and_one_that_ends_is_not() {
-        // Sector 0 holds the FAT; 1 → 2 → end.
-        assert_eq!(check(&file(&[0xFFFF_FFFD, 2, 0xFFFF_FFFE])), Ok(()));
+        // Sector 0 holds the FAT; 1 → 2 → end. (No directory: no workbook to vouch for.)
+        let err = check(&file(&[0xFFFF_FFFD, 2, 0xFFFF_FFFE])).unwrap_err();
+        assert!(err.contains("no workbook stream"), "{err}");
         // 1 → 2 → 1.
         let err = check(&file(&[0xFFFF_FFFD, 2, 1])).unwrap_err();
         assert!(err.contains("loops"), "{err}");
