@@ -475,6 +475,11 @@ fn cell_text(cell: &Data, out: &mut String) {
         }
         Data::Float(number) => float_text(*number, out),
         Data::Bool(value) => out.push_str(if *value { "TRUE" } else { "FALSE" }),
+        // A date cell's number as Excel can show it (days up to 9999-12-31): the reader's own
+        // conversion panics on others, and they are no date anyway.
+        Data::DateTime(date) if !(0.0..2_958_466.0).contains(&date.as_f64()) => {
+            float_text(date.as_f64(), out)
+        }
         Data::DateTime(date) => match date.as_datetime() {
             Some(moment) if moment.time() == chrono::NaiveTime::MIN => {
                 let _ = write!(out, "{}", moment.date());
@@ -786,6 +791,17 @@ mod tests {
         assert_eq!(shown(914403001922038216.0), "9.14403E+17");
         assert_eq!(shown(202501010001.0), "202501010001");
         assert_eq!(shown(0.5), "0.5");
+        // A date cell holding a number no date can be: shown as the number, without panicking.
+        for days in [1e300, -5.0, f64::NAN] {
+            let mut out = String::new();
+            let cell = Data::DateTime(calamine::ExcelDateTime::new(
+                days,
+                calamine::ExcelDateTimeType::DateTime,
+                false,
+            ));
+            cell_text(&cell, &mut out);
+            assert!(!out.is_empty() || days.is_nan(), "{days}: {out}");
+        }
     }
 
     #[test]
