@@ -138,7 +138,10 @@ fn workbook_exports_are_published_as_they_come() {
         assert!(notes.contains(expected), "{expected}\n{notes}");
     }
     // 备注 is read only where no 处理结果 says more.
-    assert!(notes.contains("column \"备注\" ignored"), "{notes}");
+    assert!(
+        notes.contains("column \"备注\" not read: 处理情况 is read from column \"处理结果\""),
+        "{notes}"
+    );
 
     // One task, three companies: three pages that link to each other; a task with one
     // object keeps the plain address.

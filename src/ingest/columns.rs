@@ -283,6 +283,8 @@ pub(crate) struct Columns {
     positions: [Option<usize>; Field::ALL.len()],
     pub(crate) width: usize,
     pub(crate) unknown: Vec<(String, usize)>,
+    /// Columns of a field that another column gives (备注 after 处理结果): not read.
+    pub(crate) passed_over: Vec<(usize, Field)>,
     /// Columns with an empty header.
     pub(crate) unnamed: Vec<usize>,
     /// The header as compared: to spot it again further down.
@@ -298,6 +300,7 @@ impl Columns {
         // The rank of the name each field was found under (a site's own name ranks first).
         let mut ranks: HashMap<Field, usize> = HashMap::new();
         let mut unknown = Vec::new();
+        let mut passed_over = Vec::new();
         let mut unnamed = Vec::new();
         let mut warnings = Vec::new();
         let letters = super::table::column_letters;
@@ -312,7 +315,7 @@ impl Columns {
                     (Some(first), Some(&first_rank)) if rank == 0 && first_rank > 0 => {
                         index.insert(field, i);
                         ranks.insert(field, 0);
-                        unknown.push((header.get(first).unwrap_or("").trim().to_string(), first));
+                        passed_over.push((first, field));
                     }
                     // Otherwise the first column wins, as it always has: a file read before is
                     // read the same way. The same name twice is worth a warning; another name
@@ -327,7 +330,7 @@ impl Columns {
                                 letters(first)
                             ));
                         } else {
-                            unknown.push((name.trim().to_string(), i));
+                            passed_over.push((i, field));
                         }
                     }
                     _ => {
@@ -340,7 +343,9 @@ impl Columns {
             }
         }
         unknown.sort_by_key(|(_, i)| *i);
+        passed_over.sort_unstable();
         Columns {
+            passed_over,
             positions: Field::ALL.map(|field| index.get(&field).copied()),
             index,
             width: header.len(),
@@ -395,6 +400,11 @@ impl Columns {
             });
         }
         Some(combined)
+    }
+
+    /// The header of column `i` as written.
+    pub(crate) fn header_name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", |name| name.trim())
     }
 
     pub(crate) fn position(&self, field: Field) -> Option<usize> {

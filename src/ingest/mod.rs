@@ -684,6 +684,16 @@ fn read_table(
                 .warnings
                 .push(place.problem(None, None, warning.clone()));
         }
+        for &(i, field) in &candidate.passed_over {
+            let read = candidate.position(field).unwrap_or(i);
+            tasks.notes.push(format!(
+                "{}: column \"{}\" not read: {} is read from column \"{}\"",
+                place.problem(None, None, "").location(),
+                candidate.header_name(i),
+                field.label(),
+                candidate.header_name(read)
+            ));
+        }
         for (name, i, field) in candidate.lookalikes() {
             tasks.warnings.push(place.problem(
                 None,
