@@ -219,12 +219,19 @@ fn a_header_over_two_rows_is_read_as_one() {
     let site = minimal_with(
         "任务编号,检查对象名称,检查日期,,检查结果\n\
          ,,开始日期,结束日期,\n\
-         H-1,甲公司,2025-09-01,2025-09-03,未发现问题\n",
+         H-1,甲公司,2025-09-01,2025-09-03,未发现问题\n\
+         任务编号,检查对象名称,检查日期,,检查结果\n\
+         ,,开始日期,结束日期,\n\
+         H-3,乙公司,2025-09-02,2025-09-03,未发现问题\n",
     );
     let (code, report) = build(site.path(), "2025-09-10");
     assert_eq!(code, Some(0), "{}", messages(&report, "errors"));
     assert_eq!(item(&report, "H-1")["deadline"], "2025-09-28");
-    assert!(notes(&report).contains("line 2 read as the second row of the header"));
+    assert_eq!(report["summary"]["published"], 2);
+    let notes = notes(&report);
+    assert!(notes.contains("line 2 read as the second row of the header"));
+    // Both rows of the header, pasted again further down, are the header again.
+    assert!(notes.contains("line(s) 4, 5 repeat the header"), "{notes}");
 
     // A start column and 检查日期 but no end column: 检查日期 is the end.
     let site = minimal_with(

@@ -640,6 +640,8 @@ fn read_table(
     let mut columns: Option<Columns> = None;
     // The header found, until the row below says whether it is the header's second row.
     let mut pending: Option<(u64, csv::StringRecord)> = None;
+    // The rows of a header over two, as compared.
+    let mut header_rows: Vec<Vec<String>> = Vec::new();
     let mut fill_down: Vec<usize> = Vec::new();
     let mut above: Vec<String> = Vec::new();
     let mut filled_record = csv::StringRecord::new();
@@ -732,6 +734,7 @@ fn read_table(
         if let Some((header_line, header)) = pending.take() {
             let upper = Columns::from_header(&header, &settings.columns);
             let combined = upper.second_header_row(record, &settings.columns);
+            let upper_row = header.clone();
             let second = combined.is_some();
             let header = combined.unwrap_or(header);
             columns = accept(header_line, &header, &mut outcome, tasks)?;
@@ -741,6 +744,11 @@ fn read_table(
                 .unwrap_or_default();
             if second {
                 outcome.second_header = Some(line);
+                // Either row, repeated further down (files pasted together), is a header.
+                header_rows = [upper_row, record.clone()]
+                    .iter()
+                    .map(|row| row.iter().map(columns::normalize_header).collect())
+                    .collect();
                 return Ok(());
             }
             if columns.is_none() {
@@ -765,7 +773,13 @@ fn read_table(
             }
             return Ok(());
         };
-        if columns.is_header(record) {
+        let repeats_a_header_row = |keys: &Vec<String>| {
+            record.len() >= keys.len()
+                && record.iter().enumerate().all(|(i, cell)| {
+                    keys.get(i).map_or("", String::as_str) == columns::normalize_header(cell)
+                })
+        };
+        if columns.is_header(record) || header_rows.iter().any(repeats_a_header_row) {
             outcome.repeated_headers.push(line);
             id_above = false;
             above.clear();
