@@ -992,3 +992,35 @@ fn the_company_published_under_the_bare_id_leaving_is_no_correction() {
     );
     assert!(page(site.path(), "t-1").contains("甲电镀厂"));
 }
+
+/// Importing again a history whose bare task id the ledger already has, for a task that has
+/// gained a company since, finds it there with the same date.
+#[test]
+fn importing_a_bare_id_the_ledger_has_is_no_error() {
+    let site = minimal_with(&format!(
+        "{HEADER}I-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n"
+    ));
+    let history = site.path().join("history.csv");
+    std::fs::write(&history, "任务编号,公示日期\nI-1,2025-09-02\n").unwrap();
+    let import = || {
+        gongshi_in_on(
+            site.path(),
+            Some("2025-09-10"),
+            &["ledger", "import", history.to_str().unwrap()],
+        )
+    };
+    assert_eq!(import().status.code(), Some(0));
+    std::fs::write(
+        site.path().join("data/tasks/tasks.csv"),
+        format!(
+            "{HEADER}\
+             I-1,甲电镀厂,91440300MA5FQ1RW16,2025-09-01,2025-09-01,未发现问题\n\
+             I-1,乙五金厂,91440300788345678W,2025-09-01,2025-09-02,发现问题\n"
+        ),
+    )
+    .unwrap();
+    let output = import();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let ledger = std::fs::read_to_string(site.path().join("data/published.csv")).unwrap();
+    assert_eq!(ledger.matches("I-1").count(), 1, "{ledger}");
+}

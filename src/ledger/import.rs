@@ -215,6 +215,10 @@ pub fn import(
                 }
             },
             _ => match ends.get(id.as_str()) {
+                // A bare id the ledger has already (published when its task had one object):
+                // the row is checked against the ledger below.
+                None if objects.contains_key(id.as_str())
+                    && ledger.get(Kind::Task, &id).is_some() => {}
                 None if objects.contains_key(id.as_str()) => {
                     let ids = &objects[id.as_str()];
                     problems.push(problem(
