@@ -225,10 +225,9 @@ pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, Open
 }
 
 fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
-    let unreadable = |reason: String| reason;
     super::cfb::check(bytes)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| unreadable(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
     let names = workbook.sheet_names();
     let mut tables = Vec::with_capacity(names.len());
     for name in names {
@@ -240,7 +239,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
                     let mut count: u64 = 0;
                     while let Some(cell) = reader
                         .next_cell()
-                        .map_err(|e| unreadable(format!("sheet {name}: {e}")))?
+                        .map_err(|e| format!("sheet {name}: {e}"))?
                     {
                         count += 1;
                         if count > MAX_SHEET_CELLS {
@@ -283,7 +282,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
             Ok(cells) => cells,
             // A chart sheet or a macro sheet holds no cells.
             Err(_) if is_not_a_worksheet(&workbook, &name) => continue,
-            Err(e) => return Err(unreadable(format!("sheet {name}: {e}"))),
+            Err(e) => return Err(format!("sheet {name}: {e}")),
         };
         cells.sort();
         let merges_known = matches!(
@@ -293,7 +292,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
         let merged = match &mut workbook {
             calamine::Sheets::Xlsx(xlsx) => xlsx
                 .merge_cells_by_sheet_name(&name)
-                .map_err(|e| unreadable(format!("sheet {name}: {e}")))?,
+                .map_err(|e| format!("sheet {name}: {e}"))?,
             calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             // calamine does not give the merged areas of .xlsb and .ods.
             _ => Vec::new(),
