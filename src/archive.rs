@@ -265,7 +265,7 @@ mod tests {
             class: Default::default(),
             task_name: "".into(),
             inspection_type: "".into(),
-            slug: crate::ingest::task_slug(id),
+            slug: crate::url::task_slug(id),
             unit: "坪山管理局".into(),
             category: "重点排污单位".into(),
             matter: "排污许可".into(),

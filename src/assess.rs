@@ -201,7 +201,7 @@ pub fn assess(
                     },
                 ));
                 let record = Arc::make_mut(&mut record);
-                record.slug = crate::ingest::task_slug(&record.task_id);
+                record.slug = crate::url::task_slug(&record.task_id);
                 record.own_id = None;
             }
             PublishedAs::OneOfSeveral => {
@@ -465,7 +465,7 @@ pub fn assess(
     for entry in gone {
         let id = entry.id.as_str();
         let snapshot = archive.snapshot(id).filter(|r| r.shows_a_result());
-        let slug = snapshot.map_or_else(|| crate::ingest::task_slug(id), |r| r.slug.clone());
+        let slug = snapshot.map_or_else(|| crate::url::task_slug(id), |r| r.slug.clone());
         if taken.contains(&slug) {
             missing.push(Missing::task(
                 id,

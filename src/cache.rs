@@ -21,7 +21,7 @@ use crate::report::Report;
 /// A file as the last build left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
-    /// [`crate::site::Produced::fingerprint`].
+    /// [`crate::site::Site::produce`].
     pub fingerprint: u64,
     pub state: FileState,
 }

@@ -33,6 +33,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod url;
 
 pub use error::{Error, Result};
 

@@ -121,40 +121,53 @@ pub fn csv<'t>(
         .from_writer(out);
     writer.write_record(csv_header(config)).map_err(io)?;
     for task in tasks {
-        let r = open_record(task, config);
-        let mut row: Vec<Cow<'_, str>> = vec![
-            neutralize(r.task_id),
-            Cow::Owned(r.quarter.clone().unwrap_or_default()),
-            neutralize(r.unit),
-            neutralize(r.category),
-            neutralize(r.matter),
-            neutralize(r.entity),
-            neutralize(r.credit_code),
-            neutralize(r.address),
-        ];
-        if let Some(inspectors) = r.inspectors {
-            row.push(neutralize(inspectors));
-        }
-        row.extend([
-            Cow::Owned(r.start.clone().unwrap_or_default()),
-            Cow::Owned(r.end.clone().unwrap_or_default()),
-            neutralize(r.result),
-            neutralize(r.handling),
-            Cow::Borrowed(if r.joint { "是" } else { "否" }),
-            neutralize(r.joint_departments),
-            Cow::Owned(r.published_on.clone()),
-            Cow::Owned(r.updated_on.clone().unwrap_or_default()),
-            Cow::Owned(match (&r.deadline, r.deadline_pending_year) {
-                (Some(day), _) => day.clone(),
-                (None, Some(year)) => crate::calendar::pending_label(year),
-                (None, None) => String::new(),
-            }),
-        ]);
+        let record = open_record(task, config);
+        let row = csv_row(&record);
         writer
             .write_record(row.iter().map(|c| c.as_ref()))
             .map_err(io)?;
     }
     writer.flush()
+}
+
+/// A record's CSV row, cells as written (formulas neutralised).
+pub fn csv_row<'r>(r: &'r OpenRecord<'_>) -> Vec<Cow<'r, str>> {
+    let mut row: Vec<Cow<'_, str>> = vec![
+        neutralize(r.task_id),
+        Cow::Owned(r.quarter.clone().unwrap_or_default()),
+        neutralize(r.unit),
+        neutralize(r.category),
+        neutralize(r.matter),
+        neutralize(r.entity),
+        neutralize(r.credit_code),
+        neutralize(r.address),
+    ];
+    if let Some(inspectors) = r.inspectors {
+        row.push(neutralize(inspectors));
+    }
+    row.extend([
+        Cow::Owned(r.start.clone().unwrap_or_default()),
+        Cow::Owned(r.end.clone().unwrap_or_default()),
+        neutralize(r.result),
+        neutralize(r.handling),
+        Cow::Borrowed(if r.joint { "是" } else { "否" }),
+        neutralize(r.joint_departments),
+        Cow::Owned(r.published_on.clone()),
+        Cow::Owned(r.updated_on.clone().unwrap_or_default()),
+        Cow::Owned(match (&r.deadline, r.deadline_pending_year) {
+            (Some(day), _) => day.clone(),
+            (None, Some(year)) => crate::calendar::pending_label(year),
+            (None, None) => String::new(),
+        }),
+    ]);
+    row
+}
+
+/// The fingerprint of what the open data files hold of a task: its record, and its CSV row
+/// (which also shows what the record leaves out, the year a deadline waits for).
+pub fn fingerprint(task: &PublishedTask, config: &Config) -> u64 {
+    let record = open_record(task, config);
+    crate::fingerprint::of(&(&record, csv_row(&record)))
 }
 
 fn io(error: csv::Error) -> std::io::Error {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::report::Problem;
+use crate::url::task_slug;
 
 mod cfb;
 mod columns;
@@ -954,11 +955,7 @@ pub(crate) fn set_identity(record: &mut Record, object: Option<Text>) {
         }
         Some(object) => {
             record.own_id = Some(object_id(&record.task_id, object).into());
-            record.slug = format!(
-                "{}-{:08x}",
-                task_slug(&record.task_id),
-                crate::stable_hash(&object_key(object)) as u32
-            );
+            record.slug = crate::url::object_slug(&record.task_id, &object_key(object));
         }
     }
     record.object = object;
@@ -1064,33 +1061,6 @@ fn reject_shared_pages(rows: &mut [Row]) {
             });
             row.record = None;
         }
-    }
-}
-
-/// The page folder for a task id: lower-case ASCII letters, digits, `-` and `_`. An id that
-/// needed more than lower-casing gets a hash of the original appended, so two ids never share
-/// a folder by accident and nothing in an id can reach outside `tasks/`.
-pub fn task_slug(task_id: &str) -> String {
-    let mut slug = String::with_capacity(task_id.len());
-    for c in task_id.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_matches('-');
-    let slug: String = slug.chars().take(80).collect();
-    if !slug.is_empty() && slug.eq_ignore_ascii_case(task_id) {
-        slug
-    } else if slug.is_empty() {
-        format!("task-{:016x}", crate::stable_hash(&task_id.to_lowercase()))
-    } else {
-        format!(
-            "{slug}-{:016x}",
-            crate::stable_hash(&task_id.to_lowercase())
-        )
     }
 }
 
@@ -1512,36 +1482,5 @@ mod tests {
                 assert_eq!(row.record.is_none(), !row.errors.is_empty());
             }
         }
-    }
-
-    #[test]
-    fn slugs_are_safe_and_stable() {
-        assert_eq!(task_slug("PS-2025-Q3-0001"), "ps-2025-q3-0001");
-        assert_eq!(task_slug("ps_1"), "ps_1");
-        for id in [
-            "../../etc/passwd",
-            "a/b",
-            "坪山2025-001",
-            "..",
-            "<script>",
-            "a b",
-        ] {
-            let slug = task_slug(id);
-            assert!(
-                !slug.is_empty()
-                    && slug
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
-                "{id} -> {slug}"
-            );
-            assert!(slug.len() > 16, "{id} -> {slug} should carry a hash");
-        }
-        assert_ne!(task_slug("a/b"), task_slug("a b"));
-        assert_eq!(
-            task_slug("PS/1"),
-            task_slug("ps/1"),
-            "ids differing in case only share a page"
-        );
-        assert_eq!(task_slug("a/b"), task_slug("a/b"));
     }
 }

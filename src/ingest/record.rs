@@ -4,12 +4,13 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Columns, Field, Row, task_slug};
+use super::{Columns, Field, Row};
 use crate::credit_code::{self, CodeProblem};
 use crate::dates::{self, Quarter};
 use crate::privacy::mask;
 use crate::report::Problem;
 use crate::result_class::ResultClass;
+use crate::url::task_slug;
 
 /// A mobile number (11 digits from 13 to 19) or a valid identity-card number standing alone in
 /// a task id. (Other long digit runs are common in platform task ids and are left alone.)

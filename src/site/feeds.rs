@@ -1,0 +1,81 @@
+//! The sitemap and the Atom feed: which pages and results they list, and when each changed.
+
+use chrono::NaiveDate;
+
+use super::plan::{FEED_LENGTH, SITEMAP_LIMIT};
+use super::views::WithdrawnView;
+use super::{Site, changed_on};
+
+impl Site<'_> {
+    /// The sitemap index of a site with more than [`SITEMAP_LIMIT`] pages: one entry per part,
+    /// each dated by its newest page.
+    pub(super) fn sitemap_index(&self, base: &str) -> Vec<u8> {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        let mut lastmods: Vec<NaiveDate> = Vec::new();
+        for (k, (_, lastmod)) in self.sitemap_pages().enumerate() {
+            match lastmods.get_mut(k / SITEMAP_LIMIT) {
+                Some(newest) => *newest = (*newest).max(lastmod),
+                None => lastmods.push(lastmod),
+            }
+        }
+        for (part, lastmod) in lastmods.iter().enumerate() {
+            xml.push_str(&format!(
+                "<sitemap><loc>{}sitemap-{}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>\n",
+                escape_xml(base),
+                part + 1,
+            ));
+        }
+        xml.push_str("</sitemapindex>\n");
+        xml.into_bytes()
+    }
+
+    /// Every page's URL (relative to the site) with the day it last changed, in file order.
+    pub(super) fn sitemap_pages(&self) -> impl Iterator<Item = (String, NaiveDate)> + '_ {
+        self.files.iter().filter(|f| f.is_page()).map(|file| {
+            let path = self.path(file);
+            let url = path.strip_suffix("index.html").unwrap_or(&path).to_string();
+            (url, self.last_changed(file))
+        })
+    }
+
+    /// Withdrawals for the feed: those of the time its results cover (all of them while it
+    /// has room), newest first, as many as it has entries.
+    pub(super) fn recent_withdrawals(&self) -> Vec<WithdrawnView<'_>> {
+        let withdrawn = &self.assessment.report.withdrawn;
+        let since = (self.feed.len() == FEED_LENGTH)
+            .then(|| self.feed.iter().map(|&i| changed_on(self.task(i))).min())
+            .flatten();
+        let mut all: Vec<u32> = (0..withdrawn.len() as u32)
+            .filter(|&i| since.is_none_or(|since| withdrawn[i as usize].withdrawn_on >= since))
+            .collect();
+        all.sort_by(|&a, &b| {
+            let (a, b) = (&withdrawn[a as usize], &withdrawn[b as usize]);
+            b.withdrawn_on
+                .cmp(&a.withdrawn_on)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        all.truncate(FEED_LENGTH);
+        all.into_iter().map(|i| self.withdrawn_view(i)).collect()
+    }
+
+    /// When the feed last changed: its newest result or withdrawal.
+    pub(super) fn feed_updated(&self, withdrawals: &[WithdrawnView<'_>]) -> NaiveDate {
+        let newest_withdrawal = withdrawals.iter().map(|w| w.withdrawn_on).max();
+        self.feed
+            .first()
+            .map(|&i| changed_on(self.task(i)))
+            .max(newest_withdrawal)
+            .unwrap_or(self.assessment.report.as_of)
+    }
+}
+
+/// Escapes text for XML.
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

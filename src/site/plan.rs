@@ -1,0 +1,607 @@
+//! The page plan: which files the site has, what each is made from, and where it goes.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use super::pagination::{Pagination, chunk_count};
+use super::views::{QuarterRefs, QuarterView, quarter_view};
+use super::{Site, TaskIndex, changed_on};
+use crate::assess::Assessment;
+use crate::config::Config;
+use crate::content::{Content, Page};
+use crate::dates::Quarter;
+use crate::error::{Error, Result};
+use crate::fingerprint::Prehashed;
+use crate::report::Status;
+use crate::theme::{Templates, Theme};
+use crate::url::{entity_id, unit_slug};
+
+/// What one output file is made from (indices into the site model's lists).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Kind {
+    Static(u32),
+    Task(TaskIndex),
+    /// The page of a withdrawn result, by its place in the report's `withdrawn`.
+    Withdrawn(u32),
+    Quarter {
+        quarter: u32,
+        page: u32,
+    },
+    QuarterData(u32),
+    Entity(u32),
+    Entities(u32),
+    Unit(u32),
+    UnitQuarter {
+        unit: u32,
+        quarter: u32,
+        page: u32,
+    },
+    Units,
+    Content(u32),
+    Index,
+    NotFound,
+    Feed,
+    /// The whole sitemap, or with more than [`SITEMAP_LIMIT`] pages, its index (`None`) and
+    /// its parts.
+    Sitemap(Option<u32>),
+    Robots,
+    TasksCsv,
+    TasksJson,
+    SearchIndex,
+}
+
+/// A file of the built site; [`Site::path`] says where it goes.
+#[derive(Debug, Clone, Copy)]
+pub struct File {
+    pub(super) kind: Kind,
+}
+
+impl File {
+    /// Whether the file is a page (listed in the sitemap).
+    pub fn is_page(&self) -> bool {
+        !matches!(
+            self.kind,
+            Kind::Static(_)
+                | Kind::QuarterData(_)
+                | Kind::NotFound
+                | Kind::Feed
+                | Kind::Sitemap(_)
+                | Kind::Robots
+                | Kind::TasksCsv
+                | Kind::TasksJson
+                | Kind::SearchIndex
+        )
+    }
+}
+
+/// Whether gongshi makes (or may make) a file at `path`: its fixed files, anything in the
+/// folders of its own pages, and the open data files.
+fn generated(path: &str) -> bool {
+    const FILES: [&str; 5] = [
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "robots.txt",
+        "sitemap.xml",
+    ];
+    const FOLDERS: [&str; 5] = ["tasks/", "quarters/", "entities/", "units/", "search/"];
+    FILES.contains(&path)
+        || (path.starts_with("sitemap-") && path.ends_with(".xml") && !path.contains('/'))
+        || FOLDERS.iter().any(|folder| path.starts_with(folder))
+        || (path.starts_with("data/") && (path.ends_with(".csv") || path.ends_with(".json")))
+}
+
+/// The sitemap protocol's limit of URLs per file.
+pub(super) const SITEMAP_LIMIT: usize = 50_000;
+
+/// Entries in the Atom feed.
+pub(super) const FEED_LENGTH: usize = 50;
+
+pub(super) struct QuarterModel<'a> {
+    pub(super) view: QuarterView<'a>,
+    /// Published tasks by end date.
+    pub(super) tasks: Vec<TaskIndex>,
+}
+
+pub(super) struct EntityModel {
+    pub(super) id: String,
+    /// Newest first.
+    pub(super) tasks: Vec<TaskIndex>,
+}
+
+pub(super) struct UnitQuarterModel {
+    pub(super) quarter: Quarter,
+    pub(super) total: usize,
+    pub(super) in_progress: usize,
+    /// Newest first.
+    pub(super) tasks: Vec<TaskIndex>,
+}
+
+pub(super) struct UnitModel<'a> {
+    pub(super) name: &'a str,
+    pub(super) slug: String,
+    pub(super) total: usize,
+    pub(super) published: usize,
+    /// Newest first.
+    pub(super) quarters: Vec<UnitQuarterModel>,
+}
+
+/// The first `n` of `0..len` in `order`, without sorting them all.
+fn first_sorted(
+    len: usize,
+    n: usize,
+    order: impl Fn(&TaskIndex, &TaskIndex) -> std::cmp::Ordering,
+) -> Vec<TaskIndex> {
+    let mut all: Vec<TaskIndex> = (0..len as TaskIndex).collect();
+    if n < all.len() {
+        all.select_nth_unstable_by(n, &order);
+        all.truncate(n);
+    }
+    all.sort_by(&order);
+    all
+}
+
+impl<'a> Site<'a> {
+    /// Models the site: which files exist, and what each is made from.
+    pub fn new(
+        assessment: &'a Assessment,
+        content: &'a Content,
+        config: &'a Config,
+        theme: &'a Theme,
+    ) -> Result<Site<'a>> {
+        Site::with_templates(
+            assessment,
+            content,
+            config,
+            theme,
+            Templates::compile(theme)?,
+        )
+    }
+
+    /// [`Site::new`] with templates compiled as the caller chose.
+    pub fn with_templates(
+        assessment: &'a Assessment,
+        content: &'a Content,
+        config: &'a Config,
+        theme: &'a Theme,
+        templates: Templates,
+    ) -> Result<Site<'a>> {
+        let as_of = assessment.report.as_of;
+        let page_size = config.site.page_size;
+        let nav_pages: Vec<&Page> = content
+            .pages
+            .iter()
+            .filter(|p| !p.path.contains('/'))
+            .collect();
+        let published = &assessment.published;
+        let task = |i: TaskIndex| &published[i as usize];
+        let quarter_pages: HashSet<Quarter> = assessment
+            .quarters
+            .iter()
+            .filter(|q| q.status != Status::Open)
+            .map(|q| q.quarter)
+            .collect();
+        let quarter_refs = QuarterRefs::new(
+            quarter_pages,
+            assessment
+                .quarters
+                .iter()
+                .map(|q| q.quarter)
+                .chain(published.iter().filter_map(|t| t.record.quarter())),
+        );
+        let published_index = |record: usize| assessment.published_index[record];
+        let newest_first = |a: &TaskIndex, b: &TaskIndex| {
+            let (a, b) = (&task(*a).record, &task(*b).record);
+            b.end.cmp(&a.end).then_with(|| b.task_id.cmp(&a.task_id))
+        };
+
+        // Quarters.
+        let notes: HashMap<Quarter, &Page> =
+            content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
+        let quarters: Vec<QuarterModel<'a>> = assessment
+            .quarters
+            .iter()
+            .map(|state| {
+                let notes = notes.get(&state.quarter).map(|p| p.content.as_str());
+                let view = quarter_view(state, notes, config);
+                let mut tasks: Vec<TaskIndex> = if view.page {
+                    state
+                        .tasks
+                        .iter()
+                        .filter_map(|&i| published_index(i))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                tasks.sort_by(|a, b| {
+                    let (a, b) = (&task(*a).record, &task(*b).record);
+                    a.end.cmp(&b.end).then_with(|| a.task_id.cmp(&b.task_id))
+                });
+                QuarterModel { view, tasks }
+            })
+            .collect();
+
+        // Companies (检查对象), by credit code or name: tasks sorted by company, then grouped.
+        let ids: Vec<String> = published
+            .par_iter()
+            .map(|t| entity_id(&t.record.credit_code, &t.record.entity))
+            .collect();
+        let mut by_entity: Vec<TaskIndex> = (0..published.len() as TaskIndex).collect();
+        by_entity.par_sort_by(|&a, &b| {
+            ids[a as usize]
+                .cmp(&ids[b as usize])
+                .then_with(|| newest_first(&a, &b))
+        });
+        let mut task_records: HashMap<&str, Vec<TaskIndex>> = HashMap::new();
+        for (i, task) in published.iter().enumerate() {
+            if task.record.object.is_some() {
+                task_records
+                    .entry(task.record.task_id.as_str())
+                    .or_default()
+                    .push(i as TaskIndex);
+            }
+        }
+        let mut task_entity = vec![0; published.len()];
+        let mut entities: Vec<EntityModel> = Vec::new();
+        for group in by_entity.chunk_by(|&a, &b| ids[a as usize] == ids[b as usize]) {
+            for &i in group {
+                task_entity[i as usize] = entities.len() as u32;
+            }
+            entities.push(EntityModel {
+                id: ids[group[0] as usize].clone(),
+                tasks: group.to_vec(),
+            });
+        }
+        let mut entity_order: Vec<usize> = (0..entities.len()).collect();
+        entity_order.sort_by(|&a, &b| {
+            let (a, b) = (&entities[a], &entities[b]);
+            task(a.tasks[0])
+                .record
+                .entity
+                .cmp(&task(b.tasks[0]).record.entity)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+
+        // Enforcement units (执法机构): every valid task, published or not, by quarter.
+        let mut by_unit: BTreeMap<&str, BTreeMap<Quarter, Vec<usize>>> = BTreeMap::new();
+        for (i, (record, _)) in assessment.records.iter().enumerate() {
+            if let Some(q) = record.quarter() {
+                by_unit
+                    .entry(&*record.unit)
+                    .or_default()
+                    .entry(q)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut task_unit = vec![0; published.len()];
+        let units: Vec<UnitModel<'a>> = by_unit
+            .into_iter()
+            .enumerate()
+            .map(|(u, (name, by_quarter))| {
+                let quarters: Vec<UnitQuarterModel> = by_quarter
+                    .into_iter()
+                    .rev()
+                    .map(|(quarter, rows)| {
+                        let mut tasks: Vec<TaskIndex> =
+                            rows.iter().filter_map(|&i| published_index(i)).collect();
+                        tasks.sort_by(|a, b| {
+                            let (a, b) = (&task(*a).record, &task(*b).record);
+                            b.end.cmp(&a.end).then_with(|| a.task_id.cmp(&b.task_id))
+                        });
+                        for &i in &tasks {
+                            task_unit[i as usize] = u as u32;
+                        }
+                        UnitQuarterModel {
+                            quarter,
+                            total: rows.len(),
+                            in_progress: rows
+                                .iter()
+                                .filter(|&&i| assessment.records[i].0.end.is_none())
+                                .count(),
+                            tasks,
+                        }
+                    })
+                    .collect();
+                UnitModel {
+                    name,
+                    slug: unit_slug(name),
+                    total: quarters.iter().map(|q| q.total).sum(),
+                    published: quarters.iter().map(|q| q.tasks.len()).sum(),
+                    quarters,
+                }
+            })
+            .collect();
+
+        // The home page's latest results and the feed's latest changes.
+        let by_publication = |a: &TaskIndex, b: &TaskIndex| {
+            let (a, b) = (task(*a), task(*b));
+            b.published_on
+                .cmp(&a.published_on)
+                .then_with(|| b.record.end.cmp(&a.record.end))
+                .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+        };
+        let by_change = |a: &TaskIndex, b: &TaskIndex| {
+            changed_on(task(*b))
+                .cmp(&changed_on(task(*a)))
+                .then_with(|| task(*a).record.task_id.cmp(&task(*b).record.task_id))
+        };
+        let latest = first_sorted(published.len(), config.site.latest_results, by_publication);
+        let feed = first_sorted(published.len(), FEED_LENGTH, by_change);
+
+        let mut site = Site {
+            config,
+            theme,
+            content,
+            assessment,
+            templates,
+            nav_pages: Prehashed::new(nav_pages),
+            rules: config.disclosure.current(),
+            quarter_refs,
+            quarters,
+            entities,
+            entity_order,
+            units,
+            latest,
+            feed,
+            task_entity,
+            task_unit,
+            task_records,
+            task_fingerprints: Vec::new(),
+            open_fingerprints: Vec::new(),
+            static_files: theme.static_files().collect(),
+            files: Vec::new(),
+            pages: 0,
+            all_newest: as_of,
+            salt: 0,
+        };
+        (site.task_fingerprints, site.open_fingerprints) = site
+            .every_task()
+            .into_par_iter()
+            .map(|i| {
+                (
+                    crate::fingerprint::of(&site.task_view(i)),
+                    crate::opendata::fingerprint(site.task(i), config),
+                )
+            })
+            .unzip();
+
+        // Two results on one page would be one lost: the assessment gives each its own address.
+        let mut slugs: HashSet<&str> = HashSet::with_capacity(published.len());
+        for slug in published
+            .iter()
+            .map(|t| t.record.slug.as_str())
+            .chain(assessment.report.withdrawn.iter().map(|w| w.slug.as_str()))
+        {
+            if !slugs.insert(slug) {
+                return Err(Error::Usage(format!(
+                    "two results would share the page tasks/{slug}/ (a bug in gongshi: please \
+                     report it)"
+                )));
+            }
+        }
+        drop(slugs);
+
+        site.files = site.plan_files(page_size);
+        site.pages = site.files.iter().filter(|f| f.is_page()).count();
+        if site.pages > SITEMAP_LIMIT {
+            for part in 0..site.pages.div_ceil(SITEMAP_LIMIT) {
+                site.files.push(File {
+                    kind: Kind::Sitemap(Some(part as u32)),
+                });
+            }
+        }
+        site.all_newest = site
+            .feed
+            .iter()
+            .map(|&i| changed_on(task(i)))
+            .max()
+            .unwrap_or(as_of);
+        // Content pages and theme files are named by the site; the rest by gongshi, whose
+        // names never meet (slugs and ids are unique, each kind in a folder of its own).
+        for file in &site.files {
+            if matches!(file.kind, Kind::Content(_) | Kind::Static(_)) {
+                let path = site.path(file);
+                if generated(&path) {
+                    return Err(Error::Usage(format!(
+                        "{path} would be written over a page gongshi makes there: content pages \
+                         and theme files cannot go in tasks/, quarters/, entities/, units/ or \
+                         search/, nor be data/*.csv, data/*.json, index.html, 404.html, \
+                         feed.xml, robots.txt or sitemap*.xml; rename or move the file"
+                    )));
+                }
+            }
+        }
+        site.salt = site.salt();
+        Ok(site)
+    }
+
+    /// Every file but the sitemap's parts. Paths are made when needed, never kept: a province
+    /// has millions.
+    fn plan_files(&self, page_size: usize) -> Vec<File> {
+        let mut files: Vec<File> = Vec::new();
+        let mut add = |kind: Kind| files.push(File { kind });
+        for i in 0..self.static_files.len() {
+            add(Kind::Static(i as u32));
+        }
+        for i in self.every_task() {
+            add(Kind::Task(i));
+        }
+        for i in 0..self.assessment.report.withdrawn.len() {
+            add(Kind::Withdrawn(i as u32));
+        }
+        for (i, q) in self.quarters.iter().enumerate() {
+            if !q.view.page {
+                continue;
+            }
+            for page in 0..chunk_count(q.tasks.len(), page_size) {
+                add(Kind::Quarter {
+                    quarter: i as u32,
+                    page: page as u32,
+                });
+            }
+            add(Kind::QuarterData(i as u32));
+        }
+        for i in 0..self.entities.len() {
+            add(Kind::Entity(i as u32));
+        }
+        for page in 0..chunk_count(self.entities.len(), page_size) {
+            add(Kind::Entities(page as u32));
+        }
+        for (i, unit) in self.units.iter().enumerate() {
+            add(Kind::Unit(i as u32));
+            for (j, uq) in unit.quarters.iter().enumerate() {
+                if uq.tasks.is_empty() {
+                    continue;
+                }
+                for page in 0..chunk_count(uq.tasks.len(), page_size) {
+                    add(Kind::UnitQuarter {
+                        unit: i as u32,
+                        quarter: j as u32,
+                        page: page as u32,
+                    });
+                }
+            }
+        }
+        add(Kind::Units);
+        for i in 0..self.content.pages.len() {
+            add(Kind::Content(i as u32));
+        }
+        for kind in [
+            Kind::Index,
+            Kind::NotFound,
+            Kind::Feed,
+            Kind::Robots,
+            Kind::TasksCsv,
+            Kind::TasksJson,
+            Kind::SearchIndex,
+            Kind::Sitemap(None),
+        ] {
+            add(kind);
+        }
+        files
+    }
+
+    /// Every file of the site.
+    pub fn files(&self) -> &[File] {
+        &self.files
+    }
+
+    /// Where `file` goes under the output folder: `/`-separated, never leaving it (every
+    /// segment comes from a slug, an id or a fixed name).
+    pub fn path(&self, file: &File) -> String {
+        let paged =
+            |base: String, page: u32| Pagination::page_url(&base, page as usize + 1) + "index.html";
+        match file.kind {
+            Kind::Static(i) => self.static_files[i as usize].0.to_string(),
+            Kind::Task(i) => format!("tasks/{}/index.html", self.task(i).record.slug),
+            Kind::Withdrawn(i) => format!(
+                "tasks/{}/index.html",
+                self.assessment.report.withdrawn[i as usize].slug
+            ),
+            Kind::Quarter { quarter, page } => paged(
+                format!("quarters/{}/", self.quarters[quarter as usize].view.slug),
+                page,
+            ),
+            Kind::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
+            Kind::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
+            Kind::Entities(page) => paged("entities/".into(), page),
+            Kind::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),
+            Kind::UnitQuarter {
+                unit,
+                quarter,
+                page,
+            } => {
+                let unit = &self.units[unit as usize];
+                let quarter = unit.quarters[quarter as usize].quarter;
+                paged(format!("units/{}/{}/", unit.slug, quarter.slug()), page)
+            }
+            Kind::Units => "units/index.html".into(),
+            Kind::Content(i) => format!("{}/index.html", self.content.pages[i as usize].path),
+            Kind::Index => "index.html".into(),
+            Kind::NotFound => "404.html".into(),
+            Kind::Feed => "feed.xml".into(),
+            Kind::Robots => "robots.txt".into(),
+            Kind::TasksCsv => "data/tasks.csv".into(),
+            Kind::TasksJson => "data/tasks.json".into(),
+            Kind::SearchIndex => "search/index.json".into(),
+            Kind::Sitemap(None) => "sitemap.xml".into(),
+            Kind::Sitemap(Some(part)) => format!("sitemap-{}.xml", part + 1),
+        }
+    }
+
+    /// The day a page last changed, for the sitemap.
+    pub(super) fn last_changed(&self, file: &File) -> NaiveDate {
+        let as_of = self.assessment.report.as_of;
+        let newest = |tasks: &[TaskIndex]| {
+            tasks
+                .iter()
+                .map(|&i| changed_on(self.task(i)))
+                .max()
+                .unwrap_or(as_of)
+        };
+        match file.kind {
+            Kind::Task(i) => changed_on(self.task(i)),
+            Kind::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
+            Kind::Quarter { quarter, .. } => self.quarters[quarter as usize]
+                .view
+                .published_on
+                .unwrap_or(as_of),
+            Kind::Entity(i) => newest(&self.entities[i as usize].tasks),
+            Kind::Unit(i) => self.units[i as usize]
+                .quarters
+                .iter()
+                .filter(|q| !q.tasks.is_empty())
+                .map(|q| newest(&q.tasks))
+                .max()
+                .unwrap_or(as_of),
+            Kind::UnitQuarter { unit, quarter, .. } => {
+                newest(&self.units[unit as usize].quarters[quarter as usize].tasks)
+            }
+            Kind::Content(i) => {
+                let page = &self.content.pages[i as usize];
+                page.updated.or(page.date).unwrap_or(as_of)
+            }
+            _ => self.all_newest,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_sorted, generated};
+
+    #[test]
+    fn the_first_few_come_in_order_without_sorting_all() {
+        let key = [5u32, 1, 4, 1, 3, 9, 2];
+        let order = |a: &u32, b: &u32| key[*a as usize].cmp(&key[*b as usize]).then(a.cmp(b));
+        assert_eq!(first_sorted(key.len(), 3, order), [1, 3, 6]);
+        assert_eq!(first_sorted(key.len(), 10, order), [1, 3, 6, 4, 2, 0, 5]);
+        assert!(first_sorted(0, 3, order).is_empty());
+    }
+
+    #[test]
+    fn the_names_gongshi_makes_are_reserved() {
+        for path in [
+            "index.html",
+            "tasks/x/index.html",
+            "sitemap-2.xml",
+            "data/2025q3.csv",
+            "data/tasks.json",
+            "search/index.json",
+        ] {
+            assert!(generated(path), "{path}");
+        }
+        for path in [
+            "about/index.html",
+            "style.css",
+            "data/plan.pdf",
+            "docs/sitemap-1.xml",
+            "task/index.html",
+        ] {
+            assert!(!generated(path), "{path}");
+        }
+    }
+}

@@ -1,0 +1,575 @@
+//! What each template gets: one typed view per thing a page shows. Pages are made of these
+//! (see `produce`), and a page's fingerprint is taken from the same values its template gets.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use super::{Site, TaskIndex, changed_on};
+use crate::assess::QuarterState;
+use crate::config::Config;
+use crate::dates::Quarter;
+use crate::figures::{Count, QuarterFigures};
+use crate::ingest::Record;
+use crate::report::Status;
+use crate::result_class::ResultClass;
+
+#[derive(Serialize)]
+pub(super) struct SiteInfo<'a> {
+    pub(super) title: &'a str,
+    pub(super) bureau: &'a str,
+    pub(super) base_url: &'a str,
+    pub(super) description: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct BuildInfo {
+    /// Only on pages that show it (see [`Site::render`]).
+    pub(super) as_of: Option<NaiveDate>,
+    pub(super) version: &'static str,
+}
+
+/// A quarter as other pages link to it.
+#[derive(Clone, Serialize)]
+pub(super) struct QuarterRef {
+    id: String,
+    slug: String,
+    label: String,
+    /// Whether the quarter has its page yet (it has ended).
+    page: bool,
+}
+
+/// Every quarter a page may link to, made once rather than for every task.
+pub(super) struct QuarterRefs {
+    with_pages: HashSet<Quarter>,
+    refs: HashMap<Quarter, QuarterRef>,
+}
+
+impl QuarterRefs {
+    pub(super) fn new(
+        with_pages: HashSet<Quarter>,
+        quarters: impl Iterator<Item = Quarter>,
+    ) -> QuarterRefs {
+        let mut refs = QuarterRefs {
+            with_pages,
+            refs: HashMap::new(),
+        };
+        for quarter in quarters {
+            if !refs.refs.contains_key(&quarter) {
+                let made = refs.make(quarter);
+                refs.refs.insert(quarter, made);
+            }
+        }
+        refs
+    }
+
+    fn make(&self, quarter: Quarter) -> QuarterRef {
+        QuarterRef {
+            id: quarter.to_string(),
+            slug: quarter.slug(),
+            label: quarter.chinese(),
+            page: self.with_pages.contains(&quarter),
+        }
+    }
+
+    pub(super) fn get(&self, quarter: Quarter) -> Option<&QuarterRef> {
+        self.refs.get(&quarter)
+    }
+
+    fn owned(&self, quarter: Quarter) -> QuarterRef {
+        self.get(quarter)
+            .cloned()
+            .unwrap_or_else(|| self.make(quarter))
+    }
+}
+
+/// What a task page shows, and what every list shows of a task.
+#[derive(Serialize)]
+pub(super) struct TaskView<'a> {
+    id: &'a str,
+    slug: &'a str,
+    unit: &'a str,
+    unit_slug: &'a str,
+    category: &'a str,
+    matter: &'a str,
+    entity: &'a str,
+    entity_id: &'a str,
+    credit_code: &'a str,
+    address: &'a str,
+    /// Empty unless `[privacy] publish_inspectors = true`.
+    inspectors: &'a str,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    result: &'a str,
+    found_problem: bool,
+    /// The result's class: no_problem, problem, not_inspected (see `result_class`).
+    result_class: &'static str,
+    handling: &'a str,
+    task_name: &'a str,
+    inspection_type: &'a str,
+    joint: bool,
+    joint_departments: &'a str,
+    quarter: Option<&'a QuarterRef>,
+    published_on: NaiveDate,
+    /// Last corrected (最后更新), if ever.
+    updated_on: Option<NaiveDate>,
+    /// The later of the two, for feeds.
+    changed_on: NaiveDate,
+    /// `None` while the year it falls in has no holiday notice; `deadline_pending` says so.
+    deadline: Option<NaiveDate>,
+    deadline_pending: Option<String>,
+    working_days: u32,
+    status: Status,
+    status_label: &'static str,
+}
+
+/// A published task as a page shows it. The template gets its whole view; the fingerprint
+/// gets the fingerprint of that view, worked out once per build (`Site::task_fingerprints`),
+/// so that a page listing a thousand tasks hashes a thousand numbers, and a list whose tasks
+/// have not changed is known unchanged without making their views.
+pub(super) struct Shown<'s, 'a> {
+    site: &'s Site<'a>,
+    task: TaskIndex,
+}
+
+impl Serialize for Shown<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            self.site.task_view(self.task).serialize(serializer)
+        } else {
+            serializer.serialize_u64(self.site.task_fingerprints[self.task as usize])
+        }
+    }
+}
+
+/// A list of published tasks, each [`Shown`].
+pub(super) struct ShownTasks<'s, 'a> {
+    site: &'s Site<'a>,
+    tasks: &'s [TaskIndex],
+}
+
+impl Serialize for ShownTasks<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.tasks.iter().map(|&task| self.site.shown(task)))
+    }
+}
+
+/// How many of a task's other records a record's page links to (a joint inspection can take in
+/// hundreds of companies; the unit's and the quarter's pages list them all).
+const SAME_TASK_SHOWN: usize = 50;
+
+/// The other published records of a task with several objects, as a record's page lists them.
+#[derive(Serialize)]
+pub(super) struct SameTaskView<'a> {
+    records: Vec<SameTask<'a>>,
+    /// Those not listed.
+    more: usize,
+}
+
+/// Another record of the same task, as a task page links to it.
+#[derive(Serialize)]
+struct SameTask<'a> {
+    slug: &'a str,
+    entity: &'a str,
+    credit_code: &'a str,
+    result: &'a str,
+    found_problem: bool,
+}
+
+/// What the page of a withdrawn result (撤回) shows: no field of the result, only that it was
+/// withdrawn, when, and why.
+#[derive(Serialize)]
+pub(super) struct WithdrawnView<'a> {
+    id: &'a str,
+    slug: &'a str,
+    published_on: NaiveDate,
+    pub(super) withdrawn_on: NaiveDate,
+    reason: &'a str,
+}
+
+/// One bar of a chart, with the same figure as its table row.
+#[derive(Serialize)]
+struct Bar<'a> {
+    name: &'a str,
+    count: usize,
+    /// Bar length, percent of the chart's width (the longest bar takes 80%).
+    width: String,
+    /// Where the count is written, just past the bar's end (percent).
+    label_x: String,
+    /// Share of the quarter's tasks, as shown ("12.5%").
+    share: String,
+}
+
+#[derive(Serialize)]
+struct Chart<'a> {
+    key: &'static str,
+    title: &'static str,
+    heading: &'static str,
+    bars: Vec<Bar<'a>>,
+    /// The SVG's height in px.
+    height: usize,
+}
+
+#[derive(Serialize)]
+struct MonthView {
+    month: String,
+    by: NaiveDate,
+    completed: usize,
+    share: String,
+    target: String,
+    met: bool,
+    width: String,
+    target_x: String,
+}
+
+/// A quarter: its summary page (季度汇总), and its line on the home page.
+#[derive(Serialize)]
+pub(super) struct QuarterView<'a> {
+    id: String,
+    pub(super) slug: String,
+    label: String,
+    pub(super) page: bool,
+    status: Status,
+    status_label: &'static str,
+    deadline: Option<NaiveDate>,
+    deadline_pending: Option<String>,
+    pub(super) published_on: Option<NaiveDate>,
+    figures: &'a QuarterFigures,
+    joint_share: String,
+    joint_target: String,
+    joint_met: bool,
+    problem_share: String,
+    charts: Vec<Chart<'a>>,
+    months: Vec<MonthView>,
+    pub(super) data_file: String,
+    notes: Option<&'a str>,
+}
+
+/// A company's page (检查对象).
+#[derive(Serialize)]
+pub(super) struct EntityView<'s, 'a> {
+    id: &'s str,
+    name: &'a str,
+    credit_code: &'a str,
+    address: &'a str,
+    /// Newest first.
+    tasks: ShownTasks<'s, 'a>,
+}
+
+/// A company's line in the list of companies.
+#[derive(Serialize)]
+pub(super) struct EntitySummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    credit_code: &'a str,
+    inspections: usize,
+    latest_end: Option<NaiveDate>,
+    latest_result: &'a str,
+}
+
+/// An enforcement unit (执法机构) as lists show it, and at the head of its own pages.
+#[derive(Serialize)]
+pub(super) struct UnitSummary<'a> {
+    slug: &'a str,
+    name: &'a str,
+    total: usize,
+    published: usize,
+}
+
+/// A unit's page: its summary and its quarters.
+#[derive(Serialize)]
+pub(super) struct UnitView<'a> {
+    #[serde(flatten)]
+    summary: UnitSummary<'a>,
+    /// Newest quarter first.
+    quarters: Vec<UnitQuarterView>,
+}
+
+/// A unit's tasks in one quarter.
+#[derive(Serialize)]
+pub(super) struct UnitQuarterView {
+    quarter: QuarterRef,
+    total: usize,
+    in_progress: usize,
+    published: usize,
+}
+
+/// A share as people write it: "12.5%", "30%".
+fn percent(share: f64) -> String {
+    let value = (share * 1000.0).round() / 10.0;
+    if value.fract() == 0.0 {
+        format!("{value:.0}%")
+    } else {
+        format!("{value:.1}%")
+    }
+}
+
+/// The height of one labelled bar in the SVG charts, in px.
+const ROW_HEIGHT: usize = 40;
+
+fn bar_fraction(part: usize, max: usize) -> f64 {
+    if max == 0 {
+        0.0
+    } else {
+        part as f64 * 80.0 / max as f64
+    }
+}
+
+/// What a quarter's page and line show.
+pub(super) fn quarter_view<'a>(
+    state: &'a QuarterState,
+    notes: Option<&'a str>,
+    config: &Config,
+) -> QuarterView<'a> {
+    let f = &state.figures;
+    let chart = |key, title, heading, rows: &'a [Count]| {
+        let max = rows.iter().map(|c| c.count).max().unwrap_or(0);
+        Chart {
+            key,
+            title,
+            heading,
+            bars: rows
+                .iter()
+                .map(|c| Bar {
+                    name: &c.name,
+                    count: c.count,
+                    width: format!("{:.1}", bar_fraction(c.count, max)),
+                    label_x: format!("{:.1}", bar_fraction(c.count, max) + 1.5),
+                    share: percent(if f.total == 0 {
+                        0.0
+                    } else {
+                        c.count as f64 / f.total as f64
+                    }),
+                })
+                .collect(),
+            height: rows.len() * ROW_HEIGHT + 4,
+        }
+    };
+    let plan = &config.plan;
+    QuarterView {
+        id: state.quarter.to_string(),
+        slug: state.quarter.slug(),
+        label: state.quarter.chinese(),
+        page: state.status != Status::Open,
+        status: state.status,
+        status_label: state.status.chinese(),
+        deadline: state.deadline.and_then(|d| d.known()),
+        deadline_pending: state
+            .deadline
+            .and_then(|d| d.missing_year())
+            .map(crate::calendar::pending_label),
+        published_on: state.published_on,
+        figures: f,
+        joint_share: percent(f.joint_share),
+        joint_target: percent(plan.joint_inspection_share),
+        joint_met: f.joint_share >= plan.joint_inspection_share,
+        problem_share: percent(f.problem_share),
+        charts: vec![
+            chart(
+                "by-category",
+                "按监管对象类别",
+                "监管对象类别",
+                &f.by_category,
+            ),
+            chart("by-result", "按检查结果", "检查结果", &f.by_result),
+            chart("by-unit", "按执法机构", "执法机构", &f.by_unit),
+        ],
+        months: f
+            .months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| MonthView {
+                month: format!("第{}个月", ["一", "二", "三"][i]),
+                by: m.by,
+                completed: m.completed,
+                share: percent(m.share),
+                target: percent(m.target),
+                met: m.share + 1e-9 >= m.target,
+                width: format!("{:.1}", m.share * 80.0),
+                target_x: format!("{:.1}", m.target * 80.0),
+            })
+            .collect(),
+        data_file: format!("data/{}.csv", state.quarter.slug()),
+        notes,
+    }
+}
+
+impl<'a> Site<'a> {
+    /// What task `i`'s page and every list of tasks show of it.
+    pub(super) fn task_view(&self, i: TaskIndex) -> TaskView<'_> {
+        let task = self.task(i);
+        let r: &Record = &task.record;
+        let end = r.end.expect("published tasks have an end date");
+        TaskView {
+            id: &r.task_id,
+            slug: &r.slug,
+            unit: &r.unit,
+            unit_slug: &self.units[self.task_unit[i as usize] as usize].slug,
+            category: &r.category,
+            matter: &r.matter,
+            entity: &r.entity,
+            entity_id: &self.entities[self.task_entity[i as usize] as usize].id,
+            credit_code: &r.credit_code,
+            address: &r.address,
+            inspectors: if self.config.privacy.publish_inspectors {
+                &r.inspectors
+            } else {
+                ""
+            },
+            start: r.start,
+            end: r.end,
+            result: &r.result,
+            found_problem: r.class == ResultClass::Problem,
+            result_class: r.class.key(),
+            handling: &r.handling,
+            task_name: &r.task_name,
+            inspection_type: &r.inspection_type,
+            joint: r.joint,
+            joint_departments: &r.joint_departments,
+            quarter: r.quarter().and_then(|q| self.quarter_refs.get(q)),
+            published_on: task.published_on,
+            updated_on: task.updated_on,
+            changed_on: changed_on(task),
+            deadline: task.deadline.known(),
+            deadline_pending: task
+                .deadline
+                .missing_year()
+                .map(crate::calendar::pending_label),
+            working_days: self.config.disclosure.rules_for(end).task_working_days,
+            status: task.status,
+            status_label: task.status.chinese(),
+        }
+    }
+
+    pub(super) fn shown<'s>(&'s self, task: TaskIndex) -> Shown<'s, 'a> {
+        Shown { site: self, task }
+    }
+
+    pub(super) fn shown_tasks<'s>(&'s self, tasks: &'s [TaskIndex]) -> ShownTasks<'s, 'a> {
+        ShownTasks { site: self, tasks }
+    }
+
+    /// The other published records of task `i`'s task: the first [`SAME_TASK_SHOWN`] of them,
+    /// and how many there are.
+    pub(super) fn same_task_view(&self, i: TaskIndex) -> SameTaskView<'_> {
+        let record = &self.task(i).record;
+        let Some(records) = self.task_records.get(record.task_id.as_str()) else {
+            return SameTaskView {
+                records: Vec::new(),
+                more: 0,
+            };
+        };
+        let others = records.iter().copied().filter(|&j| j != i);
+        SameTaskView {
+            records: others
+                .clone()
+                .take(SAME_TASK_SHOWN)
+                .map(|j| {
+                    let other = &self.task(j).record;
+                    SameTask {
+                        slug: &other.slug,
+                        entity: &other.entity,
+                        credit_code: &other.credit_code,
+                        result: &other.result,
+                        found_problem: other.class == ResultClass::Problem,
+                    }
+                })
+                .collect(),
+            more: others.count().saturating_sub(SAME_TASK_SHOWN),
+        }
+    }
+
+    /// What a withdrawn result's page shows.
+    pub(super) fn withdrawn_view(&self, i: u32) -> WithdrawnView<'_> {
+        let w = &self.assessment.report.withdrawn[i as usize];
+        WithdrawnView {
+            id: &w.id,
+            slug: &w.slug,
+            published_on: w.published_on,
+            withdrawn_on: w.withdrawn_on,
+            reason: &w.reason,
+        }
+    }
+
+    /// Company `i`'s page, its tasks newest first.
+    pub(super) fn entity_view<'s>(&'s self, i: u32) -> EntityView<'s, 'a> {
+        let entity = &self.entities[i as usize];
+        let latest = &self.assessment.published[entity.tasks[0] as usize].record;
+        EntityView {
+            id: &entity.id,
+            name: &latest.entity,
+            credit_code: &latest.credit_code,
+            address: &latest.address,
+            tasks: self.shown_tasks(&entity.tasks),
+        }
+    }
+
+    /// Company `i`'s line in the list of companies, named as in its latest inspection.
+    pub(super) fn entity_summary(&self, i: usize) -> EntitySummary<'_> {
+        let entity = &self.entities[i];
+        let latest = &self.task(entity.tasks[0]).record;
+        EntitySummary {
+            id: &entity.id,
+            name: &latest.entity,
+            credit_code: &latest.credit_code,
+            inspections: entity.tasks.len(),
+            latest_end: latest.end,
+            latest_result: &latest.result,
+        }
+    }
+
+    pub(super) fn unit_summary(&self, i: usize) -> UnitSummary<'_> {
+        let unit = &self.units[i];
+        UnitSummary {
+            slug: &unit.slug,
+            name: unit.name,
+            total: unit.total,
+            published: unit.published,
+        }
+    }
+
+    pub(super) fn unit_summaries(&self) -> Vec<UnitSummary<'_>> {
+        (0..self.units.len())
+            .map(|i| self.unit_summary(i))
+            .collect()
+    }
+
+    pub(super) fn unit_view(&self, i: usize) -> UnitView<'_> {
+        UnitView {
+            summary: self.unit_summary(i),
+            quarters: (0..self.units[i].quarters.len())
+                .map(|j| self.unit_quarter_view(i, j))
+                .collect(),
+        }
+    }
+
+    pub(super) fn unit_quarter_view(&self, unit: usize, quarter: usize) -> UnitQuarterView {
+        let uq = &self.units[unit].quarters[quarter];
+        UnitQuarterView {
+            quarter: self.quarter_refs.owned(uq.quarter),
+            total: uq.total,
+            in_progress: uq.in_progress,
+            published: uq.tasks.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percentages_read_as_people_write_them() {
+        assert_eq!(super::percent(0.125), "12.5%");
+        assert_eq!(super::percent(0.3), "30%");
+        assert_eq!(super::percent(1.0 / 3.0), "33.3%");
+        assert_eq!(super::percent(0.0), "0%");
+        assert_eq!(super::percent(1.0), "100%");
+    }
+
+    #[test]
+    fn bars_take_at_most_four_fifths_of_the_chart() {
+        assert_eq!(super::bar_fraction(5, 5), 80.0);
+        assert_eq!(super::bar_fraction(1, 4), 20.0);
+        assert_eq!(super::bar_fraction(0, 0), 0.0);
+    }
+}
