@@ -13,6 +13,7 @@ use crate::content;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::ledger::Ledger;
+use crate::lock::SiteLock;
 use crate::report::Report;
 use crate::site::Site;
 use crate::theme::Theme;
@@ -20,7 +21,7 @@ use rayon::prelude::*;
 
 /// What a build or check is asked to do.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct BuildOptions {
     pub site: PathBuf,
     /// Where the site goes; `None` renders nothing and writes nothing (`gongshi check`).
     pub out: Option<PathBuf>,
@@ -30,7 +31,8 @@ pub struct Options {
     pub today: NaiveDate,
     /// Append first publications to `data/published.csv`.
     pub write_ledger: bool,
-    /// Wait for another build of the site to finish, rather than fail with [`Error::Locked`].
+    /// Wait for another build of the site to finish (telling [`Progress::waiting_for_lock`]),
+    /// rather than fail with [`Error::Locked`].
     pub wait_for_lock: bool,
 }
 
@@ -106,6 +108,8 @@ pub trait Progress: Sync {
     fn start(&self, _stage: &'static str, _total: usize) {}
     fn advance(&self, _steps: usize) {}
     fn finish(&self) {}
+    /// Another build of the site holds its lock (this file): this one waits for it.
+    fn waiting_for_lock(&self, _lock: &Path) {}
 }
 
 /// No progress reports.
@@ -137,12 +141,12 @@ pub struct Outcome {
 /// Runs a build (or a check when `options.out` is `None`) and returns its report. Fatal errors
 /// leave the output folder and the ledger as they were: the site is staged first, the ledger
 /// appended next, and only then is the new site swapped in.
-pub fn run(options: &Options) -> Result<Report> {
+pub fn run(options: &BuildOptions) -> Result<Report> {
     run_with(options, &Quiet).map(|outcome| outcome.report)
 }
 
 /// [`run`], reporting progress, with what was written.
-pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
+pub fn run_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Outcome> {
     // Before anything is written there (a lock, an output folder, caches).
     ingest::check_site(&options.site)?;
     if options.write_ledger && options.out.is_some() && options.as_of != options.today {
@@ -155,12 +159,21 @@ pub fn run_with(options: &Options, progress: &dyn Progress) -> Result<Outcome> {
     let _lock = match &options.out {
         Some(out) => {
             check_output_folder(&options.site, out)?;
-            Some(SiteLock::acquire(&options.site, options.wait_for_lock)?)
+            Some(SiteLock::acquire_telling(
+                &options.site,
+                options.wait_for_lock,
+                &|lock| progress.waiting_for_lock(lock),
+            )?)
         }
         None => None,
     };
     let Some(out) = &options.out else {
         let loaded = load(&options.site, options.as_of)?;
+        // The theme and content are read, and the site modelled, as a build does (writing
+        // nothing): what fails a build fails a check.
+        let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
+        let content = content::load(&options.site)?;
+        Site::new(&loaded.assessment, &content, &loaded.config, &theme)?;
         return Ok(Outcome {
             report: loaded.assessment.report,
             written: None,
@@ -547,35 +560,6 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
         std::io::ErrorKind::Unsupported,
         "no atomic exchange here",
     ))
-}
-
-/// Holds `<site>/.gongshi.lock` for the length of a build, so that two builds of one site never
-/// race for its ledger: the second waits (or, asked not to, fails with [`Error::Locked`]).
-pub struct SiteLock {
-    _file: std::fs::File,
-}
-
-pub const LOCK_FILE: &str = ".gongshi.lock";
-
-impl SiteLock {
-    pub fn acquire(site: &Path, wait: bool) -> Result<SiteLock> {
-        let path = site.join(LOCK_FILE);
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(SiteLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) if wait => {
-                file.lock().map_err(|e| Error::io(&path, e))?;
-                Ok(SiteLock { _file: file })
-            }
-            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { path }),
-            Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
-        }
-    }
 }
 
 impl Drop for Staged {

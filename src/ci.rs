@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::escape::{markdown, workflow_data as data, workflow_property as property, xml};
 use crate::report::{Item, ItemKind, Problem, Report, Status, missing_line, problem_line};
 
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
@@ -305,20 +306,16 @@ pub fn github_summary(report: &Report) -> String {
     out
 }
 
-/// Record text for a Markdown table cell: no markup, no column breaks.
-fn markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+/// Adds [`github_summary`] to the end of the file GitHub Actions names in
+/// `$GITHUB_STEP_SUMMARY`, for the run's summary page.
+pub fn append_step_summary(report: &Report, path: &std::path::Path) -> crate::Result<()> {
+    use std::io::Write as _;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(github_summary(report).as_bytes()))
+        .map_err(|e| crate::Error::io(path, e))
 }
 
 fn annotation(
@@ -338,18 +335,6 @@ fn annotation(
     }
     properties.push(format!("title={}", property(title)));
     let _ = writeln!(out, "::{level} {}::{}", properties.join(","), data(message));
-}
-
-/// Escaping for a workflow command's message.
-fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escaping for a workflow command's property value.
-fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 fn kind_word(item: &Item) -> &'static str {
@@ -445,53 +430,5 @@ fn problem_message(problem: &Problem) -> String {
     match &problem.sheet {
         Some(_) => format!("{}: {message}", problem.location()),
         None => message,
-    }
-}
-
-/// Text for XML content or an attribute value. Characters XML 1.0 cannot hold at all (control
-/// characters other than tab and line breaks) become U+FFFD.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn xml_text_is_escaped_and_control_characters_replaced() {
-        assert_eq!(
-            xml("<a href=\"x\">&'\u{1b}[31m"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}[31m"
-        );
-    }
-
-    #[test]
-    fn record_text_cannot_break_a_markdown_table() {
-        assert_eq!(
-            markdown("T-1|<b>*x*</b>\n"),
-            "T-1\\|\\<b\\>\\*x\\*\\</b\\> "
-        );
-    }
-
-    #[test]
-    fn workflow_command_values_are_escaped() {
-        assert_eq!(data("50%\nnext"), "50%25%0Anext");
-        assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
     }
 }

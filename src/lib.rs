@@ -19,14 +19,17 @@ pub mod credit_code;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
+pub mod escape;
 pub mod figures;
 pub mod fingerprint;
 pub mod ingest;
 pub mod ledger;
+pub mod lock;
 pub mod notice;
 pub mod opendata;
 pub mod privacy;
 pub mod report;
+pub mod report_format;
 pub mod result_class;
 pub mod scaffold;
 pub mod search;
@@ -127,4 +130,33 @@ pub fn today() -> Result<chrono::NaiveDate> {
 /// Whether [`TODAY_VARIABLE`] pins today.
 pub fn today_is_pinned() -> bool {
     std::env::var_os(TODAY_VARIABLE).is_some()
+}
+
+/// The day a build or check is for: the one given with `--as-of`, or [`today`], worked out only
+/// when it is needed (`serve` works it out at each rebuild, so that a preview left running shows
+/// each day as it comes). The one place the default `--as-of` is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOf {
+    Today,
+    Day(chrono::NaiveDate),
+}
+
+impl AsOf {
+    /// From `--as-of`'s value, when one is given.
+    pub fn from_arg(text: Option<&str>) -> Result<AsOf> {
+        match text {
+            None => Ok(AsOf::Today),
+            Some(text) => dates::parse_date(text)
+                .map(AsOf::Day)
+                .map_err(|m| Error::Usage(format!("--as-of: {m}"))),
+        }
+    }
+
+    /// The day: the one given, or [`today`].
+    pub fn day(self) -> Result<chrono::NaiveDate> {
+        match self {
+            AsOf::Day(day) => Ok(day),
+            AsOf::Today => today(),
+        }
+    }
 }

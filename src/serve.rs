@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use chrono::NaiveDate;
-
+use crate::AsOf;
 use crate::build;
 use crate::error::{Error, Result};
+use crate::escape;
 
 /// The port tried first when none is given (as Zola does).
 pub const DEFAULT_PORT: u16 = 1111;
@@ -23,14 +23,15 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// How often inputs are looked at for changes.
 const POLL: Duration = Duration::from_millis(250);
 
-pub struct Options {
+/// What `gongshi serve` is asked to do.
+pub struct ServeOptions {
     pub site: PathBuf,
     /// Where previews are built: a folder of the caller's, emptied and refilled at will.
     pub work: PathBuf,
     /// `None`: [`DEFAULT_PORT`], or any free port when that one is taken.
     pub port: Option<u16>,
-    /// `None`: today in China, at each rebuild.
-    pub as_of: Option<NaiveDate>,
+    /// [`AsOf::Today`]: today in China, at each rebuild.
+    pub as_of: AsOf,
 }
 
 /// What the latest build left: the page banner, or the error that stopped it.
@@ -46,7 +47,7 @@ struct Shared {
 }
 
 /// Builds, then serves until the process ends. `log` gets a line per build and the address.
-pub fn run(options: &Options, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
+pub fn run(options: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     if !options.site.is_dir() {
         return Err(Error::Usage(format!(
             "serve: {} is not a folder; give the site folder with --site (gongshi init DIR makes one)",
@@ -113,16 +114,13 @@ fn bind(port: Option<u16>) -> Result<TcpListener> {
     })
 }
 
-fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) + Sync)) {
+fn rebuild(options: &ServeOptions, out: &Path, shared: &Shared, log: &(dyn Fn(&str) + Sync)) {
     let started = Instant::now();
     // A bug in gongshi shows in the page like any failed build, and the server goes on.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // Worked out at every rebuild: a preview left running shows each day as it comes.
-        let as_of = match options.as_of {
-            Some(day) => day,
-            None => crate::today()?,
-        };
-        let build_options = build::Options {
+        let as_of = options.as_of.day()?;
+        let build_options = build::BuildOptions {
             site: options.site.clone(),
             out: Some(out.to_path_buf()),
             as_of,
@@ -178,8 +176,8 @@ fn banner(report: &crate::report::Report) -> String {
          期限报告 deadline report</summary><pre style=\"white-space:pre-wrap;max-height:60vh;\
          overflow:auto;background:#fff;color:#111;padding:.5em\">{}</pre></details></div>",
         report.as_of,
-        escape(&report.verdict()),
-        escape(&report.to_text())
+        escape::html(&report.verdict()),
+        escape::html(&report.to_text())
     )
 }
 
@@ -200,15 +198,9 @@ fn error_page(error: &str, version: u64) -> String {
          <strong>预览 Preview</strong> · 构建失败 the build failed; the page reloads once it is \
          fixed</div><main style=\"font:15px/1.5 system-ui,sans-serif;padding:1em\"><h1>构建失败 Build \
          failed</h1><pre style=\"white-space:pre-wrap\">{}</pre></main>{}</body></html>",
-        escape(error),
+        escape::html(error),
         reload_script(version)
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    crate::theme::escape_html(text, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("escaping keeps UTF-8")
 }
 
 /// Names, sizes and modification times of every input, to notice a change without reading.
@@ -226,8 +218,7 @@ fn inputs_stamp(site: &Path) -> u64 {
             hasher.update(&modified.to_le_bytes());
         }
     };
-    stamp(&site.join("gongshi.toml"));
-    for folder in ["data", "content", "themes"] {
+    for folder in crate::cache::INPUTS {
         let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(site.join(folder))
             .into_iter()
             .filter_map(|e| e.ok())

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use gongshi::build::{self, Options, Quiet};
+use gongshi::build::{self, BuildOptions, Quiet};
 use gongshi::calendar::Calendar;
 use proptest::prelude::*;
 
@@ -184,7 +184,7 @@ proptest! {
         let ledger_path = site.join("data/published.csv");
         let archive_path = site.join("data/published-records.jsonl");
         let mut as_of = NaiveDate::from_ymd_opt(2025, 9, 5).unwrap();
-        let options = |as_of, out: &str, write_ledger| Options {
+        let options = |as_of, out: &str, write_ledger| BuildOptions {
             site: site.to_path_buf(),
             out: Some(site.join(out)),
             as_of,
@@ -202,7 +202,7 @@ proptest! {
                     let built = build::run_with(&options(as_of, "public", true), &Quiet).unwrap();
                     // What the build appended is what it assumed: a fresh look at the ledger
                     // as it now is says exactly what the build said.
-                    let fresh = build::run(&Options { out: None, ..options(as_of, "public", true) }).unwrap();
+                    let fresh = build::run(&BuildOptions { out: None, ..options(as_of, "public", true) }).unwrap();
                     prop_assert_eq!(built.report.to_json(), fresh.to_json());
                     // So the next build, reading the same, says it again without reading.
                     let again = build::run_with(&options(as_of, "public", true), &Quiet).unwrap();
@@ -236,7 +236,7 @@ proptest! {
                 }
                 Step::Preview => {
                     build::run(&options(as_of, "preview", false)).unwrap();
-                    build::run(&Options { out: None, ..options(as_of, "public", true) }).unwrap();
+                    build::run(&BuildOptions { out: None, ..options(as_of, "public", true) }).unwrap();
                     prop_assert_eq!(&std::fs::read_to_string(&ledger_path).unwrap_or_default(), &before);
                 }
             }

@@ -604,6 +604,30 @@ fn a_template_error_names_the_site_file_and_line() {
     );
 }
 
+#[test]
+fn a_broken_template_fails_check_as_it_fails_build() {
+    let site = fixture("minimal");
+    let dir = site.path().join("themes/default/templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("task.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n{% if %}\n{% endblock content %}\n",
+    )
+    .unwrap();
+    let check = gongshi_in(site.path(), &["check", "--as-of", AS_OF]);
+    let build = gongshi_in(site.path(), &["build", "--as-of", AS_OF, "--no-ledger"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stderr(&check));
+    assert_eq!(build.status.code(), Some(2), "{}", stderr(&build));
+    assert!(
+        stderr(&check).contains("themes/default/templates/task.html"),
+        "{}",
+        stderr(&check)
+    );
+    assert_eq!(stderr(&check), stderr(&build));
+    assert_eq!(stdout(&check), "");
+    assert!(!site.path().join("public").exists());
+}
+
 // ---------------------------------------------------------------------------------------------
 // calendar
 

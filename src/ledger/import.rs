@@ -50,7 +50,7 @@ pub fn import(
     today: NaiveDate,
 ) -> Result<std::result::Result<Imported, Vec<Problem>>> {
     crate::ingest::check_site(site)?;
-    let _lock = crate::build::SiteLock::acquire(site, true)?;
+    let _lock = crate::lock::SiteLock::acquire(site, true)?;
     let ledger = Ledger::load(site)?;
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;

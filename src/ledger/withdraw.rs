@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// never published or already withdrawn, and an empty reason (it is published).
 pub fn withdraw(site: &Path, id: &str, reason: &str, today: NaiveDate) -> Result<Entry> {
     crate::ingest::check_site(site)?;
-    let _lock = crate::build::SiteLock::acquire(site, true)?;
+    let _lock = crate::lock::SiteLock::acquire(site, true)?;
     let ledger = Ledger::load(site)?;
     let reason = reason.trim();
     if reason.is_empty() {

@@ -1,0 +1,298 @@
+//! The command line, declared: every subcommand, argument and help text. Nothing here runs;
+//! [`crate::settings`] resolves what is asked, and [`crate::cmd`] does it.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  gongshi init my-site                  start a site
+  gongshi serve --site my-site          preview it at http://127.0.0.1:1111/
+  gongshi build --site my-site          build it into my-site/public and print the report
+  gongshi check --format junit --report report.xml
+  gongshi deadline task 2025-09-26
+  gongshi calendar 2026
+  gongshi ledger import old-site.csv    the days results went public before gongshi
+  gongshi withdraw ID --reason TEXT     take a published result down, saying why
+
+Exit codes: 0 clean, 1 problems found (a missed deadline or an invalid row), 2 fatal.";
+
+#[derive(Parser)]
+#[command(
+    name = "gongshi",
+    version,
+    about = "Builds the 双随机、一公开 disclosure site and checks every disclosure deadline",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    /// When to colour the output: on a terminal unless NO_COLOR is set (auto), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the site and print the deadline report.
+    #[command(after_help = "\
+Examples:
+  gongshi build                                     the site in ., into ./public
+  gongshi build --site bureau --out /srv/www/shuangsuiji
+  gongshi build --format junit --report report.xml  JUnit to the file, text to the terminal
+  gongshi build --format github                     annotations for GitHub Actions
+  gongshi build --no-ledger --as-of 2025-12-01      a preview of a day, recording nothing")]
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder [default: <site>/public].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Do not record first publications in data/published.csv (for previews).
+        #[arg(long)]
+        no_ledger: bool,
+    },
+    /// Print the deadline report as a build would, writing nothing.
+    #[command(after_help = "\
+Examples:
+  gongshi check                                  exit 1 when a deadline was missed
+  gongshi check --as-of 2025-12-01               as it will stand on that day
+  gongshi check --format json | jq '.summary'")]
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Preview the site: build it into a temporary folder, serve it on 127.0.0.1 and rebuild
+    /// on every change. Never writes the ledger or the real output.
+    #[command(after_help = "\
+Examples:
+  gongshi serve                          the site in ., at http://127.0.0.1:1111/
+  gongshi serve --site bureau --port 0   any free port (printed)")]
+    Serve {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// Port on 127.0.0.1; 0 for any free one [default: 1111, or a free one if taken].
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// The day to check against [default: today in Asia/Shanghai].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Create a new site folder: gongshi.toml, an example ledger, an about page, .gitignore.
+    #[command(after_help = "\
+Examples:
+  gongshi init my-site && gongshi build --site my-site")]
+    Init {
+        /// The folder to create (it must not exist, or be empty).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The day the example inspections are dated back from [default: today].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Print deadlines, one per line, under the site's rules and calendar.
+    #[command(after_help = "\
+Examples:
+  gongshi deadline task 2025-09-26 2025/4/30
+  gongshi deadline quarter 2025Q3")]
+    Deadline {
+        /// The site folder.
+        #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        #[command(subcommand)]
+        what: DeadlineCommand,
+    },
+    /// Print a year's holidays and make-up working days, or check a new year's calendar file.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "\
+Examples:
+  gongshi calendar                    the years known, with their notices
+  gongshi calendar 2026               2026's holidays and make-up working days
+  gongshi calendar check data/calendar/2027.toml"
+    )]
+    Calendar {
+        /// The site folder (its data/calendar/ adds or replaces years).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// The year to print.
+        #[arg(value_name = "YEAR")]
+        year: Option<i32>,
+        #[command(subcommand)]
+        check: Option<CalendarCommand>,
+    },
+    /// Work on the publication ledger (data/published.csv): import the history of a site run
+    /// before gongshi.
+    #[command(after_help = "\
+Examples:
+  gongshi ledger import old-site.csv    the days results went public on the old site")]
+    Ledger {
+        /// The site folder.
+        #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+    /// Withdraw a published result (撤回): its page then says it was withdrawn, when and why,
+    /// at the same address, and it leaves the lists, the open data and the search.
+    #[command(after_help = "\
+Examples:
+  gongshi withdraw PS-2025-Q3-0042 --reason \"检查对象名称录入错误\"
+  gongshi build      publish the change; then commit data/published.csv")]
+    Withdraw {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// The task id, as in the ledger.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Why it is withdrawn: shown on its page.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  gongshi completions bash > ~/.local/share/bash-completion/completions/gongshi
+  gongshi completions zsh > ~/.zfunc/_gongshi
+  gongshi completions fish > ~/.config/fish/completions/gongshi.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): gongshi's, or one command's (gongshi-build(1) ...).
+    #[command(after_help = "\
+Examples:
+  gongshi man > /usr/local/share/man/man1/gongshi.1 && man gongshi
+  for c in init serve build check deadline calendar; do
+    gongshi man $c > /usr/local/share/man/man1/gongshi-$c.1
+  done")]
+    Man {
+        /// A command, for its own page.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CalendarCommand {
+    /// Make next year's calendar file from the State Council's notice
+    /// (国务院办公厅关于YYYY年部分节假日安排的通知), its text pasted into a file as published.
+    /// The file is checked as `calendar check` does; a text that does not read cleanly is
+    /// refused, naming the sentence, and nothing is written.
+    #[command(after_help = "\
+Examples:
+  gongshi calendar import notice.txt                             print data/calendar/2027.toml
+  gongshi calendar import notice.txt -o data/calendar/2027.toml  write it, then commit it")]
+    Import {
+        /// The notice's text (UTF-8 or GBK), copied from gov.cn or a news page.
+        #[arg(value_name = "NOTICE")]
+        notice: PathBuf,
+        /// Write the calendar file here instead of printing it (it must not exist yet).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check a calendar file before adding it: every mistake, with what to fix.
+    #[command(after_help = "\
+Examples:
+  gongshi calendar check data/calendar/2027.toml")]
+    Check {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum LedgerCommand {
+    /// Import the days results really went public before gongshi: a CSV with the columns id
+    /// (or 任务编号) and published_on (or 公示日期), optionally kind (task or quarter) and
+    /// late_reason. Every row is checked; all are added in one write, or none.
+    #[command(after_help = "\
+Examples:
+  gongshi ledger import old-site.csv
+  gongshi ledger --site bureau import history.csv
+
+A file such as:
+  任务编号,公示日期
+  PS-2025-Q1-0001,2025-02-10
+  PS-2025-Q1-0002,2025/2/14")]
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DeadlineCommand {
+    /// Result deadlines for inspections that ended on these dates.
+    #[command(after_help = "\
+Examples:
+  gongshi deadline task 2025-09-26            2025-10-28 (18 working days, not 国庆·中秋 10-01..08)
+  gongshi deadline --site bureau task 2025/4/30 20250930")]
+    Task {
+        #[arg(required = true, value_name = "DATE")]
+        dates: Vec<String>,
+    },
+    /// Summary deadlines for these quarters (2025Q1 ...).
+    #[command(after_help = "\
+Examples:
+  gongshi deadline quarter 2025Q3         2025-10-13 (13 natural days after 09-30)
+  gongshi deadline quarter 2025Q1 2025Q2")]
+    Quarter {
+        #[arg(required = true, value_name = "QUARTER")]
+        quarters: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct Common {
+    /// The site folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub site: PathBuf,
+    /// The day to check against [default: today in Asia/Shanghai].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Report format: on the terminal, or in the --report file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report in --format to FILE (by its extension, .xml junit and .json json, when
+    /// --format is not given); the terminal still gets the text report.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The one-screen summary.
+    Text,
+    /// Every item, error and warning.
+    Json,
+    /// JUnit XML: a test case per task and quarter, violations as failures.
+    Junit,
+    /// GitHub Actions annotations at file and line, then the text.
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Command {
+    /// The site folder the command works on, if any.
+    pub fn site(&self) -> Option<&Path> {
+        match self {
+            Command::Build { common, .. } | Command::Check { common } => Some(&common.site),
+            Command::Serve { site, .. }
+            | Command::Deadline { site, .. }
+            | Command::Calendar { site, .. }
+            | Command::Ledger { site, .. }
+            | Command::Withdraw { site, .. } => Some(site),
+            Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => None,
+        }
+    }
+}
