@@ -24,7 +24,7 @@ impl Site<'_> {
         for (part, lastmod) in lastmods.iter().enumerate() {
             xml.push_str(&format!(
                 "<sitemap><loc>{}sitemap-{}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>\n",
-                escape_xml(base),
+                crate::escape::url_in_xml(base),
                 part + 1,
             ));
         }
@@ -70,12 +70,4 @@ impl Site<'_> {
             .max(newest_withdrawal)
             .unwrap_or(self.assessment.report.as_of)
     }
-}
-
-/// Escapes text for XML.
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
