@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::archive::Archive;
 use crate::assess::{self, Assessment};
-use crate::cache::{Entry, FileState, Manifest, ReportCache, inputs_digest};
+use crate::cache::{CachedFile, FileState, Manifest, ReportCache, inputs_digest};
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::content;
@@ -298,7 +298,7 @@ enum Written {
     /// Every file is in place as the last build wrote it: nothing was written.
     Unchanged(WriteStats),
     /// A complete site is staged beside the output folder, with each file's manifest entry.
-    Staged(Staged, Vec<Entry>, WriteStats),
+    Staged(Staged, Vec<CachedFile>, WriteStats),
 }
 
 /// Stages the site beside `out`. Files the last build wrote with the same fingerprint are
@@ -314,7 +314,7 @@ fn write_site(
     let previous = previous.filter(|p| p.salt == site.fingerprint_salt());
     // For each file: the last build's entry if the file can be kept (same fingerprint, and
     // untouched since: same size, mtime and inode), and whether the last build had it.
-    let keep: Vec<(Option<Entry>, bool)> = match &previous {
+    let keep: Vec<(Option<CachedFile>, bool)> = match &previous {
         None => vec![(None, false); files.len()],
         Some(previous) => {
             progress.start("checking", files.len());
@@ -365,13 +365,13 @@ fn write_site(
                 _ => {
                     let (fingerprint, state) =
                         write_file(&target, |out| site.produce(file, Some(out)))?;
-                    (Entry { fingerprint, state }, true)
+                    (CachedFile { fingerprint, state }, true)
                 }
             };
             progress.advance(1);
             Ok(entry)
         })
-        .collect::<Result<Vec<(Entry, bool)>>>()?;
+        .collect::<Result<Vec<(CachedFile, bool)>>>()?;
     let written = entries.iter().filter(|(_, w)| *w).count();
     let stats = WriteStats {
         files: files.len(),

@@ -20,7 +20,7 @@ use crate::report::Report;
 
 /// A file as the last build left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
+pub struct CachedFile {
     /// [`crate::site::Site::produce`].
     pub fingerprint: u64,
     pub state: FileState,
@@ -84,7 +84,7 @@ pub struct Manifest {
 #[derive(Debug, Clone, Copy)]
 struct Kept {
     path: u64,
-    entry: Entry,
+    entry: CachedFile,
     untouched: bool,
 }
 
@@ -115,8 +115,8 @@ impl Manifest {
         let mut lines = std::io::BufReader::new(std::fs::File::open(path).ok()?).lines();
         let salt = u64::from_str_radix(lines.next()?.ok()?.strip_prefix(MAGIC)?.trim(), 16).ok()?;
         let mut files = Vec::new();
-        let mut batch: Vec<(String, Entry)> = Vec::new();
-        let mut look = |batch: &mut Vec<(String, Entry)>| {
+        let mut batch: Vec<(String, CachedFile)> = Vec::new();
+        let mut look = |batch: &mut Vec<(String, CachedFile)>| {
             files.par_extend(batch.par_drain(..).map(|(file, entry)| Kept {
                 path: path_hash(&file),
                 entry,
@@ -136,7 +136,7 @@ impl Manifest {
                 modified_ns,
                 inode,
             };
-            batch.push((file, Entry { fingerprint, state }));
+            batch.push((file, CachedFile { fingerprint, state }));
             if batch.len() == 16_384 {
                 look(&mut batch);
             }
@@ -150,7 +150,7 @@ impl Manifest {
     pub fn save(
         path: &Path,
         salt: u64,
-        files: impl Iterator<Item = (String, Entry)>,
+        files: impl Iterator<Item = (String, CachedFile)>,
     ) -> Result<()> {
         write_then_rename(path, &path.with_extension("tmp"), |out| {
             writeln!(out, "{MAGIC} {salt:016x}")?;
@@ -170,7 +170,7 @@ impl Manifest {
     }
 
     /// The last build's entry for `path`, and whether the file is still as it was written.
-    pub fn get(&self, path: &str) -> Option<(Entry, bool)> {
+    pub fn get(&self, path: &str) -> Option<(CachedFile, bool)> {
         let hash = path_hash(path);
         let i = self
             .files
@@ -309,21 +309,21 @@ mod tests {
         let files = vec![
             (
                 "tasks/b c/index.html".to_string(),
-                Entry {
+                CachedFile {
                     fingerprint: 2,
                     state: state("tasks/b c/index.html"),
                 },
             ),
             (
                 "index.html".to_string(),
-                Entry {
+                CachedFile {
                     fingerprint: u64::MAX,
                     state: state("index.html"),
                 },
             ),
             (
                 "gone.html".to_string(),
-                Entry {
+                CachedFile {
                     fingerprint: 3,
                     state: state("index.html"),
                 },

@@ -52,7 +52,7 @@ enum Flow {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum Piece {
     /// A run of HTML whitespace in text, to be decided.
     Space,
     /// Text, or anything a Tera tag writes.
@@ -84,7 +84,7 @@ enum Parent {
 }
 
 struct Token {
-    kind: Kind,
+    kind: Piece,
     text: String,
     parent: Parent,
 }
@@ -156,10 +156,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn push(&mut self, kind: Kind, text: &str) {
+    fn push(&mut self, kind: Piece, text: &str) {
         let parent = self.parent();
-        if let (Kind::Text, Some(last)) = (kind, self.tokens.last_mut())
-            && last.kind == Kind::Text
+        if let (Piece::Text, Some(last)) = (kind, self.tokens.last_mut())
+            && last.kind == Piece::Text
         {
             last.text.push_str(text);
             return;
@@ -210,24 +210,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// Consumes a Tera tag at the cursor (known to start one) and says what it is.
-    fn tera(&mut self) -> Option<(Kind, &'a str)> {
+    fn tera(&mut self) -> Option<(Piece, &'a str)> {
         let len = Self::tera_len(self.rest())??;
         let tag = &self.rest()[..len];
         self.at += len;
         let kind = match &tag[..2] {
-            "{{" => Kind::Text,
-            "{#" => Kind::Flow(Flow::Plain),
+            "{{" => Piece::Text,
+            "{#" => Piece::Flow(Flow::Plain),
             _ => match Self::keyword(tag) {
-                "if" => Kind::Flow(Flow::If),
-                "elif" => Kind::Flow(Flow::Elif),
-                "else" => Kind::Flow(Flow::Else),
-                "endif" => Kind::Flow(Flow::EndIf),
-                "for" => Kind::Flow(Flow::For),
-                "endfor" => Kind::Flow(Flow::EndFor),
+                "if" => Piece::Flow(Flow::If),
+                "elif" => Piece::Flow(Flow::Elif),
+                "else" => Piece::Flow(Flow::Else),
+                "endif" => Piece::Flow(Flow::EndIf),
+                "for" => Piece::Flow(Flow::For),
+                "endfor" => Piece::Flow(Flow::EndFor),
                 "set" | "set_global" | "extends" | "import" | "break" | "continue" => {
-                    Kind::Flow(Flow::Plain)
+                    Piece::Flow(Flow::Plain)
                 }
-                "include" => Kind::Text,
+                "include" => Piece::Text,
                 "raw" => {
                     // Everything up to `{% endraw %}` is written as it stands.
                     let start = self.at - len;
@@ -241,9 +241,9 @@ impl<'a> Scanner<'a> {
                             break;
                         }
                     }
-                    return Some((Kind::Text, &self.source[start..self.at]));
+                    return Some((Piece::Text, &self.source[start..self.at]));
                 }
-                _ => Kind::Boundary,
+                _ => Piece::Boundary,
             },
         };
         Some((kind, tag))
@@ -254,7 +254,7 @@ impl<'a> Scanner<'a> {
         if Self::tera_len(rest).is_some() {
             let (kind, tag) = self.tera()?;
             match kind {
-                Kind::Boundary if Self::keyword(tag).starts_with("end") => {
+                Piece::Boundary if Self::keyword(tag).starts_with("end") => {
                     // Back to where the block began.
                     while let Some(frame) = self.stack.pop() {
                         if matches!(frame, Frame::Unknown) || self.stack.is_empty() {
@@ -266,7 +266,7 @@ impl<'a> Scanner<'a> {
                     }
                     self.push(kind, tag);
                 }
-                Kind::Boundary => {
+                Piece::Boundary => {
                     self.push(kind, tag);
                     self.stack.push(Frame::Unknown);
                 }
@@ -281,7 +281,7 @@ impl<'a> Scanner<'a> {
                 .position(|&c| !is_space(c))
                 .unwrap_or(bytes.len());
             self.tokens.push(Token {
-                kind: Kind::Space,
+                kind: Piece::Space,
                 text: rest[..len].to_string(),
                 parent: self.parent(),
             });
@@ -291,13 +291,13 @@ impl<'a> Scanner<'a> {
         if rest.starts_with("<!--") {
             let end = rest.find("-->")? + 3;
             self.at += end;
-            self.push(Kind::Flow(Flow::Plain), "");
+            self.push(Piece::Flow(Flow::Plain), "");
             return Some(());
         }
         if rest.starts_with("<!") {
             let end = rest.find('>')? + 1;
             self.at += end;
-            self.push(Kind::Markup, &rest[..end]);
+            self.push(Piece::Markup, &rest[..end]);
             return Some(());
         }
         if rest.starts_with("</") && bytes.get(2).is_some_and(u8::is_ascii_alphabetic) {
@@ -313,7 +313,7 @@ impl<'a> Scanner<'a> {
             .skip(1)
             .find(|&(_, &c)| is_space(c) || c == b'<' || c == b'{')
             .map_or(bytes.len(), |(i, _)| i);
-        self.push(Kind::Text, &rest[..len]);
+        self.push(Piece::Text, &rest[..len]);
         self.at += len;
         Some(())
     }
@@ -345,7 +345,7 @@ impl<'a> Scanner<'a> {
         {
             self.stack.truncate(open);
         }
-        self.push(Kind::Close, &text);
+        self.push(Piece::Close, &text);
         Some(())
     }
 
@@ -408,7 +408,7 @@ impl<'a> Scanner<'a> {
         };
         let void = (ns == Namespace::Html && VOID_TAGS.contains(name.as_bytes()))
             || (ns == Namespace::Svg && self_closing);
-        self.push(Kind::Open { void }, &text);
+        self.push(Piece::Open { void }, &text);
         if void {
             return Some(());
         }
@@ -419,7 +419,7 @@ impl<'a> Scanner<'a> {
             let content = &self.rest()[..end];
             self.at += end;
             if !content.is_empty() {
-                self.push(Kind::Text, content);
+                self.push(Piece::Text, content);
             }
             return self.end_tag();
         }
@@ -506,7 +506,7 @@ impl<'a> Scanner<'a> {
 /// template's `if`s and `for`s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Neighbour {
-    Token(Kind),
+    Token(Piece),
     /// The start or end of the template.
     Edge,
 }
@@ -522,7 +522,7 @@ impl Structure {
         let mut chains = vec![None; tokens.len()];
         let mut open: Vec<Vec<usize>> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            let Kind::Flow(flow) = token.kind else {
+            let Piece::Flow(flow) = token.kind else {
                 continue;
             };
             match flow {
@@ -535,8 +535,8 @@ impl Structure {
                 Flow::EndIf | Flow::EndFor => {
                     let mut chain = open.pop()?;
                     let first = tokens[chain[0]].kind;
-                    let matches = (flow == Flow::EndIf && first == Kind::Flow(Flow::If))
-                        || (flow == Flow::EndFor && first == Kind::Flow(Flow::For));
+                    let matches = (flow == Flow::EndIf && first == Piece::Flow(Flow::If))
+                        || (flow == Flow::EndFor && first == Piece::Flow(Flow::For));
                     if !matches {
                         return None;
                     }
@@ -582,23 +582,23 @@ impl Structure {
                     };
                     let chain = self.chain(i);
                     match token.kind {
-                        Kind::Space | Kind::Flow(Flow::Plain) => todo.push(Step::Forward(i + 1)),
+                        Piece::Space | Piece::Flow(Flow::Plain) => todo.push(Step::Forward(i + 1)),
                         // A condition: its branch, or the next one.
-                        Kind::Flow(Flow::If) => {
+                        Piece::Flow(Flow::If) => {
                             todo.push(Step::Forward(i + 1));
                             todo.push(Step::Enter(chain[1]));
                         }
                         // The end of a branch taken: on after the chain (or, for the body of
                         // a `for ... else`, round the loop again).
-                        Kind::Flow(Flow::Elif | Flow::Else) => {
+                        Piece::Flow(Flow::Elif | Flow::Else) => {
                             todo.push(Step::Forward(chain[chain.len() - 1] + 1));
-                            if tokens[chain[0]].kind == Kind::Flow(Flow::For) {
+                            if tokens[chain[0]].kind == Piece::Flow(Flow::For) {
                                 todo.push(Step::Forward(chain[0] + 1));
                             }
                         }
-                        Kind::Flow(Flow::EndIf) => todo.push(Step::Forward(i + 1)),
+                        Piece::Flow(Flow::EndIf) => todo.push(Step::Forward(i + 1)),
                         // Into the body, or past an empty loop; after the body, again or out.
-                        Kind::Flow(Flow::For) | Kind::Flow(Flow::EndFor) => {
+                        Piece::Flow(Flow::For) | Piece::Flow(Flow::EndFor) => {
                             todo.push(Step::Forward(chain[0] + 1));
                             todo.push(Step::Enter(chain[1]));
                         }
@@ -608,14 +608,14 @@ impl Structure {
                 Step::Enter(marker) => {
                     let chain = self.chain(marker);
                     match tokens[marker].kind {
-                        Kind::Flow(Flow::Elif) => {
+                        Piece::Flow(Flow::Elif) => {
                             todo.push(Step::Forward(marker + 1));
                             let k = chain.iter().position(|&j| j == marker).unwrap_or(0);
                             if let Some(&next) = chain.get(k + 1) {
                                 todo.push(Step::Enter(next));
                             }
                         }
-                        Kind::Flow(Flow::Else) => todo.push(Step::Forward(marker + 1)),
+                        Piece::Flow(Flow::Else) => todo.push(Step::Forward(marker + 1)),
                         _ => todo.push(Step::Forward(chain[chain.len() - 1] + 1)),
                     }
                 }
@@ -628,27 +628,27 @@ impl Structure {
                     let token = &tokens[i];
                     let chain = self.chain(i);
                     match token.kind {
-                        Kind::Space | Kind::Flow(Flow::Plain) => {
+                        Piece::Space | Piece::Flow(Flow::Plain) => {
                             todo.push(Step::Backward(i as isize - 1))
                         }
                         // The start of a branch: what came before the chain.
-                        Kind::Flow(Flow::If | Flow::Elif | Flow::Else) => {
+                        Piece::Flow(Flow::If | Flow::Elif | Flow::Else) => {
                             todo.push(Step::Backward(chain[0] as isize - 1))
                         }
                         // After a chain: the end of any branch, or before it when none ran.
-                        Kind::Flow(Flow::EndIf) => {
+                        Piece::Flow(Flow::EndIf) => {
                             for &marker in &chain[1..] {
                                 todo.push(Step::Backward(marker as isize - 1));
                             }
                             let has_else = chain
                                 .iter()
-                                .any(|&j| tokens[j].kind == Kind::Flow(Flow::Else));
+                                .any(|&j| tokens[j].kind == Piece::Flow(Flow::Else));
                             if !has_else {
                                 todo.push(Step::Backward(chain[0] as isize - 1));
                             }
                         }
                         // Loop edges: the body's end, or what came before the loop.
-                        Kind::Flow(Flow::For | Flow::EndFor) => {
+                        Piece::Flow(Flow::For | Flow::EndFor) => {
                             for &marker in &chain[1..] {
                                 todo.push(Step::Backward(marker as isize - 1));
                             }
@@ -678,7 +678,7 @@ fn decide(tokens: &[Token]) -> Option<String> {
     let structure = Structure::new(tokens)?;
     let mut out = String::with_capacity(tokens.iter().map(|t| t.text.len()).sum());
     for (i, token) in tokens.iter().enumerate() {
-        if token.kind != Kind::Space {
+        if token.kind != Piece::Space {
             out.push_str(&token.text);
             continue;
         }
@@ -694,15 +694,15 @@ fn decide(tokens: &[Token]) -> Option<String> {
         let markup = |n: &Neighbour| {
             matches!(
                 n,
-                Neighbour::Token(Kind::Open { .. } | Kind::Close | Kind::Markup)
+                Neighbour::Token(Piece::Open { .. } | Piece::Close | Piece::Markup)
             )
         };
         let drop = before.iter().all(|l| {
             after.iter().all(|r| {
-                let first = matches!(l, Neighbour::Token(Kind::Open { void: false }))
+                let first = matches!(l, Neighbour::Token(Piece::Open { void: false }))
                     || (root && *l == Neighbour::Edge);
                 let last =
-                    matches!(r, Neighbour::Token(Kind::Close)) || (root && *r == Neighbour::Edge);
+                    matches!(r, Neighbour::Token(Piece::Close)) || (root && *r == Neighbour::Edge);
                 (rules.trim && (first || last)) || (rules.destroy_whole && markup(l) && markup(r))
             })
         });

@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 use crate::assess::PublishedTask;
 
 #[derive(Serialize)]
-struct Entry<'a> {
+struct SearchEntry<'a> {
     /// Page id: `entities/<id>/`.
     id: &'a str,
     /// Name.
@@ -36,7 +36,7 @@ where
     serializer
         .collect_seq(entities.filter_map(|(id, mut tasks)| {
             let latest = &tasks.clone().next()?.record;
-            Some(Entry {
+            Some(SearchEntry {
                 id,
                 n: &latest.entity,
                 c: &latest.credit_code,

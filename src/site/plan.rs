@@ -20,7 +20,7 @@ use crate::url::{entity_id, unit_slug};
 
 /// What one output file is made from (indices into the site model's lists).
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Kind {
+pub(super) enum Source {
     Static(u32),
     Task(TaskIndex),
     /// The page of a withdrawn result, by its place in the report's `withdrawn`.
@@ -55,23 +55,23 @@ pub(super) enum Kind {
 /// A file of the built site; [`Site::path`] says where it goes.
 #[derive(Debug, Clone, Copy)]
 pub struct File {
-    pub(super) kind: Kind,
+    pub(super) source: Source,
 }
 
 impl File {
     /// Whether the file is a page (listed in the sitemap).
     pub fn is_page(&self) -> bool {
         !matches!(
-            self.kind,
-            Kind::Static(_)
-                | Kind::QuarterData(_)
-                | Kind::NotFound
-                | Kind::Feed
-                | Kind::Sitemap(_)
-                | Kind::Robots
-                | Kind::TasksCsv
-                | Kind::TasksJson
-                | Kind::SearchIndex
+            self.source,
+            Source::Static(_)
+                | Source::QuarterData(_)
+                | Source::NotFound
+                | Source::Feed
+                | Source::Sitemap(_)
+                | Source::Robots
+                | Source::TasksCsv
+                | Source::TasksJson
+                | Source::SearchIndex
         )
     }
 }
@@ -389,7 +389,7 @@ impl<'a> Site<'a> {
         if site.pages > SITEMAP_LIMIT {
             for part in 0..site.pages.div_ceil(SITEMAP_LIMIT) {
                 site.files.push(File {
-                    kind: Kind::Sitemap(Some(part as u32)),
+                    source: Source::Sitemap(Some(part as u32)),
                 });
             }
         }
@@ -402,7 +402,7 @@ impl<'a> Site<'a> {
         // Content pages and theme files are named by the site; the rest by gongshi, whose
         // names never meet (slugs and ids are unique, each kind in a folder of its own).
         for file in &site.files {
-            if matches!(file.kind, Kind::Content(_) | Kind::Static(_)) {
+            if matches!(file.source, Source::Content(_) | Source::Static(_)) {
                 let path = site.path(file);
                 if generated(&path) {
                     return Err(Error::Usage(format!(
@@ -422,42 +422,42 @@ impl<'a> Site<'a> {
     /// has millions.
     fn plan_files(&self, page_size: usize) -> Vec<File> {
         let mut files: Vec<File> = Vec::new();
-        let mut add = |kind: Kind| files.push(File { kind });
+        let mut add = |source: Source| files.push(File { source });
         for i in 0..self.static_files.len() {
-            add(Kind::Static(i as u32));
+            add(Source::Static(i as u32));
         }
         for i in self.every_task() {
-            add(Kind::Task(i));
+            add(Source::Task(i));
         }
         for i in 0..self.assessment.report.withdrawn.len() {
-            add(Kind::Withdrawn(i as u32));
+            add(Source::Withdrawn(i as u32));
         }
         for (i, q) in self.quarters.iter().enumerate() {
             if !q.view.page {
                 continue;
             }
             for page in 0..chunk_count(q.tasks.len(), page_size) {
-                add(Kind::Quarter {
+                add(Source::Quarter {
                     quarter: i as u32,
                     page: page as u32,
                 });
             }
-            add(Kind::QuarterData(i as u32));
+            add(Source::QuarterData(i as u32));
         }
         for i in 0..self.entities.len() {
-            add(Kind::Entity(i as u32));
+            add(Source::Entity(i as u32));
         }
         for page in 0..chunk_count(self.entities.len(), page_size) {
-            add(Kind::Entities(page as u32));
+            add(Source::Entities(page as u32));
         }
         for (i, unit) in self.units.iter().enumerate() {
-            add(Kind::Unit(i as u32));
+            add(Source::Unit(i as u32));
             for (j, uq) in unit.quarters.iter().enumerate() {
                 if uq.tasks.is_empty() {
                     continue;
                 }
                 for page in 0..chunk_count(uq.tasks.len(), page_size) {
-                    add(Kind::UnitQuarter {
+                    add(Source::UnitQuarter {
                         unit: i as u32,
                         quarter: j as u32,
                         page: page as u32,
@@ -465,21 +465,21 @@ impl<'a> Site<'a> {
                 }
             }
         }
-        add(Kind::Units);
+        add(Source::Units);
         for i in 0..self.content.pages.len() {
-            add(Kind::Content(i as u32));
+            add(Source::Content(i as u32));
         }
-        for kind in [
-            Kind::Index,
-            Kind::NotFound,
-            Kind::Feed,
-            Kind::Robots,
-            Kind::TasksCsv,
-            Kind::TasksJson,
-            Kind::SearchIndex,
-            Kind::Sitemap(None),
+        for source in [
+            Source::Index,
+            Source::NotFound,
+            Source::Feed,
+            Source::Robots,
+            Source::TasksCsv,
+            Source::TasksJson,
+            Source::SearchIndex,
+            Source::Sitemap(None),
         ] {
-            add(kind);
+            add(source);
         }
         files
     }
@@ -494,22 +494,22 @@ impl<'a> Site<'a> {
     pub fn path(&self, file: &File) -> String {
         let paged =
             |base: String, page: u32| Pagination::page_url(&base, page as usize + 1) + "index.html";
-        match file.kind {
-            Kind::Static(i) => self.static_files[i as usize].0.to_string(),
-            Kind::Task(i) => format!("tasks/{}/index.html", self.task(i).record.slug),
-            Kind::Withdrawn(i) => format!(
+        match file.source {
+            Source::Static(i) => self.static_files[i as usize].0.to_string(),
+            Source::Task(i) => format!("tasks/{}/index.html", self.task(i).record.slug),
+            Source::Withdrawn(i) => format!(
                 "tasks/{}/index.html",
                 self.assessment.report.withdrawn[i as usize].slug
             ),
-            Kind::Quarter { quarter, page } => paged(
+            Source::Quarter { quarter, page } => paged(
                 format!("quarters/{}/", self.quarters[quarter as usize].view.slug),
                 page,
             ),
-            Kind::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
-            Kind::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
-            Kind::Entities(page) => paged("entities/".into(), page),
-            Kind::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),
-            Kind::UnitQuarter {
+            Source::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
+            Source::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
+            Source::Entities(page) => paged("entities/".into(), page),
+            Source::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),
+            Source::UnitQuarter {
                 unit,
                 quarter,
                 page,
@@ -518,17 +518,17 @@ impl<'a> Site<'a> {
                 let quarter = unit.quarters[quarter as usize].quarter;
                 paged(format!("units/{}/{}/", unit.slug, quarter.slug()), page)
             }
-            Kind::Units => "units/index.html".into(),
-            Kind::Content(i) => format!("{}/index.html", self.content.pages[i as usize].path),
-            Kind::Index => "index.html".into(),
-            Kind::NotFound => "404.html".into(),
-            Kind::Feed => "feed.xml".into(),
-            Kind::Robots => "robots.txt".into(),
-            Kind::TasksCsv => "data/tasks.csv".into(),
-            Kind::TasksJson => "data/tasks.json".into(),
-            Kind::SearchIndex => "search/index.json".into(),
-            Kind::Sitemap(None) => "sitemap.xml".into(),
-            Kind::Sitemap(Some(part)) => format!("sitemap-{}.xml", part + 1),
+            Source::Units => "units/index.html".into(),
+            Source::Content(i) => format!("{}/index.html", self.content.pages[i as usize].path),
+            Source::Index => "index.html".into(),
+            Source::NotFound => "404.html".into(),
+            Source::Feed => "feed.xml".into(),
+            Source::Robots => "robots.txt".into(),
+            Source::TasksCsv => "data/tasks.csv".into(),
+            Source::TasksJson => "data/tasks.json".into(),
+            Source::SearchIndex => "search/index.json".into(),
+            Source::Sitemap(None) => "sitemap.xml".into(),
+            Source::Sitemap(Some(part)) => format!("sitemap-{}.xml", part + 1),
         }
     }
 
@@ -542,25 +542,25 @@ impl<'a> Site<'a> {
                 .max()
                 .unwrap_or(as_of)
         };
-        match file.kind {
-            Kind::Task(i) => changed_on(self.task(i)),
-            Kind::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
-            Kind::Quarter { quarter, .. } => self.quarters[quarter as usize]
+        match file.source {
+            Source::Task(i) => changed_on(self.task(i)),
+            Source::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
+            Source::Quarter { quarter, .. } => self.quarters[quarter as usize]
                 .view
                 .published_on
                 .unwrap_or(as_of),
-            Kind::Entity(i) => newest(&self.entities[i as usize].tasks),
-            Kind::Unit(i) => self.units[i as usize]
+            Source::Entity(i) => newest(&self.entities[i as usize].tasks),
+            Source::Unit(i) => self.units[i as usize]
                 .quarters
                 .iter()
                 .filter(|q| !q.tasks.is_empty())
                 .map(|q| newest(&q.tasks))
                 .max()
                 .unwrap_or(as_of),
-            Kind::UnitQuarter { unit, quarter, .. } => {
+            Source::UnitQuarter { unit, quarter, .. } => {
                 newest(&self.units[unit as usize].quarters[quarter as usize].tasks)
             }
-            Kind::Content(i) => {
+            Source::Content(i) => {
                 let page = &self.content.pages[i as usize];
                 page.updated.or(page.date).unwrap_or(as_of)
             }

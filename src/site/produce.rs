@@ -11,7 +11,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::html::{absolute_base, minify, root};
 use super::pagination::{Pagination, chunk, chunk_count};
-use super::plan::{Kind, SITEMAP_LIMIT};
+use super::plan::{SITEMAP_LIMIT, Source};
 use super::views::{BuildInfo, QuarterView, SiteInfo};
 use super::{File, Site, TaskIndex};
 use crate::config::Rules;
@@ -88,9 +88,9 @@ impl Site<'_> {
             Ok(xxh3_64(bytes))
         };
         // Each page kind's view: the template's names for what it shows.
-        match file.kind {
-            Kind::Static(i) => raw(self.static_files[i as usize].1, out),
-            Kind::Task(i) => {
+        match file.source {
+            Source::Static(i) => raw(self.static_files[i as usize].1, out),
+            Source::Task(i) => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
                     task: super::views::Shown<'s, 'a>,
@@ -102,7 +102,7 @@ impl Site<'_> {
                 };
                 self.render(path, "task.html", &view, false, out)
             }
-            Kind::Withdrawn(i) => {
+            Source::Withdrawn(i) => {
                 #[derive(Serialize)]
                 struct View<'s> {
                     withdrawal: super::views::WithdrawnView<'s>,
@@ -112,7 +112,7 @@ impl Site<'_> {
                 };
                 self.render(path, "withdrawn.html", &view, false, out)
             }
-            Kind::Quarter { quarter, page } => {
+            Source::Quarter { quarter, page } => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
                     quarter: &'s QuarterView<'a>,
@@ -134,7 +134,7 @@ impl Site<'_> {
                 };
                 self.render(path, "quarter.html", &view, false, out)
             }
-            Kind::QuarterData(i) => {
+            Source::QuarterData(i) => {
                 let tasks = &self.quarters[i as usize].tasks;
                 if let Some(out) = out {
                     let tasks = tasks.iter().map(|&i| self.task(i));
@@ -142,7 +142,7 @@ impl Site<'_> {
                 }
                 Ok(self.data_fingerprint(path, tasks.iter().copied()))
             }
-            Kind::Entity(i) => {
+            Source::Entity(i) => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
                     entity: super::views::EntityView<'s, 'a>,
@@ -152,7 +152,7 @@ impl Site<'_> {
                 };
                 self.render(path, "entity.html", &view, false, out)
             }
-            Kind::Entities(page) => {
+            Source::Entities(page) => {
                 #[derive(Serialize)]
                 struct View<'s> {
                     entities: Vec<super::views::EntitySummary<'s>>,
@@ -176,7 +176,7 @@ impl Site<'_> {
                 };
                 self.render(path, "entities.html", &view, true, out)
             }
-            Kind::Unit(i) => {
+            Source::Unit(i) => {
                 #[derive(Serialize)]
                 struct View<'s> {
                     unit: super::views::UnitView<'s>,
@@ -186,7 +186,7 @@ impl Site<'_> {
                 };
                 self.render(path, "unit.html", &view, true, out)
             }
-            Kind::UnitQuarter {
+            Source::UnitQuarter {
                 unit,
                 quarter,
                 page,
@@ -214,7 +214,7 @@ impl Site<'_> {
                 };
                 self.render(path, "unit-quarter.html", &view, true, out)
             }
-            Kind::Units => {
+            Source::Units => {
                 #[derive(Serialize)]
                 struct View<'s> {
                     units: Vec<super::views::UnitSummary<'s>>,
@@ -224,7 +224,7 @@ impl Site<'_> {
                 };
                 self.render(path, "units.html", &view, true, out)
             }
-            Kind::Content(i) => {
+            Source::Content(i) => {
                 #[derive(Serialize)]
                 struct View<'s> {
                     page: &'s Page,
@@ -234,7 +234,7 @@ impl Site<'_> {
                 };
                 self.render(path, "page.html", &view, false, out)
             }
-            Kind::Index => {
+            Source::Index => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
                     quarters: Vec<&'s QuarterView<'a>>,
@@ -250,7 +250,7 @@ impl Site<'_> {
                 };
                 self.render(path, "index.html", &view, true, out)
             }
-            Kind::NotFound => {
+            Source::NotFound => {
                 #[derive(Serialize)]
                 struct View {
                     /// Served at any depth, where the stylesheet's relative path would miss.
@@ -265,7 +265,7 @@ impl Site<'_> {
                 };
                 self.render(path, "404.html", &view, false, out)
             }
-            Kind::Feed => {
+            Source::Feed => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
                     base: String,
@@ -282,26 +282,26 @@ impl Site<'_> {
                 };
                 self.render(path, "feed.xml", &view, false, out)
             }
-            Kind::Sitemap(part) => {
+            Source::Sitemap(part) => {
                 let base = absolute_base(&self.config.site.base_url);
                 if part.is_none() && self.pages > SITEMAP_LIMIT {
                     return raw(&self.sitemap_index(&base), out);
                 }
                 #[derive(Serialize)]
-                struct Entry {
+                struct SitemapEntry {
                     loc: String,
                     lastmod: NaiveDate,
                 }
                 #[derive(Serialize)]
                 struct View {
-                    entries: Vec<Entry>,
+                    entries: Vec<SitemapEntry>,
                 }
                 let view = View {
                     entries: self
                         .sitemap_pages()
                         .skip(part.unwrap_or(0) as usize * SITEMAP_LIMIT)
                         .take(SITEMAP_LIMIT)
-                        .map(|(url, lastmod)| Entry {
+                        .map(|(url, lastmod)| SitemapEntry {
                             loc: format!("{base}{url}"),
                             lastmod,
                         })
@@ -309,28 +309,28 @@ impl Site<'_> {
                 };
                 self.render(path, "sitemap.xml", &view, false, out)
             }
-            Kind::Robots => {
+            Source::Robots => {
                 let base = absolute_base(&self.config.site.base_url);
                 raw(
                     format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").as_bytes(),
                     out,
                 )
             }
-            Kind::TasksCsv => {
+            Source::TasksCsv => {
                 if let Some(out) = out {
                     opendata::csv(self.assessment.published.iter(), self.config, out)
                         .map_err(io)?;
                 }
                 Ok(self.data_fingerprint(path, self.every_task()))
             }
-            Kind::TasksJson => {
+            Source::TasksJson => {
                 if let Some(out) = out {
                     opendata::json(self.assessment.published.iter(), self.config, out)
                         .map_err(io)?;
                 }
                 Ok(self.data_fingerprint(path, self.every_task()))
             }
-            Kind::SearchIndex => {
+            Source::SearchIndex => {
                 // Small beside the pages: fingerprinted by its bytes, made as they are hashed.
                 let entities = || {
                     self.entities

@@ -190,7 +190,7 @@ pub(super) struct WithdrawnView<'a> {
 
 /// One bar of a chart, with the same figure as its table row.
 #[derive(Serialize)]
-struct Bar<'a> {
+struct ChartBar<'a> {
     name: &'a str,
     count: usize,
     /// Bar length, percent of the chart's width (the longest bar takes 80%).
@@ -206,7 +206,7 @@ struct Chart<'a> {
     key: &'static str,
     title: &'static str,
     heading: &'static str,
-    bars: Vec<Bar<'a>>,
+    bars: Vec<ChartBar<'a>>,
     /// The SVG's height in px.
     height: usize,
 }
@@ -331,7 +331,7 @@ pub(super) fn quarter_view<'a>(
             heading,
             bars: rows
                 .iter()
-                .map(|c| Bar {
+                .map(|c| ChartBar {
                     name: &c.name,
                     count: c.count,
                     width: format!("{:.1}", bar_fraction(c.count, max)),
