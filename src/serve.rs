@@ -164,7 +164,7 @@ fn rebuild(options: &Options, out: &Path, shared: &Shared, log: &(dyn Fn(&str) +
     shared.changed.notify_all();
 }
 
-fn banner(report: &crate::report::Report) -> String {
+fn banner(report: &crate::model::Report) -> String {
     let color = if report.has_problems() {
         "#8a1c1c"
     } else {

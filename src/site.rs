@@ -12,10 +12,8 @@ use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
-use crate::figures::{Count, QuarterFigures};
-use crate::ingest::Record;
+use crate::model::{Count, QuarterFigures, Record, Status};
 use crate::opendata;
-use crate::report::Status;
 use crate::theme::{Templates, Theme};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -1117,7 +1115,7 @@ impl<'a> Site<'a> {
                         entity: &other.entity,
                         credit_code: &other.credit_code,
                         result: &other.result,
-                        found_problem: other.class == crate::result_class::ResultClass::Problem,
+                        found_problem: other.class == crate::model::ResultClass::Problem,
                     }
                 })
                 .collect(),
@@ -1149,7 +1147,7 @@ impl<'a> Site<'a> {
             start: r.start,
             end: r.end,
             result: &r.result,
-            found_problem: r.class == crate::result_class::ResultClass::Problem,
+            found_problem: r.class == crate::model::ResultClass::Problem,
             result_class: r.class.key(),
             handling: &r.handling,
             task_name: &r.task_name,
