@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::ingest::Record;
+use crate::model::Record;
 
 pub const ARCHIVE_FILE: &str = "data/published-records.jsonl";
 
@@ -94,7 +94,7 @@ fn sanitized(mut record: Record, known_by_task_id: bool) -> Record {
     let object = record
         .object
         .take()
-        .map(|_| crate::ingest::Text::from(record.object_text()));
+        .map(|_| crate::model::Text::from(record.object_text()));
     if known_by_task_id {
         // Published as its task's only object: its page is the task's.
         crate::ingest::set_identity(&mut record, None);

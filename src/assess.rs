@@ -11,9 +11,12 @@ use crate::calendar::{Calendar, Deadline};
 use crate::config::{Config, Disclosure, QuarterAnchor};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
-use crate::ingest::{Record, Tasks};
+use crate::ingest::Tasks;
 use crate::ledger::{Entry, Kind, Ledger};
-use crate::report::{Item, ItemKind, Missing, Problem, Report, Status, Withdrawal};
+use crate::model::{
+    AssessPart, Item, ItemKind, Missing, Problem, QuarterFigures, Record, Report, Status,
+    Withdrawal,
+};
 
 /// Deadline arithmetic under a site's rules and calendar.
 #[derive(Debug, Clone, Copy)]
@@ -71,7 +74,7 @@ pub struct QuarterState {
     pub published_on: Option<NaiveDate>,
     /// Indexes into [`Assessment::records`].
     pub tasks: Vec<usize>,
-    pub figures: crate::figures::QuarterFigures,
+    pub figures: QuarterFigures,
 }
 
 /// The outcome of checking every row and quarter against the ledger and the deadlines.
@@ -102,10 +105,10 @@ pub fn assess(
         calendar,
         disclosure: &config.disclosure,
     };
-    let mut items = Vec::with_capacity(tasks.rows.len());
-    let unread_files = tasks.unread.len() as u64;
-    let mut errors = tasks.unread;
-    let mut warnings = tasks.warnings;
+    let (rows, ingested) = tasks.into_parts();
+    let mut items = Vec::with_capacity(rows.len());
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let mut invalid = 0;
     let mut records = Vec::new();
     let mut published = Vec::new();
@@ -115,9 +118,7 @@ pub fn assess(
     // The costly part of each row, on every core; the rest goes in order.
     let digests: Vec<Option<String>> = {
         use rayon::prelude::*;
-        tasks
-            .rows
-            .par_iter()
+        rows.par_iter()
             .map(|row| {
                 row.record
                     .as_ref()
@@ -145,7 +146,7 @@ pub fn assess(
     let mut withdrawn_quarters: HashSet<Quarter> = HashSet::new();
     // Tasks published with one object that now have several, with what to say of each.
     let mut gained_objects: Vec<(String, Problem)> = Vec::new();
-    for (row, digest) in tasks.rows.into_iter().zip(digests) {
+    for (row, digest) in rows.into_iter().zip(digests) {
         let mut item = Item {
             kind: ItemKind::Task,
             id: row.task_id,
@@ -208,7 +209,7 @@ pub fn assess(
                 // Published as one of its task's several objects, and the only one left: it
                 // keeps that ledger row and its page.
                 let record = Arc::make_mut(&mut record);
-                let object: crate::ingest::Text = record.object_text().into();
+                let object: crate::model::Text = record.object_text().into();
                 crate::ingest::set_identity(record, Some(object));
             }
         }
@@ -657,21 +658,17 @@ pub fn assess(
             ),
         ));
     }
-    let mut summary = Report::summarize(&items, invalid);
-    summary.unread_files = unread_files;
-    summary.missing = missing.len() as u64;
-    summary.withdrawn = withdrawals.len() as u64;
+    let assessed = AssessPart {
+        items,
+        invalid,
+        errors,
+        warnings,
+        missing,
+        withdrawn: withdrawals,
+    };
     Ok(Assessment {
-        report: Report {
-            as_of,
-            summary,
-            items,
-            errors,
-            warnings,
-            notes: tasks.notes,
-            missing,
-            withdrawn: withdrawals,
-        },
+        // The one place the report is put together.
+        report: Report::assemble(as_of, ingested, assessed, ledger.notes()),
         records,
         published,
         published_index,

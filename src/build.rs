@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::ingest;
 use crate::ledger::Ledger;
 use crate::lock::SiteLock;
-use crate::report::Report;
+use crate::model::Report;
 use crate::site::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -74,25 +74,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     drop(publishable);
     drop(split_tasks);
     archive.classify(&settings.results);
-    let mut assessment = assess::assess(tasks, &ledger, &archive, &calendar, &config, as_of)?;
-    if ledger.damaged_digests > 0 {
-        assessment.report.notes.push(format!(
-            "{} digest(s) in {} are not the 16 hexadecimal digits gongshi writes (a spreadsheet \
-             may have turned them into numbers): corrections to those results are noticed \
-             against the last digest that is intact",
-            ledger.damaged_digests,
-            crate::ledger::LEDGER_FILE
-        ));
-    }
-    if !ledger.records_digests() {
-        assessment.report.notes.push(format!(
-            "{} has no digest column, so its rows do not say which version of a result each \
-             publication was (corrections are noticed against {} alone); add \",digest\" to \
-             the end of its header line",
-            crate::ledger::LEDGER_FILE,
-            crate::archive::ARCHIVE_FILE
-        ));
-    }
+    let assessment = assess::assess(tasks, &ledger, &archive, &calendar, &config, as_of)?;
     Ok(Loaded {
         config,
         calendar,

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::error::{Error, Result};
-use crate::report::Report;
+use crate::model::Report;
 
 /// A file as the last build left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::escape::{markdown, workflow_data as data, workflow_property as property, xml};
-use crate::report::{Item, ItemKind, Problem, Report, Status, missing_line, problem_line};
+use crate::model::{Item, ItemKind, Problem, Report, Status};
+use crate::report::{missing_line, problem_line};
 
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
 /// invalid rows are failures; tasks in progress and open quarters are skipped (nothing is due
@@ -422,10 +423,7 @@ fn deadline_text(item: &Item) -> String {
 }
 
 fn problem_message(problem: &Problem) -> String {
-    let message = match &problem.field {
-        Some(field) => format!("{field}: {}", problem.message),
-        None => problem.message.clone(),
-    };
+    let message = problem.field_message();
     // A workbook's annotation has no line: the cell says where.
     match &problem.sheet {
         Some(_) => format!("{}: {message}", problem.location()),

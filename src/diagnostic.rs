@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use crate::report::Problem;
+use crate::model::Problem;
 
 /// Rows longer than this are shown as a window around the field.
 const WINDOW: usize = 240;
@@ -37,10 +37,7 @@ impl Diagnostics {
     /// An error of a row, as a block of lines (no final line break), or `None` when its row
     /// cannot be found (a problem of a whole file, or a file changed since).
     pub fn row_error(&mut self, problem: &Problem) -> Option<String> {
-        let title = match &problem.field {
-            Some(field) => format!("{field}: {}", problem.message),
-            None => problem.message.clone(),
-        };
+        let title = problem.field_message();
         self.render(
             &problem.file,
             problem.line?,

@@ -1,5 +1,5 @@
 //! Errors that stop a build (exit code 2). Problems with single rows are not errors here: they
-//! are collected as [`crate::report::Problem`]s and the build goes on.
+//! are collected as [`crate::model::Problem`]s and the build goes on.
 
 use std::path::PathBuf;
 

@@ -4,7 +4,7 @@
 //! Data flows one way: [`ingest`] and [`ledger`] load the site's files, [`assess`] computes
 //! deadlines ([`calendar`], [`config`]) and statuses, [`site`] renders pages with the [`theme`],
 //! and [`build`] writes them. The library never prints or exits; errors come back as
-//! [`error::Error`] and the report as [`report::Report`].
+//! [`error::Error`] and the report as [`model::Report`].
 
 pub mod archive;
 pub mod assess;
@@ -25,6 +25,7 @@ pub mod fingerprint;
 pub mod ingest;
 pub mod ledger;
 pub mod lock;
+pub mod model;
 pub mod notice;
 pub mod opendata;
 pub mod privacy;

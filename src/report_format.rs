@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::report::Report;
+use crate::model::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {

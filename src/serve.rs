@@ -162,7 +162,7 @@ fn rebuild(options: &ServeOptions, out: &Path, shared: &Shared, log: &(dyn Fn(&s
     shared.changed.notify_all();
 }
 
-fn banner(report: &crate::report::Report) -> String {
+fn banner(report: &crate::model::Report) -> String {
     let color = if report.has_problems() {
         "#8a1c1c"
     } else {

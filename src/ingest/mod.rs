@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::report::Problem;
+use crate::model::{IngestPart, Problem, Record, Text};
 use crate::url::task_slug;
 
 mod cfb;
@@ -24,8 +24,7 @@ pub(crate) use decode::reads_as_utf8;
 pub(crate) use record::{
     EARLIEST_YEAR, Interner, Place, RowContext, clean, excel_scientific, is_personal_code, read_row,
 };
-pub use record::{Record, Text};
-pub(crate) use table::{CsvRows, rows_of, sheet_reference};
+pub(crate) use table::{CsvRows, rows_of};
 pub use table::{Excerpt, excerpt, excerpt_of_text, is_workbook_reader_panic};
 
 /// One data row as read, whether or not it could be trusted.
@@ -57,6 +56,26 @@ pub struct Tasks {
     pub unread: Vec<Problem>,
     pub warnings: Vec<Problem>,
     pub notes: Vec<String>,
+}
+
+impl Tasks {
+    /// The rows, and ingest's part of the report.
+    pub fn into_parts(self) -> (Vec<Row>, IngestPart) {
+        let Tasks {
+            rows,
+            unread,
+            warnings,
+            notes,
+        } = self;
+        (
+            rows,
+            IngestPart {
+                unread,
+                warnings,
+                notes,
+            },
+        )
+    }
 }
 
 /// Files that systems leave in folders by themselves.
@@ -283,7 +302,7 @@ fn unclassified_results(rows: &[Row]) -> Vec<Problem> {
     let mut counts: BTreeMap<&str, (usize, &Row)> = BTreeMap::new();
     for row in rows {
         if let Some(record) = &row.record
-            && record.class == crate::result_class::ResultClass::Unclassified
+            && record.class == crate::model::ResultClass::Unclassified
         {
             counts.entry(&record.result).or_insert((0, row)).0 += 1;
         }

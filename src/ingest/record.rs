@@ -7,9 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use super::{Columns, Field, Row};
 use crate::credit_code::{self, CodeProblem};
 use crate::dates::{self, Quarter};
+use crate::model::{Problem, Record, Text};
 use crate::privacy::mask;
-use crate::report::Problem;
-use crate::result_class::ResultClass;
 use crate::url::task_slug;
 
 /// A mobile number (11 digits from 13 to 19) or a valid identity-card number standing alone in
@@ -78,49 +77,6 @@ pub(crate) fn clean(text: &str) -> Cow<'_, str> {
 /// Inspection dates before this year are taken for typos (双随机、一公开 began in 2015).
 pub(crate) const EARLIEST_YEAR: i32 = 2015;
 
-/// Text that many records share (a unit, a company, a result): held once, whatever the number
-/// of rows that carry it.
-pub type Text = std::sync::Arc<str>;
-
-/// A task row that passed every check. Text fields are already masked for publication.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Record {
-    pub task_id: String,
-    /// In a task with several objects (检查对象), what identifies the record: `task id/object`
-    /// (see [`Record::id`]). `None` when the task id alone does, as for a task with one object,
-    /// which costs nothing for a province's million such records.
-    #[serde(skip)]
-    pub own_id: Option<Box<str>>,
-    /// In a task with several objects, this one's credit code (or name when it has none).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub object: Option<Text>,
-    /// The folder name of the record's page: `/tasks/<slug>/`.
-    pub slug: String,
-    pub unit: Text,
-    pub category: Text,
-    pub matter: Text,
-    pub entity: Text,
-    pub credit_code: Text,
-    pub address: Text,
-    pub inspectors: Text,
-    pub start: Option<NaiveDate>,
-    pub end: Option<NaiveDate>,
-    pub result: Text,
-    /// What the result means (no problem, problem found, ...): from the site's words.
-    #[serde(skip)]
-    pub class: ResultClass,
-    /// 任务名称.
-    #[serde(default, skip_serializing_if = "str::is_empty")]
-    pub task_name: Text,
-    /// 抽查类型.
-    #[serde(default, skip_serializing_if = "str::is_empty")]
-    pub inspection_type: Text,
-    pub handling: Text,
-    pub joint: bool,
-    pub joint_departments: Text,
-    pub quarter: Option<Quarter>,
-}
-
 /// Hands out one [`Text`] for each distinct string.
 #[derive(Default)]
 pub(crate) struct Interner {
@@ -135,40 +91,6 @@ impl Interner {
         let new: Text = text.into();
         self.texts.insert(new.clone());
         new
-    }
-}
-
-impl Record {
-    /// The quarter a task counts in: its quarter column, else its end date's quarter, else (for
-    /// a task still in progress) its start date's.
-    pub fn quarter(&self) -> Option<Quarter> {
-        self.quarter.or(self.end.or(self.start).map(Quarter::of))
-    }
-
-    /// What identifies the record, in the ledger, the archive and the report: its task id,
-    /// or `task id/object` in a task with several objects.
-    pub fn id(&self) -> &str {
-        self.own_id.as_deref().unwrap_or(&self.task_id)
-    }
-
-    /// The object as shown after the task id: the credit code, or the name without one.
-    pub fn object_text(&self) -> &str {
-        if self.credit_code.is_empty() {
-            &self.entity
-        } else {
-            &self.credit_code
-        }
-    }
-
-    /// Whether a published version shows a result: an end date and a result, whatever its
-    /// words (a version published before they counted as not a result yet is still shown).
-    pub fn shows_a_result(&self) -> bool {
-        self.end.is_some() && !self.result.is_empty()
-    }
-
-    /// A result can be published once the inspection ended and a result was recorded.
-    pub fn is_publishable(&self) -> bool {
-        self.end.is_some() && !self.result.is_empty() && self.class != ResultClass::Pending
     }
 }
 

@@ -529,16 +529,6 @@ pub(crate) fn column_letters(mut column: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// A sheet's name as a cell reference writes it: quoted when it holds spaces or punctuation
-/// (`'My Sheet'!C7`), plain when only letters, digits and `_` (Chinese included).
-pub(crate) fn sheet_reference(name: &str) -> String {
-    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        name.to_string()
-    } else {
-        format!("'{}'", name.replace('\'', "''"))
-    }
-}
-
 /// The rows of a CSV text, read one by one with the line each starts on and its bytes.
 pub(crate) struct CsvRows<'a> {
     text: &'a str,
@@ -772,10 +762,6 @@ mod tests {
             names,
             ["A", "C", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"]
         );
-        assert_eq!(sheet_reference("Sheet1"), "Sheet1");
-        assert_eq!(sheet_reference("抽查结果"), "抽查结果");
-        assert_eq!(sheet_reference("Sheet 2"), "'Sheet 2'");
-        assert_eq!(sheet_reference("Bob's"), "'Bob''s'");
     }
 
     #[test]

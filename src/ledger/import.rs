@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{Entry, Kind, LEDGER_FILE, Ledger};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
-use crate::report::Problem;
+use crate::model::Problem;
 
 /// What an import did.
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -372,6 +372,29 @@ impl Ledger {
         self.has_digest
     }
 
+    /// The ledger's part of the report: notes on digests it cannot use.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.damaged_digests > 0 {
+            notes.push(format!(
+                "{} digest(s) in {} are not the 16 hexadecimal digits gongshi writes (a \
+                 spreadsheet may have turned them into numbers): corrections to those results \
+                 are noticed against the last digest that is intact",
+                self.damaged_digests, LEDGER_FILE
+            ));
+        }
+        if !self.records_digests() {
+            notes.push(format!(
+                "{} has no digest column, so its rows do not say which version of a result \
+                 each publication was (corrections are noticed against {} alone); add \
+                 \",digest\" to the end of its header line",
+                LEDGER_FILE,
+                crate::archive::ARCHIVE_FILE
+            ));
+        }
+        notes
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

@@ -14,7 +14,7 @@ use crate::content::{Content, Page};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
 use crate::fingerprint::Prehashed;
-use crate::report::Status;
+use crate::model::Status;
 use crate::theme::{Templates, Theme};
 use crate::url::{entity_id, unit_slug};
 

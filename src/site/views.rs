@@ -10,10 +10,7 @@ use super::{Site, TaskIndex, changed_on};
 use crate::assess::QuarterState;
 use crate::config::Config;
 use crate::dates::Quarter;
-use crate::figures::{Count, QuarterFigures};
-use crate::ingest::Record;
-use crate::report::Status;
-use crate::result_class::ResultClass;
+use crate::model::{Count, QuarterFigures, Record, ResultClass, Status};
 
 #[derive(Serialize)]
 pub(super) struct SiteInfo<'a> {

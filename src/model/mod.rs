@@ -1,0 +1,18 @@
+//! The shared model: what the stages hand each other, depending on nothing later than the
+//! foundations (errors, dates), so that no stage imports from a later one.
+
+mod figures;
+mod problem;
+mod record;
+mod report;
+mod result_class;
+mod status;
+
+pub use figures::{Count, MonthProgress, QuarterFigures};
+pub use problem::Problem;
+pub use record::{Record, Text};
+pub use report::{
+    AssessPart, IngestPart, Item, ItemKind, Missing, QuarterSummary, Report, Summary, Withdrawal,
+};
+pub use result_class::ResultClass;
+pub use status::Status;
