@@ -35,7 +35,40 @@ pub fn html_fragment(html: &str) -> String {
         ..minify_html::Cfg::default()
     };
     String::from_utf8(minify_html::minify(html.as_bytes(), &cfg))
+        .map(escape_lt_in_attributes)
         .unwrap_or_else(|_| html.to_string())
+}
+
+/// minify-html writes `<` inside quoted attribute values unescaped (an image's alt text from
+/// `![<script>…](…)`): inert to a browser, but record and page text must read as escaped to
+/// every tool that scans pages too, so it goes back to `&lt;`.
+fn escape_lt_in_attributes(html: String) -> String {
+    if !html.contains(['"', '\'']) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut quote: Option<char> = None;
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (in_tag, quote, c) {
+            (_, Some(q), c) if c == q => quote = None,
+            (_, Some(_), '<') => {
+                out.push_str("&lt;");
+                continue;
+            }
+            (true, None, '"' | '\'') => quote = Some(c),
+            (true, None, '>') => in_tag = false,
+            (false, None, '<') => {
+                in_tag = chars
+                    .peek()
+                    .is_some_and(|next| next.is_ascii_alphabetic() || *next == '/');
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A Tera statement that writes nothing itself, by how it steers what is written.

@@ -307,4 +307,20 @@ mod tests {
         );
         assert!(html.contains("&lt;script&gt;"));
     }
+
+    #[test]
+    fn markup_in_an_images_alt_text_stays_escaped_after_minifying() {
+        // Found by the front_matter fuzz target: minify-html unescapes `<` in attributes.
+        let page = super::parse_page(
+            "content/a.md",
+            "![<script>x</script> it's \"q\"](a.png) 'a<b' \"c<d\"",
+            "a".into(),
+        )
+        .unwrap()
+        .unwrap();
+        assert!(!page.content.contains("<script"), "{}", page.content);
+        assert!(page.content.contains("&lt;script>"), "{}", page.content);
+        assert!(page.content.contains("<img"), "{}", page.content);
+        assert!(page.content.contains("&lt;b"), "{}", page.content);
+    }
 }

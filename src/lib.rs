@@ -1,10 +1,42 @@
 //! gongshi (公示): builds the public disclosure site for 双随机、一公开 environmental inspection
 //! results and checks every legal disclosure deadline on the Chinese working-day calendar.
 //!
-//! Data flows one way: [`ingest`] and [`ledger`] load the site's files, [`assess`] computes
-//! deadlines ([`calendar`], [`config`]) and statuses, [`site`] renders pages with the [`theme`],
-//! and [`build`] writes them. The library never prints or exits; errors come back as
-//! [`error::Error`] and the report as [`model::Report`].
+//! # Architecture
+//!
+//! Data flows one way, stage by stage; a module imports only from its own stage or earlier ones
+//! (`tests/layers.rs` holds the code to this table, and fails on a module missing from it).
+//!
+//! ```text
+//!  foundations   error, dates, calendar, notice, credit_code, privacy, url, escape,
+//!                fingerprint, compact, lock
+//!       │
+//!  model         model::{Record, Status, Problem, Item, Report, QuarterFigures, ResultClass}
+//!       │
+//!  load          config, ingest (exports → records), ledger, archive, content, theme,
+//!       │        result_class (the result words)
+//!  assess        assess (deadlines, statuses; assembles the Report), figures
+//!       │
+//!  site          site::{plan, views, pagination, produce, feeds, html}, opendata, search
+//!       │
+//!  write         build (load → assess → site → staged output, swapped in), cache
+//!       │
+//!  output        report (text/JSON), report_format, ci (JUnit, GitHub), diagnostic
+//!       │
+//!  commands      serve, scaffold; the binary: main, cli, settings, progress, cmd::*
+//! ```
+//!
+//! - [`model`] holds what every stage shares and depends on nothing later: records, statuses
+//!   with the labels citizens see, problems, report items and quarter figures. Each stage
+//!   returns its part of the report ([`model::IngestPart`], [`model::AssessPart`]) and
+//!   [`model::Report::assemble`] puts them together in one place.
+//! - [`url`] names every page. It sits below every stage because a record's page is decided when
+//!   the record is read, and the ledger and archive keep it.
+//! - [`site`] models the site and makes its files: each page kind builds one typed view, and the
+//!   page's fingerprint (for incremental builds) is a hash of that same view, so nothing a page
+//!   shows can be missing from it.
+//! - The library never prints or exits; errors come back as [`error::Error`] and the report as
+//!   [`model::Report`]. The binary (`src/main.rs`) resolves the command line once into its
+//!   settings and runs one file of `src/cmd/` per subcommand.
 
 pub mod archive;
 pub mod assess;

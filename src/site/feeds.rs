@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::plan::{FEED_LENGTH, SITEMAP_LIMIT};
+use super::plan::{FEED_LENGTH, File, SITEMAP_LIMIT, Source};
 use super::views::WithdrawnView;
-use super::{Site, changed_on};
+use super::{Site, TaskIndex, changed_on};
 
 impl Site<'_> {
     /// The sitemap index of a site with more than [`SITEMAP_LIMIT`] pages: one entry per part,
@@ -69,5 +69,41 @@ impl Site<'_> {
             .map(|&i| changed_on(self.task(i)))
             .max(newest_withdrawal)
             .unwrap_or(self.assessment.report.as_of)
+    }
+
+    /// The day a page last changed, for the sitemap.
+    pub(super) fn last_changed(&self, file: &File) -> NaiveDate {
+        let as_of = self.assessment.report.as_of;
+        let newest = |tasks: &[TaskIndex]| {
+            tasks
+                .iter()
+                .map(|&i| changed_on(self.task(i)))
+                .max()
+                .unwrap_or(as_of)
+        };
+        match file.source {
+            Source::Task(i) => changed_on(self.task(i)),
+            Source::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
+            Source::Quarter { quarter, .. } => self.quarters[quarter as usize]
+                .view
+                .published_on
+                .unwrap_or(as_of),
+            Source::Entity(i) => newest(&self.entities[i as usize].tasks),
+            Source::Unit(i) => self.units[i as usize]
+                .quarters
+                .iter()
+                .filter(|q| !q.tasks.is_empty())
+                .map(|q| newest(&q.tasks))
+                .max()
+                .unwrap_or(as_of),
+            Source::UnitQuarter { unit, quarter, .. } => {
+                newest(&self.units[unit as usize].quarters[quarter as usize].tasks)
+            }
+            Source::Content(i) => {
+                let page = &self.content.pages[i as usize];
+                page.updated.or(page.date).unwrap_or(as_of)
+            }
+            _ => self.all_newest,
+        }
     }
 }

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::pagination::{Pagination, chunk_count};
@@ -529,42 +528,6 @@ impl<'a> Site<'a> {
             Source::SearchIndex => "search/index.json".into(),
             Source::Sitemap(None) => "sitemap.xml".into(),
             Source::Sitemap(Some(part)) => format!("sitemap-{}.xml", part + 1),
-        }
-    }
-
-    /// The day a page last changed, for the sitemap.
-    pub(super) fn last_changed(&self, file: &File) -> NaiveDate {
-        let as_of = self.assessment.report.as_of;
-        let newest = |tasks: &[TaskIndex]| {
-            tasks
-                .iter()
-                .map(|&i| changed_on(self.task(i)))
-                .max()
-                .unwrap_or(as_of)
-        };
-        match file.source {
-            Source::Task(i) => changed_on(self.task(i)),
-            Source::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
-            Source::Quarter { quarter, .. } => self.quarters[quarter as usize]
-                .view
-                .published_on
-                .unwrap_or(as_of),
-            Source::Entity(i) => newest(&self.entities[i as usize].tasks),
-            Source::Unit(i) => self.units[i as usize]
-                .quarters
-                .iter()
-                .filter(|q| !q.tasks.is_empty())
-                .map(|q| newest(&q.tasks))
-                .max()
-                .unwrap_or(as_of),
-            Source::UnitQuarter { unit, quarter, .. } => {
-                newest(&self.units[unit as usize].quarters[quarter as usize].tasks)
-            }
-            Source::Content(i) => {
-                let page = &self.content.pages[i as usize];
-                page.updated.or(page.date).unwrap_or(as_of)
-            }
-            _ => self.all_newest,
         }
     }
 }
