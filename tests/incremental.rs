@@ -3,30 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-use common::{gongshi_in, minimal_with, stderr, tree};
-
-/// Every file under `dir` with its inode and mtime.
-fn identities(dir: &Path) -> BTreeMap<String, (u64, i64, i64)> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let meta = e.metadata().unwrap();
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, (meta.ino(), meta.mtime(), meta.mtime_nsec()))
-        })
-        .collect()
-}
+use common::{gongshi_in, identities, minimal_with, stderr, tree};
 
 /// Thirty tasks of twelve companies over three quarters, all ended by 2025-10-20. T-07 ended
 /// 2025-06-08, in 2025Q2.

@@ -12,7 +12,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, stderr, stdout, tree};
+use common::{copy_dir, identities, stderr, stdout, tree};
 use proptest::prelude::*;
 
 const DAYS: [&str; 8] = [
@@ -430,21 +430,4 @@ fn an_incremental_build_keeps_what_did_not_change() {
         after.get("tasks/p-003/index.html") != before.get("tasks/p-003/index.html"),
         "the corrected task's page was not rewritten"
     );
-}
-
-fn identities(dir: &Path) -> std::collections::BTreeMap<String, (u64, i64)> {
-    use std::os::unix::fs::MetadataExt;
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let meta = e.metadata().unwrap();
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().into_owned(),
-                (meta.ino(), meta.mtime_nsec()),
-            )
-        })
-        .collect()
 }
