@@ -326,10 +326,6 @@ impl<T: Serialize> Prehashed<T> {
         let fingerprint = of(&value);
         Prehashed { value, fingerprint }
     }
-
-    pub fn value(&self) -> &T {
-        &self.value
-    }
 }
 
 impl<T: Serialize> Serialize for Prehashed<T> {
