@@ -99,8 +99,8 @@ impl<'a, 'h> ser::Serializer for &'a mut Hashing<'h> {
     type SerializeStruct = Self;
     type SerializeStructVariant = Self;
 
-    /// Lets a value stand in by a fingerprint of itself (see [`Prehashed`]); the templates'
-    /// serializer is human-readable and gets the value.
+    /// Lets a value stand in by a fingerprint of itself (a task in a list, see
+    /// `site::views::Shown`); the templates' serializer is human-readable and gets the value.
     fn is_human_readable(&self) -> bool {
         false
     }
@@ -313,47 +313,10 @@ macro_rules! structs {
 
 structs!(SerializeStruct, SerializeStructVariant);
 
-/// A value with its fingerprint worked out once: templates get the value, fingerprints take
-/// the fingerprint. For what many pages share (the navigation), so that each page hashes a
-/// number rather than the value again.
-pub struct Prehashed<T> {
-    value: T,
-    fingerprint: u64,
-}
-
-impl<T: Serialize> Prehashed<T> {
-    pub fn new(value: T) -> Prehashed<T> {
-        let fingerprint = of(&value);
-        Prehashed { value, fingerprint }
-    }
-}
-
-impl<T: Serialize> Serialize for Prehashed<T> {
-    fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if serializer.is_human_readable() {
-            self.value.serialize(serializer)
-        } else {
-            serializer.serialize_u64(self.fingerprint)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Prehashed, of};
+    use super::of;
     use serde::Serialize;
-
-    #[test]
-    fn a_prehashed_value_hashes_as_its_fingerprint_and_shows_as_itself() {
-        let names = vec!["导航", "关于"];
-        let prehashed = Prehashed::new(names.clone());
-        assert_eq!(of(&prehashed), of(&of(&names)));
-        assert_ne!(of(&Prehashed::new(vec!["导航"])), of(&prehashed));
-        assert_eq!(
-            serde_json::to_string(&prehashed).unwrap(),
-            serde_json::to_string(&names).unwrap()
-        );
-    }
 
     #[derive(Serialize)]
     struct View<'a> {

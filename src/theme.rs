@@ -188,6 +188,13 @@ impl Templates {
         Ok(tera)
     }
 
+    /// Values every page sees alike (Tera's global context): converted once per build rather
+    /// than once a page. A page's own context wins over them.
+    pub fn share(&mut self, shared: tera::Context) {
+        *self.written.global_context() = shared.clone();
+        *self.compact.global_context() = shared;
+    }
+
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.compact.render(name, context).map_err(|_| {
             // Told again from the template as written, whose lines the author knows.

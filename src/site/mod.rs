@@ -21,10 +21,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use crate::assess::{Assessment, PublishedTask};
-use crate::config::{Config, Rules};
-use crate::content::{Content, Page};
+use crate::config::Config;
+use crate::content::Content;
 use crate::error::Result;
-use crate::fingerprint::Prehashed;
 use crate::theme::{Templates, Theme};
 
 pub use plan::File;
@@ -46,10 +45,8 @@ pub struct Site<'a> {
     content: &'a Content,
     assessment: &'a Assessment,
     templates: Templates,
-    /// The content pages in the menu, on every page.
-    nav_pages: Prehashed<Vec<&'a Page>>,
-    /// The rules in force, on every page.
-    rules: Rules,
+    /// The fingerprint of what every page shows alike (see [`produce::Shared`]).
+    shared: u64,
     quarter_refs: views::QuarterRefs,
     quarters: Vec<plan::QuarterModel<'a>>,
     entities: Vec<plan::EntityModel>,

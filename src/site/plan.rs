@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::pagination::{Pagination, chunk_count};
-use super::views::{QuarterRefs, QuarterView, quarter_view};
+use super::produce::Shared;
+use super::views::{QuarterRefs, QuarterView, SiteInfo, quarter_view};
 use super::{Site, TaskIndex, changed_on};
 use crate::assess::Assessment;
 use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
-use crate::fingerprint::Prehashed;
 use crate::model::Status;
 use crate::theme::{Templates, Theme};
 use crate::url::{entity_id, unit_slug};
@@ -330,14 +330,26 @@ impl<'a> Site<'a> {
         let latest = first_sorted(published.len(), config.site.latest_results, by_publication);
         let feed = first_sorted(published.len(), FEED_LENGTH, by_change);
 
+        let rules = config.disclosure.current();
+        let mut templates = templates;
+        let shared = Shared {
+            site: SiteInfo {
+                title: &config.site.title,
+                bureau: &config.site.bureau,
+                base_url: &config.site.base_url,
+                description: &config.site.description,
+            },
+            nav_pages,
+            rules: &rules,
+        }
+        .share_with(&mut templates)?;
         let mut site = Site {
             config,
             theme,
             content,
             assessment,
             templates,
-            nav_pages: Prehashed::new(nav_pages),
-            rules: config.disclosure.current(),
+            shared,
             quarter_refs,
             quarters,
             entities,

@@ -1,5 +1,5 @@
 //! Making a file: its fingerprint, and when asked, its bytes. A page's fingerprint is a hash of
-//! exactly what its template gets (its view and the frame every page shares), so a value the
+//! exactly what its template gets (its view, its frame and what every page shares), so a value the
 //! template sees cannot be left out of the fingerprint: an unchanged page is known without
 //! rendering it, and a changed one is never taken for unchanged.
 
@@ -17,20 +17,42 @@ use super::{File, Site, TaskIndex};
 use crate::config::Rules;
 use crate::content::Page;
 use crate::error::{Error, Result};
-use crate::fingerprint::{self, Prehashed};
+use crate::fingerprint;
 use crate::opendata;
+use crate::theme::Templates;
 
-/// What every page gets besides its own view.
+/// What every page shows alike: handed to the templates once per build (as Tera's global
+/// context), and to each page's fingerprint as its own fingerprint, both from this one value.
+#[derive(Serialize)]
+pub(super) struct Shared<'s> {
+    pub(super) site: SiteInfo<'s>,
+    /// The content pages in the menu.
+    pub(super) nav_pages: Vec<&'s Page>,
+    /// The rules in force.
+    pub(super) rules: &'s Rules,
+}
+
+impl Shared<'_> {
+    /// Gives the values to the templates, and returns what a page's fingerprint takes of them.
+    pub(super) fn share_with(&self, templates: &mut Templates) -> Result<u64> {
+        let context = tera::Context::from_serialize(self).map_err(|e| {
+            Error::Usage(format!(
+                "cannot hand the site's settings to the templates: {e}"
+            ))
+        })?;
+        templates.share(context);
+        Ok(fingerprint::of(self))
+    }
+}
+
+/// What every page gets besides its own view and the [`Shared`] values.
 #[derive(Serialize)]
 struct Frame<'s> {
-    site: SiteInfo<'s>,
     build: BuildInfo,
     /// The way back to the site's root from this page.
     root: String,
     /// The page's URL within the site.
     path: &'s str,
-    nav_pages: &'s Prehashed<Vec<&'s Page>>,
-    rules: &'s Rules,
 }
 
 /// Feeds serialised bytes straight into a hasher.
@@ -358,8 +380,8 @@ impl Site<'_> {
         hasher.digest()
     }
 
-    /// Finishes a page: its fingerprint, from the page's view and the frame every page shares,
-    /// and (when asked) the template rendered with the same two values, then minified where
+    /// Finishes a page: its fingerprint, from the page's view, its frame and the fingerprint of
+    /// the [`Shared`] values, and (when asked) the template rendered with the same, minified where
     /// the template is not. `dated` pages show the day the data stands at (数据截至), so they
     /// change every day; the others change only when what they show does.
     fn render(
@@ -370,24 +392,15 @@ impl Site<'_> {
         dated: bool,
         out: Option<&mut dyn Write>,
     ) -> Result<u64> {
-        let site = &self.config.site;
         let frame = Frame {
-            site: SiteInfo {
-                title: &site.title,
-                bureau: &site.bureau,
-                base_url: &site.base_url,
-                description: &site.description,
-            },
             build: BuildInfo {
                 as_of: dated.then_some(self.assessment.report.as_of),
                 version: env!("CARGO_PKG_VERSION"),
             },
-            root: root(path, &site.base_url),
+            root: root(path, &self.config.site.base_url),
             path: path.trim_end_matches("index.html"),
-            nav_pages: &self.nav_pages,
-            rules: &self.rules,
         };
-        let fingerprint = fingerprint::of(&(template, view, &frame));
+        let fingerprint = fingerprint::of(&(template, view, self.shared, &frame));
         let Some(out) = out else {
             return Ok(fingerprint);
         };
