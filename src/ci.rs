@@ -41,6 +41,14 @@ pub fn junit(report: &Report) -> String {
     let timestamp = format!("{}T00:00:00", report.as_of);
     let mut suites = String::new();
     let mut total = (0usize, 0usize, 0usize);
+    let several = !report.channels.is_empty();
+    let item_message = |item: &Item| {
+        if several {
+            item_message_on(item, "website")
+        } else {
+            item_message(item)
+        }
+    };
     for (kind, name) in [(ItemKind::Task, "tasks"), (ItemKind::Quarter, "quarters")] {
         let mut cases = String::new();
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
@@ -165,6 +173,53 @@ pub fn junit(report: &Report) -> String {
         total.1 += failures;
         total.2 += skipped;
     }
+    // Each other channel: a suite of its own, a case per task there.
+    let mut channels: Vec<&str> = report.channels.iter().map(|c| c.channel.as_str()).collect();
+    channels.dedup();
+    for channel in channels {
+        let name = format!("channel.{channel}");
+        let mut cases = String::new();
+        let (mut tests, mut failures, mut skipped) = (0, 0, 0);
+        for item in report.channels.iter().filter(|c| c.channel == channel) {
+            let (item, message) = (&item.item, item_message_on(&item.item, channel));
+            tests += 1;
+            let _ = write!(
+                cases,
+                "<testcase name=\"{}\" classname=\"gongshi.{name}\"",
+                xml(&item.id)
+            );
+            if let (Some(file), Some(line)) = (item.file.as_deref(), item.line) {
+                let _ = write!(cases, " file=\"{}\"", xml(file));
+                if item.sheet.is_none() {
+                    let _ = write!(cases, " line=\"{line}\"");
+                }
+            }
+            cases.push_str(" time=\"0\">");
+            if item.status.fails_ci() {
+                failures += 1;
+                let _ = write!(
+                    cases,
+                    "<failure type=\"{}\" message=\"{}\"/>",
+                    item.status.as_str(),
+                    xml(&message)
+                );
+            } else if item.status == Status::InProgress {
+                skipped += 1;
+                let _ = write!(cases, "<skipped message=\"{}\"/>", xml(&message));
+            } else {
+                let _ = write!(cases, "<system-out>{}</system-out>", xml(&message));
+            }
+            cases.push_str("</testcase>\n");
+        }
+        let _ = write!(
+            suites,
+            "<testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" \
+             skipped=\"{skipped}\" time=\"0\" timestamp=\"{timestamp}\">\n{cases}</testsuite>\n"
+        );
+        total.0 += tests;
+        total.1 += failures;
+        total.2 += skipped;
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <testsuites name=\"gongshi disclosure deadlines as of {}\" tests=\"{}\" failures=\"{}\" \
@@ -178,15 +233,29 @@ pub fn junit(report: &Report) -> String {
 /// log.
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
-    for item in report.items.iter().filter(|i| i.status.fails_ci()) {
-        let title = format!("{} {}: {}", kind_word(item), item.id, item.status.as_str());
+    let website = (!report.channels.is_empty()).then_some("website");
+    let failing = report
+        .items
+        .iter()
+        .filter(|i| i.status.fails_ci())
+        .map(|item| (item, website))
+        .chain(
+            report
+                .channels
+                .iter()
+                .filter(|c| c.item.status.fails_ci())
+                .map(|c| (&c.item, Some(c.channel.as_str()))),
+        );
+    for (item, channel) in failing {
+        let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
+        let title = format!("{on}{} {}: {}", kind_word(item), item.id, item.status.as_str());
         annotation(
             &mut out,
             "error",
             item.file.as_deref(),
             item.line.filter(|_| item.sheet.is_none()),
             &title,
-            &item_message(item),
+            &message_on(item, channel),
         );
     }
     for missing in &report.missing {
@@ -255,21 +324,49 @@ pub fn github_summary(report: &Report) -> String {
         s.rejected,
         s.undecided
     );
-    let violations: Vec<&Item> = report
+    for (id, c) in &s.channels {
+        let _ = writeln!(
+            out,
+            "Channel {}: on time {}, late {}, excused {}, due {}, overdue {}, in progress {}{}\n",
+            markdown(id),
+            c.on_time,
+            c.late,
+            c.excused,
+            c.due,
+            c.overdue,
+            c.in_progress,
+            if c.errors > 0 {
+                format!(", dates in error {}", c.errors)
+            } else {
+                String::new()
+            }
+        );
+    }
+    let website = (!report.channels.is_empty()).then_some("website");
+    let violations: Vec<(&Item, Option<&str>)> = report
         .items
         .iter()
         .filter(|i| i.status.fails_ci())
+        .map(|i| (i, website))
+        .chain(
+            report
+                .channels
+                .iter()
+                .filter(|c| c.item.status.fails_ci())
+                .map(|c| (&c.item, Some(c.channel.as_str()))),
+        )
         .collect();
     if !violations.is_empty() {
         let _ = writeln!(
             out,
             "| | id | deadline | days late | where |\n|---|---|---|---:|---|"
         );
-        for item in violations {
+        for (item, channel) in violations {
             let place = item.location().map_or_else(String::new, |at| markdown(&at));
+            let on = channel.map_or_else(String::new, |c| format!(" on {}", markdown(c)));
             let _ = writeln!(
                 out,
-                "| {} {} | {} | {} | {} | {place} |",
+                "| {} {}{on} | {} | {} | {} | {place} |",
                 item.status.as_str(),
                 kind_word(item),
                 markdown(&item.id),
@@ -351,9 +448,31 @@ fn kind_name(kind: ItemKind) -> &'static str {
 
 /// One sentence on where an item stands, for a failure message or an annotation.
 pub fn item_message(item: &Item) -> String {
+    message_on(item, None)
+}
+
+/// [`item_message`] for a site with other channels (`[[channel]]`): it names the channel, the
+/// website's (`website`) too.
+pub fn item_message_on(item: &Item, channel: &str) -> String {
+    message_on(item, Some(channel))
+}
+
+fn message_on(item: &Item, channel: Option<&str>) -> String {
+    let message = item_sentence(item, channel);
+    match channel {
+        Some(channel) => format!("[{channel}] {message}"),
+        None => message,
+    }
+}
+
+fn item_sentence(item: &Item, channel: Option<&str>) -> String {
     let what = match item.kind {
         ItemKind::Task => "result",
         ItemKind::Quarter => "summary",
+    };
+    let excuse = match channel {
+        None | Some("website") => "in data/published.csv",
+        Some(_) => "for this channel (its late_reason_column, or late_reason in its file)",
     };
     let deadline = deadline_text(item);
     let days = item.days_late.unwrap_or(0);
@@ -361,7 +480,7 @@ pub fn item_message(item: &Item) -> String {
     match item.status {
         Status::Late => format!(
             "{} {}: {what} published {} ({days} after its deadline {deadline}) with no late_reason \
-             in data/published.csv",
+             {excuse}",
             kind_word(item),
             item.id,
             item.published_on

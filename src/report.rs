@@ -91,10 +91,33 @@ impl Report {
             );
         }
 
-        let violations: Vec<&Item> = self
+        for (id, c) in &s.channels {
+            let _ = write!(
+                out,
+                "  channel {id}: on time {}, late {}, excused {}, due {}, overdue {}, in progress {}",
+                c.on_time, c.late, c.excused, c.due, c.overdue, c.in_progress
+            );
+            if c.undecided > 0 {
+                let _ = write!(out, ", undecided {}", c.undecided);
+            }
+            if c.errors > 0 {
+                let _ = write!(out, ", dates in error {}", c.errors);
+            }
+            out.push('\n');
+        }
+        // With other channels, every line says which channel it is about.
+        let website = (!self.channels.is_empty()).then_some("website");
+        let violations: Vec<(&Item, Option<&str>)> = self
             .items
             .iter()
             .filter(|i| i.status.is_violation())
+            .map(|i| (i, website))
+            .chain(
+                self.channels
+                    .iter()
+                    .filter(|c| c.item.status.is_violation())
+                    .map(|c| (&c.item, Some(c.channel.as_str()))),
+            )
             .collect();
         if !violations.is_empty() {
             let _ = writeln!(
@@ -102,8 +125,8 @@ impl Report {
                 "\n{}",
                 paint(red, &format!("VIOLATIONS ({})", violations.len()))
             );
-            for item in violations.iter().take(SHOWN) {
-                let _ = writeln!(out, "  {}", item_line(item));
+            for (item, channel) in violations.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", item_line_on(item, *channel));
             }
             more(&mut out, violations.len(), SHOWN);
         }
@@ -188,6 +211,17 @@ impl Report {
         if s.violations > 0 {
             failures.push(format!("{} missed deadline(s)", s.violations));
         }
+        let channel_errors: u64 = s.channels.values().map(|c| c.errors).sum();
+        if channel_errors > 0 {
+            failures.push(format!("{channel_errors} date(s) of other channels in error"));
+        }
+        let channel_undecided: u64 = s.channels.values().map(|c| c.undecided).sum();
+        if channel_undecided > 0 {
+            failures.push(format!(
+                "{channel_undecided} status(es) on other channels undecided until a holiday \
+                 notice is added"
+            ));
+        }
         if s.violations > 0 || s.invalid > 0 {
             failures.push(format!("{} invalid row(s)", s.invalid));
         }
@@ -249,11 +283,17 @@ pub(crate) fn missing_line(missing: &Missing) -> String {
 }
 
 fn item_line(item: &Item) -> String {
+    item_line_on(item, None)
+}
+
+/// An item's line, naming its channel when the site has several.
+fn item_line_on(item: &Item, channel: Option<&str>) -> String {
     let kind = match item.kind {
         ItemKind::Task => "task",
         ItemKind::Quarter => "quarter",
     };
-    let mut line = format!("{:<8} {kind} {}", item.status.as_str(), item.id);
+    let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
+    let mut line = format!("{:<8} {on}{kind} {}", item.status.as_str(), item.id);
     if let Some(deadline) = item.deadline {
         let _ = write!(line, "  deadline {deadline}");
     }

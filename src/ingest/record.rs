@@ -377,6 +377,8 @@ pub(crate) fn read_row(
         object,
         record,
         errors,
+        channels: Vec::new(),
+        channel_errors: Vec::new(),
     }
 }
 
