@@ -8,13 +8,13 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::archive::{ARCHIVE_FILE, Archive, Snapshot};
 use crate::calendar::{Calendar, Deadline};
+use crate::channels::ChannelFile;
 use crate::config::{Config, Disclosure, QuarterAnchor};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
+use crate::ingest::ChannelCell;
 use crate::ingest::Tasks;
 use crate::ledger::{Entry, Kind, Ledger};
-use crate::channels::ChannelFile;
-use crate::ingest::ChannelCell;
 use crate::model::{
     AssessPart, ChannelItem, Item, ItemKind, Missing, Problem, QuarterFigures, Record, Report,
     Status, Withdrawal,
@@ -239,8 +239,14 @@ pub fn assess(
             None => record.end,
         };
         let place = (&row.file, row.line, &row.sheet);
-        let channels_shown =
-            channels.assess(&record, end, &row.channels, place, withdrawal.is_some(), as_of)?;
+        let channels_shown = channels.assess(
+            &record,
+            end,
+            &row.channels,
+            place,
+            withdrawal.is_some(),
+            as_of,
+        )?;
         let Some(end) = end else {
             if let (Some(entry), Some(withdrawal)) = (entry, withdrawal) {
                 // Withdrawn: its page says so, and its fields count nowhere.
@@ -718,7 +724,7 @@ struct Channels<'a> {
     /// Deadlines by end date and working days: a few hundred in a province.
     known: HashMap<(NaiveDate, u32), Deadline>,
     items: Vec<ChannelItem>,
-    errors: Vec<(String, Problem)>,
+    errors: Vec<Problem>,
 }
 
 impl<'a> Channels<'a> {
@@ -741,12 +747,19 @@ impl<'a> Channels<'a> {
         let mut errors = Vec::new();
         for (channel, file) in config.channels.iter().zip(files) {
             for problem in file.iter().flat_map(|f| &f.errors) {
-                errors.push((channel.id.clone(), problem.clone()));
+                errors.push(Problem {
+                    channel: Some(channel.id.clone()),
+                    ..problem.clone()
+                });
             }
         }
         Channels {
             config: &config.channels,
-            names: config.channels.iter().map(|c| c.name.as_str().into()).collect(),
+            names: config
+                .channels
+                .iter()
+                .map(|c| c.name.as_str().into())
+                .collect(),
             files,
             cell_of,
             used: vec![HashSet::new(); config.channels.len()],
@@ -759,14 +772,7 @@ impl<'a> Channels<'a> {
 
     /// A row's dates that cannot be right, told by the column's channel.
     fn row_errors(&mut self, problems: Vec<Problem>) {
-        for problem in problems {
-            let channel = self
-                .config
-                .iter()
-                .find(|c| c.date_column.as_deref() == problem.field.as_deref())
-                .map_or_else(String::new, |c| c.id.clone());
-            self.errors.push((channel, problem));
-        }
+        self.errors.extend(problems);
     }
 
     /// The record's item on each channel, and what its page shows of them. A withdrawn result
@@ -828,15 +834,15 @@ impl<'a> Channels<'a> {
                 let deadline = match self.known.get(&(end, days)) {
                     Some(&deadline) => deadline,
                     None => {
-                        let deadline = self
-                            .deadlines
-                            .calendar
-                            .deadline_after(end, days)
-                            .map_err(|e| Error::Input {
-                                path: file.to_string().into(),
-                                line,
-                                message: format!("检查结束日期 {end}: {e}"),
-                            })?;
+                        let deadline =
+                            self.deadlines
+                                .calendar
+                                .deadline_after(end, days)
+                                .map_err(|e| Error::Input {
+                                    path: file.to_string().into(),
+                                    line,
+                                    message: format!("检查结束日期 {end}: {e}"),
+                                })?;
                         self.known.insert((end, days), deadline);
                         deadline
                     }
@@ -861,7 +867,7 @@ impl<'a> Channels<'a> {
     }
 
     /// The items, and the errors; ids of a channel file that no record took are warnings.
-    fn finish(self, warnings: &mut Vec<Problem>) -> (Vec<ChannelItem>, Vec<(String, Problem)>) {
+    fn finish(self, warnings: &mut Vec<Problem>) -> (Vec<ChannelItem>, Vec<Problem>) {
         for ((channel, file), used) in self.config.iter().zip(self.files).zip(&self.used) {
             let Some(file) = file else { continue };
             let mut unused: Vec<(&String, u64)> = file
@@ -872,17 +878,20 @@ impl<'a> Channels<'a> {
                 .collect();
             unused.sort_unstable_by_key(|&(_, line)| line);
             for (id, line) in unused {
-                warnings.push(Problem::at(
-                    &file.file,
-                    line,
-                    Some("id"),
-                    format!(
-                        "{id} is in no export: its date on {} counts for nothing. Check the id \
-                         against the exports (a task with several companies is task id/credit \
-                         code)",
-                        channel.name
-                    ),
-                ));
+                warnings.push(Problem {
+                    channel: Some(channel.id.clone()),
+                    ..Problem::at(
+                        &file.file,
+                        line,
+                        Some("id"),
+                        format!(
+                            "{id} is in no export: its date on {} counts for nothing. Check the \
+                             id against the exports (a task with several companies is task \
+                             id/credit code)",
+                            channel.name
+                        ),
+                    )
+                });
             }
         }
         (self.items, self.errors)

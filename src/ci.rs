@@ -17,7 +17,23 @@ type RowKey<'a> = (&'a str, Option<&'a str>, u64);
 pub fn junit(report: &Report) -> String {
     let mut errors_at: HashMap<RowKey, Vec<&Problem>> = HashMap::new();
     let mut loose_errors = Vec::new();
-    for problem in &report.errors {
+    // Problems of other channels' dates go with the channel's test cases.
+    let mut channel_errors_at: HashMap<(&str, RowKey), Vec<&Problem>> = HashMap::new();
+    let mut channel_loose: Vec<&Problem> = Vec::new();
+    for problem in report.errors.iter().filter(|p| p.channel.is_some()) {
+        let channel = problem.channel.as_deref().unwrap_or_default();
+        match problem.line {
+            Some(line) => channel_errors_at
+                .entry((
+                    channel,
+                    (problem.file.as_str(), problem.sheet.as_deref(), line),
+                ))
+                .or_default()
+                .push(problem),
+            None => channel_loose.push(problem),
+        }
+    }
+    for problem in report.errors.iter().filter(|p| p.channel.is_none()) {
         match problem.line {
             Some(line) => errors_at
                 .entry((problem.file.as_str(), problem.sheet.as_deref(), line))
@@ -174,9 +190,7 @@ pub fn junit(report: &Report) -> String {
         total.2 += skipped;
     }
     // Each other channel: a suite of its own, a case per task there.
-    let mut channels: Vec<&str> = report.channels.iter().map(|c| c.channel.as_str()).collect();
-    channels.dedup();
-    for channel in channels {
+    for channel in report.summary.channels.keys().map(String::as_str) {
         let name = format!("channel.{channel}");
         let mut cases = String::new();
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
@@ -195,7 +209,22 @@ pub fn junit(report: &Report) -> String {
                 }
             }
             cases.push_str(" time=\"0\">");
-            if item.status.fails_ci() {
+            let key = item
+                .file
+                .as_deref()
+                .zip(item.line)
+                .map(|(file, line)| (channel, (file, item.sheet.as_deref(), line)));
+            let date_errors = key.and_then(|key| channel_errors_at.remove(&key));
+            if let Some(date_errors) = date_errors {
+                failures += 1;
+                let detail: Vec<String> = date_errors.iter().map(|p| problem_message(p)).collect();
+                let _ = write!(
+                    cases,
+                    "<failure type=\"invalid_date\" message=\"{}\">{}</failure>",
+                    xml(&message),
+                    xml(&detail.join("\n"))
+                );
+            } else if item.status.fails_ci() {
                 failures += 1;
                 let _ = write!(
                     cases,
@@ -210,6 +239,30 @@ pub fn junit(report: &Report) -> String {
                 let _ = write!(cases, "<system-out>{}</system-out>", xml(&message));
             }
             cases.push_str("</testcase>\n");
+        }
+        // Errors no task case carries: a channel file's own (a row of it, or the whole file).
+        let unclaimed = channel_errors_at
+            .iter()
+            .filter(|((c, _), _)| *c == channel)
+            .flat_map(|(_, problems)| problems)
+            .chain(
+                channel_loose
+                    .iter()
+                    .filter(|p| p.channel.as_deref() == Some(channel)),
+            );
+        let mut unclaimed: Vec<&&Problem> = unclaimed.collect();
+        unclaimed.sort_by_key(|p| (p.file.clone(), p.line));
+        for problem in unclaimed {
+            tests += 1;
+            failures += 1;
+            let _ = writeln!(
+                cases,
+                "<testcase name=\"{}\" classname=\"gongshi.{name}\" file=\"{}\" time=\"0\">\
+                 <failure type=\"invalid_date\" message=\"{}\"/></testcase>",
+                xml(&problem.location()),
+                xml(&problem.file),
+                xml(&problem_message(problem))
+            );
         }
         let _ = write!(
             suites,
@@ -248,7 +301,12 @@ pub fn github(report: &Report) -> String {
         );
     for (item, channel) in failing {
         let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
-        let title = format!("{on}{} {}: {}", kind_word(item), item.id, item.status.as_str());
+        let title = format!(
+            "{on}{} {}: {}",
+            kind_word(item),
+            item.id,
+            item.status.as_str()
+        );
         annotation(
             &mut out,
             "error",
@@ -269,7 +327,11 @@ pub fn github(report: &Report) -> String {
         );
     }
     for problem in &report.errors {
-        let title = if problem.line.is_some() {
+        let on_channel;
+        let title = if let Some(channel) = &problem.channel {
+            on_channel = format!("[{channel}] date in error, counted as not published there");
+            &on_channel
+        } else if problem.line.is_some() {
             "invalid row, not published"
         } else {
             "not read"

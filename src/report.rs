@@ -157,17 +157,19 @@ impl Report {
             }
             more(&mut out, self.missing.len(), SHOWN);
         }
-        if !self.errors.is_empty() {
+        let (channel_errors, errors): (Vec<&Problem>, Vec<&Problem>) =
+            self.errors.iter().partition(|p| p.channel.is_some());
+        if !errors.is_empty() {
             let heading = if self.summary.unread_files > 0 {
                 format!(
                     "ERRORS ({}): files not read and rows not published",
-                    self.errors.len()
+                    errors.len()
                 )
             } else {
-                format!("ERRORS ({}): rows not published", self.errors.len())
+                format!("ERRORS ({}): rows not published", errors.len())
             };
             let _ = writeln!(out, "\n{}", paint(red, &heading));
-            for (i, problem) in self.errors.iter().take(SHOWN).enumerate() {
+            for (i, problem) in errors.iter().take(SHOWN).enumerate() {
                 match (i < IN_CONTEXT).then(|| excerpt(problem)).flatten() {
                     Some(block) => {
                         for line in block.lines() {
@@ -179,7 +181,20 @@ impl Report {
                     }
                 }
             }
-            more(&mut out, self.errors.len(), SHOWN);
+            more(&mut out, errors.len(), SHOWN);
+        }
+        if !channel_errors.is_empty() {
+            let heading = format!(
+                "CHANNEL DATES IN ERROR ({}): the results are on the website; on their channel \
+                 they count as not published",
+                channel_errors.len()
+            );
+            let _ = writeln!(out, "\n{}", paint(red, &heading));
+            for problem in channel_errors.iter().take(SHOWN) {
+                let channel = problem.channel.as_deref().unwrap_or_default();
+                let _ = writeln!(out, "  [{channel}] {}", problem_line(problem));
+            }
+            more(&mut out, channel_errors.len(), SHOWN);
         }
         let due_soon: Vec<&Problem> = self.warnings.iter().collect();
         if !due_soon.is_empty() {
@@ -213,7 +228,9 @@ impl Report {
         }
         let channel_errors: u64 = s.channels.values().map(|c| c.errors).sum();
         if channel_errors > 0 {
-            failures.push(format!("{channel_errors} date(s) of other channels in error"));
+            failures.push(format!(
+                "{channel_errors} date(s) of other channels in error"
+            ));
         }
         let channel_undecided: u64 = s.channels.values().map(|c| c.undecided).sum();
         if channel_undecided > 0 {

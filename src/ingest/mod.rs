@@ -63,8 +63,9 @@ pub struct ChannelCell {
 /// A channel whose dates are a column of the exports.
 #[derive(Debug, Clone)]
 pub struct ChannelColumn {
-    /// Its place in `[[channel]]`.
+    /// Its place in `[[channel]]`, and its id.
     pub channel: usize,
+    pub id: String,
     pub name: String,
     /// The column as written in `gongshi.toml`, and as compared.
     pub date_column: String,
@@ -405,6 +406,7 @@ impl Settings {
             }
             channel_columns.push(ChannelColumn {
                 channel: i,
+                id: channel.id.clone(),
                 name: channel.name.clone(),
                 date_column: date_column.clone(),
                 date_key: columns::normalize_header(date_column),
@@ -450,15 +452,17 @@ impl Settings {
                     .and_then(cell)
                     .map(|(_, text)| text.into_owned())
                     .unwrap_or_default();
-                let Some((i, text)) = cell(&channel.date_key).filter(|(_, t)| !t.is_empty())
-                else {
+                let Some((i, text)) = cell(&channel.date_key).filter(|(_, t)| !t.is_empty()) else {
                     return ChannelCell {
                         published_on: None,
                         late_reason,
                     };
                 };
                 let wrong = match crate::dates::parse_date(&text) {
-                    Err(message) => Err(format!("{message}; expected {}", crate::dates::DATE_FORMATS)),
+                    Err(message) => Err(format!(
+                        "{message}; expected {}",
+                        crate::dates::DATE_FORMATS
+                    )),
                     Ok(day) if day > as_of => Err(format!(
                         "{day} is after the as-of date {as_of}: a result cannot have been \
                          published there in the future"
@@ -487,6 +491,7 @@ impl Settings {
                                 channel.name
                             ),
                         );
+                        problem.channel = Some(channel.id.clone());
                         if let Some(sheet) = &place.sheet {
                             problem.sheet = Some(sheet.to_string());
                             problem.column = Some(table::column_letters(i));

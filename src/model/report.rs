@@ -196,8 +196,8 @@ pub struct AssessPart {
     pub missing: Vec<Missing>,
     pub withdrawn: Vec<Withdrawal>,
     pub channels: Vec<ChannelItem>,
-    /// Problems of the channels' dates (in `errors` too), by channel id.
-    pub channel_errors: Vec<(String, Problem)>,
+    /// Dates of other channels that cannot be right (each names its channel): in `errors`.
+    pub channel_errors: Vec<Problem>,
 }
 
 impl Report {
@@ -234,7 +234,8 @@ impl Report {
         }
         let mut errors = ingest.unread;
         errors.extend(assess.errors);
-        for (channel, problem) in assess.channel_errors {
+        for problem in assess.channel_errors {
+            let channel = problem.channel.clone().unwrap_or_default();
             summary.channels.entry(channel).or_default().errors += 1;
             errors.push(problem);
         }
