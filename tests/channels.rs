@@ -459,3 +459,47 @@ fn an_export_without_the_channels_column_is_warned_about() {
         "due"
     );
 }
+
+/// A channel keeps the site's periods (20 working days for tasks that ended in 2023) and, like
+/// the website, gives a deadline in a year without a holiday notice only as a bound.
+#[test]
+fn a_channel_follows_the_periods_and_waits_for_next_years_calendar() {
+    let config = format!(
+        "{CONFIG}\n[[disclosure.period]]\nuntil = \"2023-12-31\"\ntask_working_days = 20\n"
+    );
+    let tasks = "task_id,entity,end,result,省平台公示日期\n\
+                 P-2023,甲公司,2023-12-29,未发现问题,2024-01-26\n\
+                 P-2027,乙公司,2026-12-21,未发现问题,\n";
+    let site = site(
+        &config,
+        tasks,
+        "kind,id,published_on,late_reason\ntask,P-2023,2024-01-20,\n",
+    );
+    let output = gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2026-12-22", "--format", "json"],
+    );
+    let report = json(&output);
+    let items = channel_items(&report);
+    // Ended Fri 2023-12-29, 20 working days (2024-01-01 off): Mon 2024-01-29. Under 18 days it
+    // would have been 01-25, and 01-26 late.
+    let p2023 = &items[&("province".into(), "P-2023".into())];
+    assert_eq!(p2023["status"], "on_time");
+    assert_eq!(p2023["deadline"], "2024-01-29");
+    // Ended Mon 2026-12-21: the 18th working day is in 2027, whose notice is not out. Eight
+    // working days are left in 2026 (12-22..31), so it is the 10th working day of 2027: not
+    // before 2027-01-10, were every day of 2027 a working day (a notice can make weekends so).
+    let p2027 = &items[&("province".into(), "P-2027".into())];
+    assert_eq!(p2027["status"], "due");
+    assert_eq!(p2027["deadline"], Value::Null);
+    assert_eq!(p2027["deadline_not_before"], "2027-01-10");
+    assert_eq!(p2027["needs_calendar_year"], 2027);
+    let website = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "P-2027")
+        .unwrap();
+    assert_eq!(website["deadline_not_before"], "2027-01-10");
+    assert_eq!(website["status"], "due");
+}
