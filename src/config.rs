@@ -41,12 +41,13 @@ pub struct Channel {
     pub id: String,
     /// As shown on pages (广东省行政执法信息公示平台).
     pub name: String,
-    /// A column of the task exports holding the day a result was published there.
+    /// A column of the task exports holding the day a result was published there (or its
+    /// names, when exports differ).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_column: Option<String>,
+    pub date_column: Option<Names>,
     /// With `date_column`: a column holding why a late publication there was late.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub late_reason_column: Option<String>,
+    pub late_reason_column: Option<Names>,
     /// Or a CSV file of the site (`data/channels/province.csv`) with columns `id`,
     /// `published_on` and, if needed, `late_reason`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,7 +112,7 @@ fn check_channels(channels: &[Channel]) -> Result<(), String> {
                      (columns id, published_on, late_reason)"
                 ));
             }
-            (Some(column), None) if column.trim().is_empty() => {
+            (Some(names), None) if names.iter().all(|n| n.trim().is_empty()) => {
                 return Err(format!("{at} ({id}): date_column is empty"));
             }
             (None, Some(file)) => {

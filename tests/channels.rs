@@ -504,3 +504,41 @@ fn a_channel_follows_the_periods_and_waits_for_next_years_calendar() {
     // ... where this build publishes it, before any day the deadline can be.
     assert_eq!(website["status"], "on_time");
 }
+
+/// Exports from two versions of a platform name the column differently: a channel takes both.
+#[test]
+fn a_channels_column_can_have_several_names() {
+    let config = "[[channel]]\nid = \"province\"\nname = \"省平台\"\n\
+                  date_column = [\"省平台公示日期\", \"省平台公示时间\"]\n";
+    let site = site(
+        config,
+        "task_id,end,result,省平台公示时间\nN-1,2025-09-26,未发现问题,2025-10-29\n",
+        "kind,id,published_on,late_reason\n",
+    );
+    std::fs::write(
+        site.path().join("data/tasks/older.csv"),
+        "task_id,end,result,省平台公示日期\nN-2,2025-09-26,未发现问题,2025-10-28\n",
+    )
+    .unwrap();
+    let output = gongshi_in(
+        site.path(),
+        &["check", "--as-of", AS_OF, "--format", "json"],
+    );
+    let report = json(&output);
+    let items = channel_items(&report);
+    assert_eq!(items[&("province".into(), "N-1".into())]["status"], "late");
+    assert_eq!(
+        items[&("province".into(), "N-2".into())]["status"],
+        "on_time"
+    );
+    assert!(
+        !report["warnings"].to_string().contains("省平台公示"),
+        "{}",
+        report["warnings"]
+    );
+    assert!(
+        !report["notes"].to_string().contains("省平台公示"),
+        "{}",
+        report["notes"]
+    );
+}

@@ -67,10 +67,9 @@ pub struct ChannelColumn {
     pub channel: usize,
     pub id: String,
     pub name: String,
-    /// The column as written in `gongshi.toml`, and as compared.
-    pub date_column: String,
-    date_key: String,
-    reason_key: Option<String>,
+    /// The column's names, as compared.
+    date_keys: Vec<String>,
+    reason_keys: Vec<String>,
 }
 
 /// Everything read from `data/tasks/`.
@@ -388,8 +387,12 @@ impl Settings {
             let Some(date_column) = &channel.date_column else {
                 continue;
             };
-            let reason = channel.late_reason_column.as_deref();
-            for name in std::iter::once(date_column.as_str()).chain(reason) {
+            let reasons: Vec<&str> = channel
+                .late_reason_column
+                .iter()
+                .flat_map(|n| n.iter())
+                .collect();
+            for name in date_column.iter().chain(reasons.iter().copied()) {
                 if let Some(field) = columns
                     .field(name)
                     .or_else(|| Field::from_header(name).map(|(f, _)| f))
@@ -408,9 +411,12 @@ impl Settings {
                 channel: i,
                 id: channel.id.clone(),
                 name: channel.name.clone(),
-                date_column: date_column.clone(),
-                date_key: columns::normalize_header(date_column),
-                reason_key: reason.map(columns::normalize_header),
+                date_keys: date_column
+                    .iter()
+                    .map(columns::normalize_header)
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+                reason_keys: reasons.into_iter().map(columns::normalize_header).collect(),
             });
         }
         Ok(Settings {
@@ -426,7 +432,7 @@ impl Settings {
         let key = columns::normalize_header(header);
         self.channel_columns
             .iter()
-            .any(|c| c.date_key == key || c.reason_key.as_ref() == Some(&key))
+            .any(|c| c.date_keys.contains(&key) || c.reason_keys.contains(&key))
     }
 
     /// What a row says of each channel read from a column, and the dates that cannot be right.
@@ -439,20 +445,19 @@ impl Settings {
         as_of: NaiveDate,
         errors: &mut Vec<Problem>,
     ) -> Vec<ChannelCell> {
-        let cell = |key: &str| {
-            let i = columns.keys.iter().position(|k| k == key)?;
+        // The first of a channel's names the header has.
+        let cell = |keys: &[String]| {
+            let i = columns.keys.iter().position(|k| keys.contains(k))?;
             Some((i, clean(record.get(i).unwrap_or(""))))
         };
         self.channel_columns
             .iter()
             .map(|channel| {
-                let late_reason = channel
-                    .reason_key
-                    .as_deref()
-                    .and_then(cell)
+                let late_reason = cell(&channel.reason_keys)
                     .map(|(_, text)| text.into_owned())
                     .unwrap_or_default();
-                let Some((i, text)) = cell(&channel.date_key).filter(|(_, t)| !t.is_empty()) else {
+                let Some((i, text)) = cell(&channel.date_keys).filter(|(_, t)| !t.is_empty())
+                else {
                     return ChannelCell {
                         published_on: None,
                         late_reason,
@@ -483,7 +488,7 @@ impl Settings {
                         let mut problem = Problem::at(
                             &place.file,
                             place.line,
-                            Some(&channel.date_column),
+                            Some(columns.header_name(i)),
                             format!(
                                 "{message}. The result is published on the website all the \
                                  same; on {} it counts as not published until the date is \
@@ -880,15 +885,16 @@ fn read_table(
             ));
         }
         for channel in &settings.channel_columns {
-            if !candidate.keys.contains(&channel.date_key) {
+            if !candidate.keys.iter().any(|k| channel.date_keys.contains(k)) {
                 tasks.warnings.push(place.problem(
                     None,
                     None,
                     format!(
                         "no column \"{}\" (the day published on {}): this file's results count \
-                         as not published there. Add the column, or fix [[channel]] date_column \
-                         in gongshi.toml",
-                        channel.date_column, channel.name
+                         as not published there. Add the column, or give its name in \
+                         [[channel]] date_column in gongshi.toml",
+                        channel.date_keys.join("\" or \""),
+                        channel.name
                     ),
                 ));
             }
