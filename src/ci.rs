@@ -286,19 +286,9 @@ pub fn junit(report: &Report) -> String {
 /// log.
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
-    let website = (!report.channels.is_empty()).then_some("website");
     let failing = report
-        .items
-        .iter()
-        .filter(|i| i.status.fails_ci())
-        .map(|item| (item, website))
-        .chain(
-            report
-                .channels
-                .iter()
-                .filter(|c| c.item.status.fails_ci())
-                .map(|c| (&c.item, Some(c.channel.as_str()))),
-        );
+        .items_by_channel()
+        .filter(|(item, _)| item.status.fails_ci());
     for (item, channel) in failing {
         let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
         let title = format!(
@@ -404,19 +394,9 @@ pub fn github_summary(report: &Report) -> String {
             }
         );
     }
-    let website = (!report.channels.is_empty()).then_some("website");
     let violations: Vec<(&Item, Option<&str>)> = report
-        .items
-        .iter()
-        .filter(|i| i.status.fails_ci())
-        .map(|i| (i, website))
-        .chain(
-            report
-                .channels
-                .iter()
-                .filter(|c| c.item.status.fails_ci())
-                .map(|c| (&c.item, Some(c.channel.as_str()))),
-        )
+        .items_by_channel()
+        .filter(|(item, _)| item.status.fails_ci())
         .collect();
     if !violations.is_empty() {
         let _ = writeln!(

@@ -300,6 +300,18 @@ impl Report {
         s
     }
 
+    /// Every item with the channel it is on: the website's items first, then the other
+    /// channels'. The channel is `None` on a site with no other channel, where there is
+    /// nothing to tell apart.
+    pub fn items_by_channel(&self) -> impl Iterator<Item = (&Item, Option<&str>)> {
+        let website = (!self.channels.is_empty()).then_some("website");
+        self.items.iter().map(move |i| (i, website)).chain(
+            self.channels
+                .iter()
+                .map(|c| (&c.item, Some(c.channel.as_str()))),
+        )
+    }
+
     /// Whether CI should fail: a missed deadline, an invalid row, or a status that waits for
     /// a holiday notice.
     pub fn has_problems(&self) -> bool {
