@@ -342,7 +342,7 @@ impl<'a> Site<'a> {
             nav_pages,
             rules: &rules,
         }
-        .share_with(&mut templates)?;
+        .share_with(&mut templates, theme)?;
         let mut site = Site {
             config,
             theme,
