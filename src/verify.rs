@@ -199,7 +199,8 @@ pub fn address(url: Option<&str>, base_url: &str) -> Result<String> {
     let given = url.is_some();
     let url = url.unwrap_or(base_url).trim();
     let scheme = url.split_once("://").map(|(scheme, _)| scheme);
-    let web = scheme.is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
+    let web =
+        scheme.is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
     if !web || url.contains(char::is_whitespace) {
         return Err(Error::Usage(if given {
             format!(
@@ -237,7 +238,11 @@ pub fn fingerprint_in(html: &[u8]) -> Option<u64> {
         let tag_end = at + rest[at..].find('>')?;
         let tag = &rest[tag_start..tag_end];
         rest = &rest[tag_end..];
-        if !tag[1..].trim_start().to_ascii_lowercase().starts_with("meta") {
+        if !tag[1..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("meta")
+        {
             continue;
         }
         let Some(content) = tag.find("content=") else {
@@ -259,7 +264,10 @@ enum Answer {
     /// Another build's page (`None`: a page without a fingerprint).
     Stale(Option<u64>),
     /// Another answer than 200, or the not-found page.
-    Missing { status: Option<u16>, reason: String },
+    Missing {
+        status: Option<u16>,
+        reason: String,
+    },
     /// No answer at all (a connection refused, a timeout).
     NoAnswer(String),
 }
@@ -456,9 +464,11 @@ pub fn verify(
             Answer::Missing { status, reason } => {
                 verification.missing.push(problem(status, reason, None));
             }
-            Answer::NoAnswer(message) => verification
-                .missing
-                .push(problem(None, format!("no answer: {message}"), None)),
+            Answer::NoAnswer(message) => {
+                verification
+                    .missing
+                    .push(problem(None, format!("no answer: {message}"), None))
+            }
             Answer::Stale(None) => verification.stale.push(problem(
                 Some(200),
                 "the page carries no gongshi fingerprint (an older gongshi's build, or not \
@@ -644,15 +654,26 @@ mod tests {
     fn an_address_ends_in_a_slash_and_is_a_web_address() {
         let ok = |url: &str| address(Some(url), "/").unwrap();
         assert_eq!(ok("https://example.gov.cn"), "https://example.gov.cn/");
-        assert_eq!(ok("https://example.gov.cn/gongshi"), "https://example.gov.cn/gongshi/");
-        assert_eq!(ok(" http://127.0.0.1:8000/a/b/ "), "http://127.0.0.1:8000/a/b/");
+        assert_eq!(
+            ok("https://example.gov.cn/gongshi"),
+            "https://example.gov.cn/gongshi/"
+        );
+        assert_eq!(
+            ok(" http://127.0.0.1:8000/a/b/ "),
+            "http://127.0.0.1:8000/a/b/"
+        );
         assert_eq!(ok("https://x.cn/g/index.html"), "https://x.cn/g/");
         assert_eq!(ok("https://x.cn/g/#top"), "https://x.cn/g/");
         assert_eq!(
             address(None, "https://example.gov.cn/shuangsuiji/").unwrap(),
             "https://example.gov.cn/shuangsuiji/"
         );
-        for url in ["example.gov.cn", "ftp://x.cn/", "https://x.cn/?a=1", "/gongshi/"] {
+        for url in [
+            "example.gov.cn",
+            "ftp://x.cn/",
+            "https://x.cn/?a=1",
+            "/gongshi/",
+        ] {
             assert!(address(Some(url), "/").is_err(), "{url}");
         }
         let error = address(None, "/").unwrap_err().to_string();

@@ -111,10 +111,21 @@ fn a_deploy_with_pages_missing_and_stale_names_each_and_exits_1() {
     let output = built.verify(&server.url("/gongshi/"), &[]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains(&format!("{base}tasks/m-1/  result M-1: HTTP 404")), "{text}");
-    assert!(text.contains(&format!("{base}tasks/m-2/  result M-2: another build's page")), "{text}");
+    assert!(
+        text.contains(&format!("{base}tasks/m-1/  result M-1: HTTP 404")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{base}tasks/m-2/  result M-2: another build's page"
+        )),
+        "{text}"
+    );
     assert!(!text.contains("tasks/m-3/"), "{text}");
-    assert!(text.contains("NOT LIVE: 1 page(s) missing, 1 stale"), "{text}");
+    assert!(
+        text.contains("NOT LIVE: 1 page(s) missing, 1 stale"),
+        "{text}"
+    );
     assert!(text.contains("Do not commit data/published.csv"), "{text}");
 }
 
@@ -123,8 +134,18 @@ fn a_complete_deploy_passes_and_an_old_one_is_stale_throughout() {
     let built = built();
     let server = Server::start(&built.public(), "/");
     let output = built.verify(&server.url("/"), &[]);
-    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
-    assert!(stdout(&output).contains("LIVE: all 5 page(s)"), "{}", stdout(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("LIVE: all 5 page(s)"),
+        "{}",
+        stdout(&output)
+    );
 
     // The whole site still the previous build: every page is stale, the home page first.
     server.switch_to(built.old.path());
@@ -143,7 +164,10 @@ fn a_complete_deploy_passes_and_an_old_one_is_stale_throughout() {
     let output = built.verify(&server.url("/"), &["--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report = json(&output);
-    assert_eq!((&report["checked"], &report["results"]), (&1.into(), &0.into()));
+    assert_eq!(
+        (&report["checked"], &report["results"]),
+        (&1.into(), &0.into())
+    );
 }
 
 #[test]
@@ -157,9 +181,19 @@ fn a_deploy_that_finishes_while_verify_waits_passes() {
             server.switch_to(&built.public());
         });
         let output = built.verify(&server.url("/"), &["--wait", "60"]);
-        assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
     });
-    assert!(started.elapsed() < Duration::from_secs(40), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(40),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -200,7 +234,10 @@ fn a_theme_whose_pages_carry_no_fingerprint_is_refused_before_any_request() {
     let output = built.verify("http://127.0.0.1:9/", &[]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     let error = stderr(&output);
-    assert!(error.contains("base.html") && !error.contains("cannot reach"), "{error}");
+    assert!(
+        error.contains("base.html") && !error.contains("cannot reach"),
+        "{error}"
+    );
 }
 
 #[test]

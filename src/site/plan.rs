@@ -517,7 +517,9 @@ impl<'a> Site<'a> {
     pub fn page_of(&self, file: &File) -> Option<PageOf<'_>> {
         Some(match file.source {
             Source::Task(i) => PageOf::Result(self.task(i).record.id()),
-            Source::Withdrawn(i) => PageOf::Result(&self.assessment.report.withdrawn[i as usize].id),
+            Source::Withdrawn(i) => {
+                PageOf::Result(&self.assessment.report.withdrawn[i as usize].id)
+            }
             Source::Quarter { quarter, page: 0 } => {
                 PageOf::Quarter(&self.quarters[quarter as usize].view.id)
             }
