@@ -269,7 +269,7 @@ enum Answer {
         reason: String,
     },
     /// No answer at all (a connection refused, a timeout).
-    NoAnswer(String),
+    Silent(String),
 }
 
 /// A page that is not live as this build made it.
@@ -409,13 +409,13 @@ pub fn verify(
     // The home page first: a site that does not answer is said once.
     let home = loop {
         match checker.ask(home) {
-            Answer::NoAnswer(message) if waited(started) => {
+            Answer::Silent(message) if waited(started) => {
                 return Err(Error::Unreachable {
                     url: url.to_string(),
                     message,
                 });
             }
-            Answer::NoAnswer(_) => std::thread::sleep(pause(options.wait, started)),
+            Answer::Silent(_) => std::thread::sleep(pause(options.wait, started)),
             answer => break answer,
         }
     };
@@ -464,7 +464,7 @@ pub fn verify(
             Answer::Missing { status, reason } => {
                 verification.missing.push(problem(status, reason, None));
             }
-            Answer::NoAnswer(message) => {
+            Answer::Silent(message) => {
                 verification
                     .missing
                     .push(problem(None, format!("no answer: {message}"), None))
@@ -529,7 +529,7 @@ impl Checker<'_> {
                             break;
                         };
                         let answer = self.ask(&pages[i]);
-                        if let Answer::NoAnswer(message) = &answer {
+                        if let Answer::Silent(message) = &answer {
                             if unanswered_in_row.fetch_add(1, Ordering::Relaxed) + 1 >= LOST_AFTER {
                                 lost.store(true, Ordering::Relaxed);
                             }
@@ -569,7 +569,7 @@ impl Checker<'_> {
         let mut answer = self.fetch(&url, page.fingerprint);
         for pause in RETRY_PAUSES {
             let again = match &answer {
-                Answer::NoAnswer(_) => true,
+                Answer::Silent(_) => true,
                 Answer::Missing {
                     status: Some(status),
                     ..
@@ -588,7 +588,7 @@ impl Checker<'_> {
     fn fetch(&self, url: &str, fingerprint: u64) -> Answer {
         let mut response = match self.agent.get(url).call() {
             Ok(response) => response,
-            Err(error) => return Answer::NoAnswer(error.to_string()),
+            Err(error) => return Answer::Silent(error.to_string()),
         };
         let status = response.status();
         if status != 200 {
@@ -611,7 +611,7 @@ impl Checker<'_> {
             .read_to_vec()
         {
             Ok(body) => body,
-            Err(error) => return Answer::NoAnswer(format!("reading the page: {error}")),
+            Err(error) => return Answer::Silent(format!("reading the page: {error}")),
         };
         match fingerprint_in(&body) {
             Some(live) if live == fingerprint => Answer::Current,
