@@ -183,7 +183,7 @@ Examples:
         #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
         timeout: u64,
         /// Keep checking the pages not live yet, every 10 seconds, for up to this many seconds
-        /// (a deployment or a CDN that takes a while) [default: 0, check once].
+        /// (a deployment or a CDN that takes a while); 0 checks once.
         #[arg(long, value_name = "SECONDS", default_value_t = 0)]
         wait: u64,
     },

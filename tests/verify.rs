@@ -66,6 +66,17 @@ impl Built {
     }
 }
 
+/// Asserts the exit code, showing what gongshi said otherwise.
+fn exits(output: &std::process::Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{}{}",
+        stdout(output),
+        stderr(output)
+    );
+}
+
 fn urls(report: &serde_json::Value, list: &str) -> Vec<String> {
     report[list]
         .as_array()
@@ -87,7 +98,7 @@ fn a_deploy_with_pages_missing_and_stale_names_each_and_exits_1() {
 
     // Under a path prefix, given without its trailing slash.
     let output = built.verify(&server.url("/gongshi"), &["--format", "json"]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    exits(&output, 1);
     let report = json(&output);
     let base = server.url("/gongshi/");
     assert_eq!(report["url"], base.as_str());
@@ -109,7 +120,7 @@ fn a_deploy_with_pages_missing_and_stale_names_each_and_exits_1() {
     assert_eq!(report["current"], 3);
 
     let output = built.verify(&server.url("/gongshi/"), &[]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    exits(&output, 1);
     let text = stdout(&output);
     assert!(
         text.contains(&format!("{base}tasks/m-1/  result M-1: HTTP 404")),
@@ -134,13 +145,7 @@ fn a_complete_deploy_passes_and_an_old_one_is_stale_throughout() {
     let built = built();
     let server = Server::start(&built.public(), "/");
     let output = built.verify(&server.url("/"), &[]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
+    exits(&output, 0);
     assert!(
         stdout(&output).contains("LIVE: all 5 page(s)"),
         "{}",
@@ -150,7 +155,7 @@ fn a_complete_deploy_passes_and_an_old_one_is_stale_throughout() {
     // The whole site still the previous build: every page is stale, the home page first.
     server.switch_to(built.old.path());
     let output = built.verify(&server.url("/"), &["--format", "json"]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    exits(&output, 1);
     let report = json(&output);
     assert_eq!(report["current"], 0);
     let stale = urls(&report, "stale");
@@ -162,7 +167,7 @@ fn a_complete_deploy_passes_and_an_old_one_is_stale_throughout() {
     std::fs::remove_file(built.site.path().join("data/published.csv")).unwrap();
     server.switch_to(&built.public());
     let output = built.verify(&server.url("/"), &["--format", "json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    exits(&output, 0);
     let report = json(&output);
     assert_eq!(
         (&report["checked"], &report["results"]),
@@ -181,13 +186,7 @@ fn a_deploy_that_finishes_while_verify_waits_passes() {
             server.switch_to(&built.public());
         });
         let output = built.verify(&server.url("/"), &["--wait", "60"]);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
+        exits(&output, 0);
     });
     assert!(
         started.elapsed() < Duration::from_secs(40),
@@ -207,7 +206,7 @@ fn a_site_that_does_not_answer_is_said_once_and_exits_2() {
         .port();
     let url = format!("http://127.0.0.1:{port}/gongshi/");
     let output = built.verify(&url, &[]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    exits(&output, 2);
     let error = stderr(&output);
     assert_eq!(error.matches("cannot reach").count(), 1, "{error}");
     assert!(error.contains(&format!("cannot reach {url}")), "{error}");
@@ -232,7 +231,7 @@ fn a_theme_whose_pages_carry_no_fingerprint_is_refused_before_any_request() {
     std::fs::write(templates.join("base.html"), without).unwrap();
     // Nothing listens there: the theme is refused before anything is asked.
     let output = built.verify("http://127.0.0.1:9/", &[]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    exits(&output, 2);
     let error = stderr(&output);
     assert!(
         error.contains("base.html") && !error.contains("cannot reach"),
@@ -250,6 +249,6 @@ fn an_address_that_is_no_web_address_is_refused() {
     }
     // Without --url, the site's base_url is asked for, and the default "/" is no address.
     let output = gongshi_in(built.site.path(), &["verify", "--as-of", AS_OF]);
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    exits(&output, 2);
     assert!(stderr(&output).contains("give its public address with --url"));
 }
