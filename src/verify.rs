@@ -368,6 +368,14 @@ impl Verification {
                 self.missing.len(),
                 self.stale.len()
             );
+            if self.current == 0 && self.missing.iter().any(|p| p.page == "home") {
+                let _ = writeln!(
+                    text,
+                    "  No page answered as a page of this site: if the deploy did run, check \
+                     that {} is the site's address, with its path.",
+                    self.url
+                );
+            }
         } else {
             let _ = writeln!(
                 text,

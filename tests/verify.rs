@@ -138,6 +138,18 @@ fn a_deploy_with_pages_missing_and_stale_names_each_and_exits_1() {
         "{text}"
     );
     assert!(text.contains("Do not commit data/published.csv"), "{text}");
+    assert!(!text.contains("check that"), "{text}");
+
+    // An address without the site's path: nothing answers as this site's page.
+    let output = built.verify(&server.url("/"), &[]);
+    exits(&output, 1);
+    let text = stdout(&output);
+    assert!(
+        text.contains("NOT LIVE: 5 page(s) missing, 0 stale"),
+        "{text}"
+    );
+    let hint = format!("check that {} is the site's address", server.url("/"));
+    assert!(text.contains(&hint), "{text}");
 }
 
 #[test]
