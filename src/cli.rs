@@ -15,6 +15,7 @@ Examples:
   gongshi calendar 2026
   gongshi ledger import old-site.csv    the days results went public before gongshi
   gongshi withdraw ID --reason TEXT     take a published result down, saying why
+  gongshi verify --url https://sthjj.example.gov.cn/gongshi/   after the deploy: is it live?
 
 Exit codes: 0 clean, 1 problems found (a missed deadline or an invalid row), 2 fatal.";
 
@@ -152,6 +153,40 @@ Examples:
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
+    /// Check that the deploy is live: every result and quarter summary the ledger says is
+    /// published, and the home page, must answer 200 with this build's page (each page carries
+    /// its fingerprint). Run it right after the deploy, and commit the ledger only when it
+    /// passes. Exit 1 when a page is missing or stale, 2 when the site cannot be reached.
+    #[command(after_help = "\
+Examples:
+  gongshi verify --url https://sthjj.example.gov.cn/gongshi/
+  gongshi verify                        the address in gongshi.toml ([site] base_url)
+  gongshi verify --url \"$PAGE_URL\" --wait 300   in CI: give the deployment 5 minutes
+  gongshi verify --format json | jq '.missing[].url'")]
+    Verify {
+        /// The site folder, as the build read it (with the ledger it wrote).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// The site's public address, as citizens open it [default: [site] base_url].
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// The day the build was for [default: today in Asia/Shanghai].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// text: the counts and the first problems; json: every page that is not live.
+        #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
+        format: VerifyFormat,
+        /// Pages fetched at once.
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: u16,
+        /// The longest one page may take to answer, in seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
+        /// Keep checking the pages not live yet, every 10 seconds, for up to this many seconds
+        /// (a deployment or a CDN that takes a while); 0 checks once.
+        #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+        wait: u64,
+    },
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -275,6 +310,15 @@ pub enum Format {
     Github,
 }
 
+/// `gongshi verify`'s report.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    /// The counts, the first 20 missing and stale pages, and the verdict.
+    Text,
+    /// Every page that is not live, with its address, status and fingerprints.
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Color {
     Auto,
@@ -291,7 +335,8 @@ impl Command {
             | Command::Deadline { site, .. }
             | Command::Calendar { site, .. }
             | Command::Ledger { site, .. }
-            | Command::Withdraw { site, .. } => Some(site),
+            | Command::Withdraw { site, .. }
+            | Command::Verify { site, .. } => Some(site),
             Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => None,
         }
     }

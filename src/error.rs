@@ -59,6 +59,14 @@ pub enum Error {
 
     #[error("another gongshi build of this site is running (it holds {path})")]
     Locked { path: PathBuf },
+
+    #[error(
+        "cannot reach {url}: {message}\n  \
+         Nothing was verified, and nothing shows that the site is live.\n  \
+         help: check the address (--url) and this machine's network, then run gongshi verify \
+         again"
+    )]
+    Unreachable { url: String, message: String },
 }
 
 impl Error {

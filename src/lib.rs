@@ -20,6 +20,8 @@
 //!       │
 //!  write         build (load → assess → site → staged output, swapped in), cache
 //!       │
+//!  verify        verify (the live site against the build: every page the ledger says is
+//!       │        published, by the fingerprint each page carries)
 //!  output        report (text/JSON), report_format, ci (JUnit, GitHub), diagnostic
 //!       │
 //!  commands      serve, scaffold; the binary: main, cli, settings, progress, cmd::*
@@ -71,6 +73,7 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod url;
+pub mod verify;
 
 pub use error::{Error, Result};
 

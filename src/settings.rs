@@ -139,7 +139,9 @@ impl Settings {
                 settings.resolve_report(common)?;
                 settings.reports = ReportOutputs::resolve(common)?;
             }
-            Command::Serve { as_of, .. } | Command::Init { as_of, .. } => {
+            Command::Serve { as_of, .. }
+            | Command::Init { as_of, .. }
+            | Command::Verify { as_of, .. } => {
                 settings.as_of = AsOf::from_arg(as_of.as_deref())?;
             }
             _ => {}

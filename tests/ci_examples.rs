@@ -1,7 +1,9 @@
 //! The CI examples in examples/ci/ (also shown in README.md): valid YAML of the expected shape,
 //! and their shell steps, run with `bash -e` through the real binary on real sites, do what
-//! their comments say: publish on gongshi's exit 0 or 1, stop on 2, push the ledger to the
-//! remote (a local bare repository: no network), and fail the verdict on a missed deadline.
+//! their comments say: publish on gongshi's exit 0 or 1, stop on 2, check with `gongshi verify`
+//! that the deployed site is live (served on 127.0.0.1), push the ledger to the remote (a local
+//! bare repository: no network) only then, and fail the verdict on a missed deadline or a site
+//! that is not live.
 
 mod common;
 
@@ -10,7 +12,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{copy_dir, gongshi, stderr, stdout};
+use common::{Server, copy_dir, gongshi, stderr, stdout};
 use yaml_rust2::{Yaml, YamlLoader};
 
 const GITHUB: &str = "examples/ci/github-actions.yml";
@@ -44,12 +46,18 @@ fn strs(yaml: &Yaml) -> Vec<&str> {
     seq(yaml).iter().filter_map(Yaml::as_str).collect()
 }
 
-/// A site folder that is a git repository on `main`, pushed to `origin`, a local bare remote.
+/// A site folder that is a git repository on `main`, pushed to `origin`, a local bare remote;
+/// and the host it is deployed to: a server on 127.0.0.1 that serves what the last deploy put
+/// in `served`, under `/site/` (as Pages serves a project).
 struct Repo {
     tmp: tempfile::TempDir,
     site: PathBuf,
     remote: PathBuf,
     as_of: &'static str,
+    served: PathBuf,
+    server: Server,
+    /// Whether a deploy puts the site online (or fails, leaving the host as it was).
+    deploy_works: bool,
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
@@ -77,11 +85,17 @@ fn repo(as_of: &'static str, make_site: impl FnOnce(&Path)) -> Repo {
     git(&site, &["remote", "add", "origin", origin]);
     git(&site, &["push", "-q", "origin", "main"]);
     std::fs::create_dir(tmp.path().join("home")).unwrap();
+    let served = tmp.path().join("served");
+    std::fs::create_dir(&served).unwrap();
+    let server = Server::start(&served, "/site/");
     Repo {
         tmp,
         site,
         remote,
         as_of,
+        served,
+        server,
+        deploy_works: true,
     }
 }
 
@@ -116,7 +130,12 @@ impl Repo {
     /// Runs a CI shell step as the runners do (`bash -e`), with the gongshi under test first on
     /// PATH. The examples build for today, as written; the test pins the day with
     /// `GONGSHI_TODAY`.
-    fn bash<V: AsRef<OsStr>>(&self, script: &str, dir: &Path, env: &[(&str, V)]) -> Output {
+    fn bash<K: AsRef<OsStr>, V: AsRef<OsStr>>(
+        &self,
+        script: &str,
+        dir: &Path,
+        env: &[(K, V)],
+    ) -> Output {
         let bin = Path::new(env!("CARGO_BIN_EXE_gongshi")).parent().unwrap();
         let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
         let home = self.tmp.path().join("home");
@@ -145,6 +164,24 @@ impl Repo {
             .unwrap()
     }
 
+    /// The site as a CI job checks it out: the remote's main, and nothing a run left behind
+    /// (the built site, caches, a ledger written but not committed).
+    fn fresh_checkout(&self) {
+        git(&self.site, &["fetch", "-q", "origin"]);
+        git(&self.site, &["reset", "-q", "--hard", "origin/main"]);
+        git(&self.site, &["clean", "-q", "-fdx"]);
+    }
+
+    /// What the Pages deployment does with the site built in `public/`: replaces the site on
+    /// the host with it, unless the deploy fails. Returns the site's address.
+    fn deploy(&self) -> String {
+        if self.deploy_works {
+            std::fs::remove_dir_all(&self.served).unwrap();
+            copy_dir(&self.site.join("public"), &self.served);
+        }
+        self.server.url("/site/")
+    }
+
     /// How many commits the remote's main has: 1 is the site as set up.
     fn remote_commits(&self) -> String {
         git(&self.remote, &["rev-list", "--count", "main"])
@@ -155,13 +192,40 @@ fn log_of(output: &Output) -> String {
     stdout(output) + &stderr(output)
 }
 
-/// What a CI run did: whether the build job succeeded (and so its site was deployed), its log,
-/// and the verdict job's success, or None when the CI would not have run it.
+/// What a CI run did: whether the build job succeeded (GitHub: built, deployed, verified and
+/// kept the ledger; GitLab: built, and so was deployed), its log, and the verdict job's
+/// success, or None when the CI would not have run it.
 #[derive(Default)]
 struct Run {
     build_ok: bool,
     log: String,
     verdict_ok: Option<bool>,
+}
+
+/// A step's script as the tests run it: `gongshi verify --wait N` waits for nothing, since the
+/// test's deploy is done (or has failed for good) before verify starts.
+fn without_waiting(script: &str) -> String {
+    let Some(at) = script.find("--wait ") else {
+        return script.to_string();
+    };
+    let digits = at + "--wait ".len();
+    let end = digits
+        + script[digits..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(script.len() - digits);
+    format!("{}--wait 0{}", &script[..at], &script[end..])
+}
+
+/// A step's `env:`, its `${{ }}` expressions replaced by their values.
+fn step_env(step: &Yaml, values: &HashMap<String, String>) -> Vec<(String, String)> {
+    let env = step["env"].as_hash().into_iter().flatten();
+    env.map(|(k, v)| {
+        (
+            k.as_str().unwrap().to_string(),
+            expand(v.as_str().unwrap(), values),
+        )
+    })
+    .collect()
 }
 
 /// `${{ name }}` expressions replaced by their values (missing ones are empty, as on GitHub).
@@ -176,22 +240,36 @@ fn expand(text: &str, values: &HashMap<String, String>) -> String {
 }
 
 fn run_github(repo: &Repo) -> Run {
+    repo.fresh_checkout();
     let (_, doc) = example(GITHUB);
     let (mut values, mut run) = (HashMap::new(), Run::default());
     let output_file = repo.tmp.path().join("github_output");
     for step in seq(&doc["jobs"]["build"]["steps"]) {
-        // `uses:` steps: checkout is the repo itself, upload-pages-artifact is checked in shape.
+        let id = step["id"].as_str().unwrap_or_default();
+        if step["uses"]
+            .as_str()
+            .is_some_and(|uses| uses.starts_with("actions/deploy-pages@"))
+        {
+            values.insert(format!("steps.{id}.outputs.page_url"), repo.deploy());
+            continue;
+        }
+        // Other `uses:` steps: checkout is the repo itself, upload-pages-artifact is checked in
+        // shape.
         let Some(script) = step["run"].as_str().filter(|s| !s.contains(INSTALL)) else {
             continue;
         };
+        assert!(!script.contains("${{"), "steps read their values from env");
         std::fs::write(&output_file, "").unwrap();
-        let env = [
-            ("GITHUB_OUTPUT", output_file.to_str().unwrap()),
-            ("GITHUB_REF_NAME", "main"),
+        let mut env = vec![
+            (
+                "GITHUB_OUTPUT".to_string(),
+                output_file.to_str().unwrap().to_string(),
+            ),
+            ("GITHUB_REF_NAME".to_string(), "main".to_string()),
         ];
-        let output = repo.bash(script, &repo.site, &env);
+        env.extend(step_env(step, &values));
+        let output = repo.bash(&without_waiting(script), &repo.site, &env);
         run.log += &log_of(&output);
-        let id = step["id"].as_str().unwrap_or_default();
         for line in std::fs::read_to_string(&output_file).unwrap().lines() {
             let (name, value) = line.split_once('=').unwrap();
             values.insert(format!("steps.{id}.outputs.{name}"), value.to_string());
@@ -205,14 +283,14 @@ fn run_github(repo: &Repo) -> Run {
         let name = format!("needs.build.outputs.{}", name.as_str().unwrap());
         values.insert(name, expand(expr.as_str().unwrap(), &values));
     }
+    let result = if run.build_ok { "success" } else { "failure" };
+    values.insert("needs.build.result".into(), result.into());
     // The verdict job has `if: always()` (checked in shape): it runs whatever happened before.
     run.verdict_ok = Some(true);
     for step in seq(&doc["jobs"]["verdict"]["steps"]) {
-        let env = step["env"].as_hash().into_iter().flatten();
-        let env = env.map(|(k, v)| (k.as_str().unwrap(), expand(v.as_str().unwrap(), &values)));
         let script = step["run"].as_str().unwrap();
         assert!(!script.contains("${{"), "verdict reads its values from env");
-        let output = repo.bash(script, repo.tmp.path(), &env.collect::<Vec<_>>());
+        let output = repo.bash(script, repo.tmp.path(), &step_env(step, &values));
         run.log += &log_of(&output);
         let step_ok = output.status.success();
         run.verdict_ok = run.verdict_ok.map(|ok| ok && step_ok);
@@ -227,6 +305,7 @@ fn gitlab_script(job: &Yaml) -> String {
 }
 
 fn run_gitlab(repo: &Repo) -> Run {
+    repo.fresh_checkout();
     let (_, doc) = example(GITLAB);
     let env = [
         ("CI_COMMIT_BRANCH", "main"),
@@ -237,21 +316,44 @@ fn run_gitlab(repo: &Repo) -> Run {
     let output = repo.bash(&gitlab_script(&doc["pages"]), &repo.site, &env);
     let mut run = Run::default();
     (run.build_ok, run.log) = (output.status.success(), log_of(&output));
-    // The verdict job runs only after a successful pages job, unless it says `when: always`,
-    // and sees only the pages job's artifacts, in a fresh checkout.
-    if run.build_ok || doc["verdict"]["when"].as_str() == Some("always") {
-        let fresh = tempfile::tempdir_in(repo.tmp.path()).unwrap();
+    // GitLab deploys the site of a successful pages job. The verify and verdict jobs run only
+    // after it (their `needs`), each in a fresh checkout with the pages job's artifacts.
+    if !run.build_ok {
+        return run;
+    }
+    let pages_url = repo.deploy();
+    let with_artifacts = |checkout: &Path| {
         for path in strs(&doc["pages"]["artifacts"]["paths"]) {
             match repo.site.join(path) {
-                dir if dir.is_dir() => copy_dir(&dir, &fresh.path().join(path)),
-                file if file.is_file() => drop(std::fs::copy(file, fresh.path().join(path))),
+                dir if dir.is_dir() => copy_dir(&dir, &checkout.join(path)),
+                file if file.is_file() => drop(std::fs::copy(file, checkout.join(path))),
                 _ => {}
             }
         }
-        let output = repo.bash(&gitlab_script(&doc["verdict"]), fresh.path(), &env);
-        run.log += &log_of(&output);
-        run.verdict_ok = Some(output.status.success());
-    }
+    };
+    let checkout = repo.tmp.path().join("verify-checkout");
+    let origin = repo.remote.to_str().unwrap();
+    git(
+        repo.tmp.path(),
+        &["clone", "-q", origin, checkout.to_str().unwrap()],
+    );
+    with_artifacts(&checkout);
+    // GitLab's address has no trailing slash.
+    let pages_url = pages_url.trim_end_matches('/').to_string();
+    let mut verify_env: Vec<(&str, &str)> = env.to_vec();
+    verify_env.push(("CI_PAGES_URL", &pages_url));
+    let script = without_waiting(&gitlab_script(&doc["verify"]));
+    let output = repo.bash(&script, &checkout, &verify_env);
+    run.log += &log_of(&output);
+    let verified = output.status.success();
+    std::fs::remove_dir_all(&checkout).unwrap();
+
+    let fresh = tempfile::tempdir_in(repo.tmp.path()).unwrap();
+    with_artifacts(fresh.path());
+    let output = repo.bash(&gitlab_script(&doc["verdict"]), fresh.path(), &env);
+    run.log += &log_of(&output);
+    // The pipeline is green only when every job is.
+    run.verdict_ok = Some(output.status.success() && verified);
     run
 }
 
@@ -279,14 +381,25 @@ fn the_github_example_has_the_expected_shape() {
     };
     assert_eq!(step("uses", "actions/checkout@"), 0);
     assert!(step("run", INSTALL) < step("run", "gongshi build --format github"));
-    assert!(step("run", "gongshi build") < step("run", "git push"));
     let upload = step("uses", "actions/upload-pages-artifact@");
-    assert!(step("run", "git push") < upload, "the ledger is kept first");
+    assert!(step("run", "gongshi build") < upload);
     assert_eq!(steps[upload]["with"]["path"].as_str(), Some("public"));
-    assert_eq!(jobs["deploy"]["needs"].as_str(), Some("build"));
-    let deploy = jobs["deploy"]["steps"][0]["uses"].as_str().unwrap();
-    assert!(deploy.starts_with("actions/deploy-pages@"));
-    assert_eq!(strs(&jobs["verdict"]["needs"]), ["build", "deploy"]);
+    // Deployed, then verified, and only then is the ledger kept.
+    let deploy = step("uses", "actions/deploy-pages@");
+    assert!(upload < deploy);
+    let verify = step("run", "gongshi verify --url \"$PAGE_URL\" --wait");
+    assert!(deploy < verify && verify < step("run", "git push"));
+    let url = steps[verify]["env"]["PAGE_URL"].as_str();
+    let deployment = steps[deploy]["id"].as_str().unwrap();
+    assert_eq!(
+        url,
+        Some(&*format!("${{{{ steps.{deployment}.outputs.page_url }}}}"))
+    );
+    assert_eq!(
+        jobs["build"]["environment"]["name"].as_str(),
+        Some("github-pages")
+    );
+    assert_eq!(strs(&jobs["verdict"]["needs"]), ["build"]);
     assert_eq!(jobs["verdict"]["if"].as_str(), Some("always()"));
 }
 
@@ -298,11 +411,28 @@ fn the_gitlab_example_has_the_expected_shape() {
     let stage = |job: &str| doc[job]["stage"].as_str().unwrap();
     let order = |job| stages.iter().position(|s| *s == stage(job)).unwrap();
     assert!(
-        order("pages") < order("verdict"),
-        "the verdict comes after publishing"
+        order("pages") < order("verify") && order("verify") < order("verdict"),
+        "publish, verify, then the verdict"
     );
     let artifacts = &doc["pages"]["artifacts"];
-    assert!(strs(&artifacts["paths"]).contains(&"public"));
+    let paths = strs(&artifacts["paths"]);
+    for path in [
+        "public",
+        "data/published.csv",
+        "data/published-records.jsonl",
+    ] {
+        assert!(paths.contains(&path), "{path} in {paths:?}");
+    }
+    // The ledger is committed by the verify job, after gongshi verify, never by the pages job.
+    assert!(!gitlab_script(&doc["pages"]).contains("git "));
+    let verify = gitlab_script(&doc["verify"]);
+    let at = |text: &str| {
+        verify
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} in {verify}"))
+    };
+    assert!(at("gongshi verify --url \"$CI_PAGES_URL\" --wait") < at("git push"));
+    assert_eq!(strs(&doc["verify"]["needs"]), ["pages"]);
     assert_eq!(artifacts["reports"]["junit"].as_str(), Some(JUNIT));
     assert_eq!(artifacts["when"].as_str(), Some("always"));
     assert!(strs(&doc["pages"]["script"]).contains(&INSTALL));
@@ -360,6 +490,37 @@ fn a_clean_site_publishes_keeps_the_ledger_passes_and_commits_no_unchanged_ledge
             let ledger = git(&repo.remote, &["show", "main:data/published.csv"]);
             assert_eq!(ledger.matches("\ntask,").count(), 4, "{ledger}");
         }
+    }
+}
+
+#[test]
+fn a_failed_deploy_keeps_no_ledger_fails_the_run_and_the_next_run_keeps_it() {
+    for (ci, run) in CIS {
+        let mut repo = init_site();
+        repo.deploy_works = false;
+        let failed = run(&repo);
+        let log = format!("{ci}, deploy failed:\n{}", failed.log);
+        assert!(log.contains("NOT LIVE"), "verify said so, {log}");
+        assert!(log.contains("/site/tasks/"), "naming the pages, {log}");
+        assert_eq!(repo.remote_commits(), "1\n", "no ledger pushed, {log}");
+        assert_eq!(failed.verdict_ok, Some(false), "the run is red, {log}");
+        if ci == "github" {
+            assert!(log.contains("not confirmed live"), "{log}");
+        }
+
+        // The next run, its deploy working, publishes and keeps the ledger.
+        repo.deploy_works = true;
+        let next = run(&repo);
+        let log = format!("{ci}, next run:\n{}", next.log);
+        assert_eq!(
+            (next.build_ok, next.verdict_ok),
+            (true, Some(true)),
+            "{log}"
+        );
+        assert!(log.contains("LIVE: all"), "{log}");
+        assert_eq!(repo.remote_commits(), "2\n", "{log}");
+        let ledger = git(&repo.remote, &["show", "main:data/published.csv"]);
+        assert_eq!(ledger.matches("\ntask,").count(), 4, "{ledger}");
     }
 }
 

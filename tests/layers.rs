@@ -41,6 +41,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("assess", &["assess", "figures"]),
     ("site", &["site", "opendata", "search"]),
     ("write", &["build", "cache"]),
+    ("verify", &["verify"]),
     ("output", &["report", "report_format", "ci", "diagnostic"]),
     (
         "commands",

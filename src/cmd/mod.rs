@@ -11,6 +11,7 @@ mod init;
 mod ledger;
 mod man;
 mod serve;
+mod verify;
 mod withdraw;
 
 use std::process::ExitCode;
@@ -34,6 +35,22 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode> {
         Command::Calendar { site, year, check } => calendar::run(&site, year, check),
         Command::Ledger { site, command } => ledger::run(&site, command, settings),
         Command::Withdraw { site, id, reason } => withdraw::run(&site, &id, &reason, settings),
+        Command::Verify {
+            site,
+            url,
+            format,
+            jobs,
+            timeout,
+            wait,
+            ..
+        } => {
+            let options = gongshi::verify::Options {
+                jobs: usize::from(jobs),
+                timeout: std::time::Duration::from_secs(timeout),
+                wait: std::time::Duration::from_secs(wait),
+            };
+            verify::run(&site, url.as_deref(), format, &options, settings)
+        }
         Command::Completions { shell } => completions::run(shell),
         Command::Man { command } => man::run(command),
     }

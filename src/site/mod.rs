@@ -26,7 +26,8 @@ use crate::content::Content;
 use crate::error::Result;
 use crate::theme::{Templates, Theme};
 
-pub use plan::File;
+pub use plan::{File, PageOf};
+pub use produce::{FINGERPRINT_VARIABLE, format_fingerprint};
 
 /// A file of the built site, by its path under the output folder (always `/`-separated, never
 /// leaving it: every segment comes from a slug or a fixed name).

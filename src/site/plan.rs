@@ -51,6 +51,17 @@ pub(super) enum Source {
     SearchIndex,
 }
 
+/// What a page is the page of ([`Site::page_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageOf<'s> {
+    /// A result's page, by the id the ledger knows it by.
+    Result(&'s str),
+    /// A quarter summary's (first) page, by the quarter's id (`2025Q3`).
+    Quarter(&'s str),
+    Home,
+    NotFound,
+}
+
 /// A file of the built site; [`Site::path`] says where it goes.
 #[derive(Debug, Clone, Copy)]
 pub struct File {
@@ -342,7 +353,7 @@ impl<'a> Site<'a> {
             nav_pages,
             rules: &rules,
         }
-        .share_with(&mut templates)?;
+        .share_with(&mut templates, theme)?;
         let mut site = Site {
             config,
             theme,
@@ -498,6 +509,24 @@ impl<'a> Site<'a> {
     /// Every file of the site.
     pub fn files(&self) -> &[File] {
         &self.files
+    }
+
+    /// What a page is the page of, for `gongshi verify`: a result's (by its ledger id, withdrawn
+    /// or not), a quarter summary's first page, the home page or the not-found page. `None` for
+    /// every other file.
+    pub fn page_of(&self, file: &File) -> Option<PageOf<'_>> {
+        Some(match file.source {
+            Source::Task(i) => PageOf::Result(self.task(i).record.id()),
+            Source::Withdrawn(i) => {
+                PageOf::Result(&self.assessment.report.withdrawn[i as usize].id)
+            }
+            Source::Quarter { quarter, page: 0 } => {
+                PageOf::Quarter(&self.quarters[quarter as usize].view.id)
+            }
+            Source::Index => PageOf::Home,
+            Source::NotFound => PageOf::NotFound,
+            _ => return None,
+        })
     }
 
     /// Where `file` goes under the output folder: `/`-separated, never leaving it (every

@@ -19,7 +19,7 @@ use crate::content::Page;
 use crate::error::{Error, Result};
 use crate::fingerprint;
 use crate::opendata;
-use crate::theme::Templates;
+use crate::theme::{Templates, Theme};
 
 /// What every page shows alike: handed to the templates once per build (as Tera's global
 /// context), and to each page's fingerprint as its own fingerprint, both from this one value.
@@ -33,16 +33,32 @@ pub(super) struct Shared<'s> {
 }
 
 impl Shared<'_> {
-    /// Gives the values to the templates, and returns what a page's fingerprint takes of them.
-    pub(super) fn share_with(&self, templates: &mut Templates) -> Result<u64> {
+    /// Gives the values to the templates, and returns what a page's fingerprint takes of them,
+    /// and of the theme whose templates render them: a page's fingerprint, which the page
+    /// carries for `gongshi verify`, then changes whenever its bytes do.
+    pub(super) fn share_with(&self, templates: &mut Templates, theme: &Theme) -> Result<u64> {
         let context = tera::Context::from_serialize(self).map_err(|e| {
             Error::Usage(format!(
                 "cannot hand the site's settings to the templates: {e}"
             ))
         })?;
         templates.share(context);
-        Ok(fingerprint::of(self))
+        let mut hasher = Xxh3::new();
+        fingerprint::update(&mut hasher, self);
+        hasher.update(&theme_digest(theme).to_le_bytes());
+        Ok(hasher.digest())
     }
+}
+
+/// A hash of the theme's files, names and bytes.
+fn theme_digest(theme: &Theme) -> u64 {
+    let mut hasher = Xxh3::new();
+    for (path, bytes) in &theme.files {
+        hasher.update(path.as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.digest()
 }
 
 /// What every page gets besides its own view and the [`Shared`] values.
@@ -80,11 +96,7 @@ impl Site<'_> {
     pub(super) fn salt(&self) -> u64 {
         let mut hasher = Xxh3::new();
         hasher.update(&crate::binary_identity().to_le_bytes());
-        for (path, bytes) in &self.theme.files {
-            hasher.update(path.as_bytes());
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        }
+        hasher.update(&theme_digest(self.theme).to_le_bytes());
         hasher.digest()
     }
 
@@ -406,6 +418,10 @@ impl Site<'_> {
         };
         let mut context = template_context(view, path, template)?;
         context.extend(template_context(&frame, path, template)?);
+        // The page carries its fingerprint (`<meta name="gongshi-fingerprint">`), so that
+        // `gongshi verify` can tell this build's page from another's on the live site. It is a
+        // hash of everything else the template gets, never of itself.
+        context.insert(FINGERPRINT_VARIABLE, &format_fingerprint(fingerprint));
         let text = self.templates.render(template, &context)?;
         // Templates come minified (see `Templates`); the 404 page alone carries the stylesheet
         // inline, which minify-html shrinks.
@@ -417,6 +433,14 @@ impl Site<'_> {
         written.map_err(|e| Error::io(path, e))?;
         Ok(fingerprint)
     }
+}
+
+/// The template variable that holds the page's fingerprint.
+pub const FINGERPRINT_VARIABLE: &str = "fingerprint";
+
+/// A page's fingerprint as the page carries it: 16 hexadecimal digits.
+pub fn format_fingerprint(fingerprint: u64) -> String {
+    format!("{fingerprint:016x}")
 }
 
 /// A value as a template gets it: its fields become the template's names.

@@ -225,7 +225,7 @@ struct MonthView {
 /// A quarter: its summary page (季度汇总), and its line on the home page.
 #[derive(Serialize)]
 pub(super) struct QuarterView<'a> {
-    id: String,
+    pub(super) id: String,
     pub(super) slug: String,
     label: String,
     pub(super) page: bool,

@@ -51,6 +51,10 @@ pub fn gongshi(args: &[&str]) -> Output {
 pub fn gongshi_on(today: Option<&str>, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gongshi"));
     command.args(args).env_remove("GONGSHI_TODAY");
+    // `gongshi verify` asks test servers on 127.0.0.1 directly, never through a proxy.
+    for proxy in ["http_proxy", "https_proxy", "all_proxy"] {
+        command.env_remove(proxy).env_remove(proxy.to_uppercase());
+    }
     if let Some(today) = today {
         command.env("GONGSHI_TODAY", today);
     }
@@ -121,4 +125,106 @@ pub fn identities(dir: &Path) -> std::collections::BTreeMap<String, (u64, i64, i
             (rel, (meta.ino(), meta.mtime(), meta.mtime_nsec()))
         })
         .collect()
+}
+
+/// A static file server on 127.0.0.1, for `gongshi verify` to check a "deployed" site against:
+/// it serves the folder it is pointed at (changeable while it runs, as a deployment switches
+/// sites), under a path prefix, with `index.html` for a folder's address, and 404 for anything
+/// else. It answers each request on a connection of its own, and stops when dropped.
+pub struct Server {
+    pub port: u16,
+    root: std::sync::Arc<std::sync::Mutex<PathBuf>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    /// Serves `root` at `http://127.0.0.1:<port><prefix>` (`prefix` starts and ends with `/`).
+    pub fn start(root: &Path, prefix: &str) -> Server {
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let served = std::sync::Arc::new(std::sync::Mutex::new(root.to_path_buf()));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (root, stopped, prefix) = (served.clone(), stop.clone(), prefix.to_string());
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopped.load(Ordering::Relaxed) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let root = root.lock().unwrap().clone();
+                let prefix = prefix.clone();
+                std::thread::spawn(move || serve_one(stream, &root, &prefix));
+            }
+        });
+        Server {
+            port,
+            root: served,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// The address of `path` under the server's root.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Serves another folder from now on.
+    pub fn switch_to(&self, root: &Path) {
+        *self.root.lock().unwrap() = root.to_path_buf();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        // Wakes the listener up to see the flag.
+        let _ = std::net::TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve_one(mut stream: std::net::TcpStream, root: &Path, prefix: &str) {
+    use std::io::{BufRead, Write};
+    let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let path = request.split(' ').nth(1).unwrap_or("/");
+    let file = path
+        .strip_prefix(prefix)
+        .filter(|rest| !rest.split('/').any(|part| part == ".."))
+        .map(|rest| {
+            let file = root.join(rest);
+            if path.ends_with('/') {
+                file.join("index.html")
+            } else {
+                file
+            }
+        });
+    let (status, body) = match file.and_then(|file| std::fs::read(file).ok()) {
+        Some(body) => ("200 OK", body),
+        None => ("404 Not Found", b"not found".to_vec()),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
 }
