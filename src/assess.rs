@@ -698,7 +698,9 @@ pub fn assess(
                     {
                         let lacking = missing_by(day);
                         figures.results_missing_at_deadline = Some(lacking.len());
-                        if !lacking.is_empty() {
+                        // A summary published late is a violation of its own; one published
+                        // in time, and without all its results by its deadline, is warned of.
+                        if !lacking.is_empty() && first <= day {
                             warnings.push(incomplete_at_deadline(
                                 quarter,
                                 day,
@@ -1205,6 +1207,7 @@ mod tests {
             handling: "".into(),
             joint: true,
             joint_departments: "市场监管局".into(),
+            no_joint_column: false,
             quarter: None,
         };
         // As the released gongshi wrote it into ledgers (the literal worked out apart, in
@@ -1219,6 +1222,22 @@ mod tests {
         record.end = None;
         record.result = "".into();
         assert_eq!(record_digest(&record, false), joined(&record, false));
+    }
+
+    /// Quarter digests go into ledgers: the bytes hashed must never change, nor depend on the
+    /// order of the exports' rows.
+    #[test]
+    fn quarter_digests_are_stable_and_ignore_row_order() {
+        let members = [("B", 1, None), ("A", 2, Some(d("2025-10-09")))];
+        // FNV-1a of "A␟0000000000000002␟true␞B␟0000000000000001␟false␞", worked out apart
+        // (in Python).
+        assert_eq!(hex(quarter_hash(members.into_iter())), "d1f6e68cfb4e2c54");
+        let mut reversed = members;
+        reversed.reverse();
+        assert_eq!(
+            quarter_hash(reversed.into_iter()),
+            quarter_hash(members.into_iter())
+        );
     }
 
     fn d(text: &str) -> NaiveDate {
@@ -1275,20 +1294,32 @@ mod tests {
             // 2025-04-13 is a Sunday.
             assert_eq!(
                 deadlines.quarter(q("2025Q1"), None).unwrap(),
-                on("2025-04-14")
+                Some(on("2025-04-14"))
             );
             // 2025-10-13 is a Monday.
             assert_eq!(
                 deadlines.quarter(q("2025Q3"), None).unwrap(),
-                on("2025-10-13")
+                Some(on("2025-10-13"))
             );
         });
         deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
             assert_eq!(
                 deadlines.quarter(q("2025Q1"), None).unwrap(),
-                on("2025-04-13")
+                Some(on("2025-04-13"))
             );
         });
+        // Pingshan's 2023 plan set no deadline for a quarterly summary.
+        deadlines_with(
+            "[[disclosure.period]]\nuntil = 2023-12-31\nquarter_summary = false\n",
+            |deadlines| {
+                assert_eq!(deadlines.quarter(q("2023Q4"), None).unwrap(), None);
+                // 2024-03-31 + 13 = Sat 04-13 → Mon 04-15.
+                assert_eq!(
+                    deadlines.quarter(q("2024Q1"), None).unwrap(),
+                    Some(on("2024-04-15"))
+                );
+            },
+        );
         deadlines_with(
             "[disclosure]\nquarter_anchor = \"last_task_end\"\n",
             |deadlines| {
@@ -1298,7 +1329,7 @@ mod tests {
                     deadlines
                         .quarter(q("2025Q3"), Some(d("2025-09-24")))
                         .unwrap(),
-                    on("2025-10-09")
+                    Some(on("2025-10-09"))
                 );
             },
         );
@@ -1343,13 +1374,13 @@ mod tests {
             // 2026-12-31 + 13 = 2027-01-13, a working day or not as the notice will say.
             assert_eq!(
                 deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap(),
-                bound("2027-01-13")
+                Some(bound("2027-01-13"))
             );
         });
         deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
             assert_eq!(
                 deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap(),
-                on("2027-01-13")
+                Some(on("2027-01-13"))
             );
         });
         let published_on = |day: &str, deadline: Deadline| deadline.met_by(d(day));
