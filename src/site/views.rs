@@ -104,7 +104,8 @@ pub(super) struct TaskView<'a> {
     handling: &'a str,
     task_name: &'a str,
     inspection_type: &'a str,
-    joint: bool,
+    /// `None` when the export has no column that says.
+    joint: Option<bool>,
     joint_departments: &'a str,
     quarter: Option<&'a QuarterRef>,
     published_on: NaiveDate,
@@ -448,7 +449,7 @@ impl<'a> Site<'a> {
             handling: &r.handling,
             task_name: &r.task_name,
             inspection_type: &r.inspection_type,
-            joint: r.joint,
+            joint: (!r.no_joint_column).then_some(r.joint),
             joint_departments: &r.joint_departments,
             quarter: r.quarter().and_then(|q| self.quarter_refs.get(q)),
             published_on: task.published_on,
