@@ -37,6 +37,15 @@ fn build(site: &Path, as_of: &str) -> (Option<i32>, Value) {
     (output.status.code(), json(&output))
 }
 
+/// Builds a preview for `as_of` (nothing recorded), and returns its report.
+fn preview(site: &Path, as_of: &str) -> Value {
+    let output = gongshi_in(
+        site,
+        &["build", "--as-of", as_of, "--no-ledger", "--format", "json"],
+    );
+    json(&output)
+}
+
 fn page(site: &Path, path: &str) -> String {
     std::fs::read_to_string(site.join("public").join(path).join("index.html"))
         .unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -113,10 +122,7 @@ fn a_period_without_a_summary_deadline_owes_none() {
     assert!(!github.contains("::error"), "{github}");
 
     // The page shows its figures, and claims no deadline.
-    gongshi_in(
-        site.path(),
-        &["build", "--as-of", "2024-12-01", "--no-ledger"],
-    );
+    preview(site.path(), "2024-12-01");
     let q4 = page(site.path(), "quarters/2023q4");
     assert!(
         q4.contains("汇总公示于 <time datetime=\"2024-02-20\">2024-02-20</time>（本期执法计划未规定季度汇总的公示期限）。"),
@@ -188,18 +194,7 @@ fn no_summary_deadline_now() {
 #[test]
 fn pages_and_the_report_show_the_targets_that_applied() {
     let site = fixture("periods");
-    let output = gongshi_in(
-        site.path(),
-        &[
-            "build",
-            "--as-of",
-            "2024-12-01",
-            "--no-ledger",
-            "--format",
-            "json",
-        ],
-    );
-    let report = json(&output);
+    let report = preview(site.path(), "2024-12-01");
     let targets = |id: &str| -> Vec<f64> {
         quarter(&report, id)["figures"]["months"]
             .as_array()
@@ -241,18 +236,7 @@ fn pages_and_the_report_show_the_targets_that_applied() {
 #[test]
 fn the_joint_inspection_target_is_measured_year_to_date() {
     let site = fixture("periods");
-    let output = gongshi_in(
-        site.path(),
-        &[
-            "build",
-            "--as-of",
-            "2024-12-01",
-            "--no-ledger",
-            "--format",
-            "json",
-        ],
-    );
-    let report = json(&output);
+    let report = preview(site.path(), "2024-12-01");
     let f = |id: &str| quarter(&report, id)["figures"].clone();
     assert_eq!(f("2024Q1")["joint"], 0);
     assert_eq!(
@@ -285,18 +269,7 @@ fn the_joint_inspection_target_is_measured_year_to_date() {
 #[test]
 fn no_joint_inspection_column_no_joint_inspection_figure() {
     let site = fixture("minimal");
-    let output = gongshi_in(
-        site.path(),
-        &[
-            "build",
-            "--as-of",
-            "2025-10-20",
-            "--no-ledger",
-            "--format",
-            "json",
-        ],
-    );
-    let report = json(&output);
+    let report = preview(site.path(), "2025-10-20");
     let f = &quarter(&report, "2025Q3")["figures"];
     assert_eq!(f["joint"], Value::Null);
     assert_eq!(f["joint_share"], Value::Null);
@@ -325,18 +298,7 @@ fn no_joint_inspection_column_no_joint_inspection_figure() {
          M-0,坪山管理局,一般监管对象,噪声检查,丙公司,2025-05-06,2025-05-06,未发现问题\n",
     )
     .unwrap();
-    let output = gongshi_in(
-        site.path(),
-        &[
-            "build",
-            "--as-of",
-            "2025-10-20",
-            "--no-ledger",
-            "--format",
-            "json",
-        ],
-    );
-    let report = json(&output);
+    let report = preview(site.path(), "2025-10-20");
     assert_eq!(quarter(&report, "2025Q2")["figures"]["joint"], Value::Null);
     let f = &quarter(&report, "2025Q3")["figures"];
     assert_eq!(f["joint"], 1);
@@ -623,10 +585,7 @@ fn a_task_id_that_reads_as_a_quarter_is_refused() {
 #[test]
 fn quarter_pages_read_as_expected() {
     let site = fixture("periods");
-    gongshi_in(
-        site.path(),
-        &["build", "--as-of", "2024-12-01", "--no-ledger"],
-    );
+    preview(site.path(), "2024-12-01");
     for (name, path) in [
         ("quarter_page_2023q4_no_deadline", "quarters/2023q4"),
         ("quarter_page_2024q2_year_to_date", "quarters/2024q2"),
