@@ -631,10 +631,13 @@ pub fn assess(
         let published_on =
             |i: usize| published_index[i].map(|p| published[p as usize].published_on);
         if ended {
-            let digest =
-                hex(quarter_hash(members.iter().map(|&i| {
-                    (records[i].0.id(), record_hashes[i], published_on(i))
-                })));
+            let digest = hex(quarter_hash(members.iter().map(|&i| {
+                (
+                    records[i].0.id(),
+                    record_hashes[i],
+                    published_index[i].is_some(),
+                )
+            })));
             let (first, reason) = match ledger.get(Kind::Quarter, &id) {
                 Some(entry) => {
                     future_publication(&mut warnings, entry, as_of);
@@ -874,16 +877,16 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
     hex(record_hash(record, with_inspectors))
 }
 
-/// A digest of a quarter's summary, from its tasks (`id`, [`record_hash`], when its result was
-/// first published): which tasks it counts, what each says, and which results it lists. Not of
-/// its figures or wording, so that a gongshi that shows more of the same tasks revises nothing.
-fn quarter_hash<'a>(members: impl Iterator<Item = (&'a str, u64, Option<NaiveDate>)>) -> u64 {
+/// A digest of a quarter's summary, from its tasks (`id`, [`record_hash`], whether its result
+/// is published): which tasks it counts, what each says, and which results it lists. Not of its
+/// figures or wording, so that a gongshi that shows more of the same tasks revises nothing.
+fn quarter_hash<'a>(members: impl Iterator<Item = (&'a str, u64, bool)>) -> u64 {
     use std::fmt::Write;
     let mut members: Vec<_> = members.collect();
     members.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut hasher = crate::StableHasher::default();
     for (id, hash, published) in members {
-        let _ = write!(hasher, "{id}\x1f{hash:016x}\x1f{}\x1e", published.is_some());
+        let _ = write!(hasher, "{id}\x1f{hash:016x}\x1f{published}\x1e");
     }
     hasher.finish()
 }
@@ -1228,7 +1231,7 @@ mod tests {
     /// order of the exports' rows.
     #[test]
     fn quarter_digests_are_stable_and_ignore_row_order() {
-        let members = [("B", 1, None), ("A", 2, Some(d("2025-10-09")))];
+        let members = [("B", 1, false), ("A", 2, true)];
         // FNV-1a of "A␟0000000000000002␟true␞B␟0000000000000001␟false␞", worked out apart
         // (in Python).
         assert_eq!(hex(quarter_hash(members.into_iter())), "d1f6e68cfb4e2c54");
