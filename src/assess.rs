@@ -8,14 +8,16 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::archive::{ARCHIVE_FILE, Archive, Snapshot};
 use crate::calendar::{Calendar, Deadline};
+use crate::channels::ChannelFile;
 use crate::config::{Config, Disclosure, QuarterAnchor};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
+use crate::ingest::ChannelCell;
 use crate::ingest::Tasks;
 use crate::ledger::{Entry, Kind, Ledger};
 use crate::model::{
-    AssessPart, Item, ItemKind, Missing, Problem, QuarterFigures, Record, Report, Status,
-    Withdrawal,
+    AssessPart, ChannelItem, Item, ItemKind, Missing, Problem, QuarterFigures, Record, Report,
+    Status, Withdrawal,
 };
 
 /// Deadline arithmetic under a site's rules and calendar.
@@ -69,6 +71,8 @@ pub struct PublishedTask {
     pub published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
     pub updated_on: Option<NaiveDate>,
+    /// The day it was published on each other channel (`[[channel]]`), as its page says.
+    pub channels: Vec<ChannelPublication>,
     pub file: std::sync::Arc<str>,
     pub line: u64,
 }
@@ -104,10 +108,12 @@ pub struct Assessment {
     pub new_snapshots: Vec<Snapshot>,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn assess(
     tasks: Tasks,
     ledger: &Ledger,
     archive: &Archive,
+    channel_files: &[Option<ChannelFile>],
     calendar: &Calendar,
     config: &Config,
     as_of: NaiveDate,
@@ -116,6 +122,7 @@ pub fn assess(
         calendar,
         disclosure: &config.disclosure,
     };
+    let mut channels = Channels::new(config, channel_files, deadlines);
     let (rows, ingested) = tasks.into_parts();
     let mut items = Vec::with_capacity(rows.len());
     let mut errors = Vec::new();
@@ -156,7 +163,8 @@ pub fn assess(
     let mut withdrawn_quarters: HashSet<Quarter> = HashSet::new();
     // Tasks published with one object that now have several, with what to say of each.
     let mut gained_objects: Vec<(String, Problem)> = Vec::new();
-    for (row, hash) in rows.into_iter().zip(hashes) {
+    for (mut row, hash) in rows.into_iter().zip(hashes) {
+        channels.row_errors(std::mem::take(&mut row.channel_errors));
         let mut item = Item {
             kind: ItemKind::Task,
             id: row.task_id,
@@ -242,6 +250,15 @@ pub fn assess(
             Some(kept) => kept.end,
             None => record.end,
         };
+        let place = (&row.file, row.line, &row.sheet);
+        let channels_shown = channels.assess(
+            &record,
+            end,
+            &row.channels,
+            place,
+            withdrawal.is_some(),
+            as_of,
+        )?;
         let Some(end) = end else {
             if let (Some(entry), Some(withdrawal)) = (entry, withdrawal) {
                 // Withdrawn: its page says so, and its fields count nowhere.
@@ -373,6 +390,7 @@ pub fn assess(
                         deadline,
                         published_on: entry.published_on,
                         updated_on,
+                        channels: channels_shown,
                         file: row.file.clone(),
                         line: row.line,
                     });
@@ -410,6 +428,7 @@ pub fn assess(
                         deadline,
                         published_on: as_of,
                         updated_on: None,
+                        channels: channels_shown,
                         file: row.file.clone(),
                         line: row.line,
                     });
@@ -538,6 +557,8 @@ pub fn assess(
             deadline,
             published_on: entry.published_on,
             updated_on,
+            // Its row is gone, and with it what the row said of other channels.
+            channels: Vec::new(),
             file: ARCHIVE_FILE.into(),
             line: 0,
         });
@@ -782,6 +803,7 @@ pub fn assess(
             ),
         ));
     }
+    let (channel_items, channel_errors) = channels.finish(&mut warnings);
     let assessed = AssessPart {
         items,
         invalid,
@@ -790,6 +812,8 @@ pub fn assess(
         missing,
         withdrawn: withdrawals,
         notes,
+        channels: channel_items,
+        channel_errors,
     };
     Ok(Assessment {
         // The one place the report is put together.
@@ -801,6 +825,203 @@ pub fn assess(
         new_entries,
         new_snapshots,
     })
+}
+
+/// A published result on another channel, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ChannelPublication {
+    /// The channel's name (广东省行政执法信息公示平台).
+    pub name: Arc<str>,
+    /// `None` while it is not published there (or its date there cannot be read).
+    pub published_on: Option<NaiveDate>,
+}
+
+/// The other channels (`[[channel]]`): each task's status there, under the website's rules.
+struct Channels<'a> {
+    config: &'a [crate::config::Channel],
+    names: Vec<Arc<str>>,
+    files: &'a [Option<ChannelFile>],
+    /// For each channel read from a column, its place among a row's cells.
+    cell_of: Vec<Option<usize>>,
+    /// For each channel file, the ids some record took its date by.
+    used: Vec<HashSet<String>>,
+    deadlines: Deadlines<'a>,
+    /// Deadlines by end date and working days: a few hundred in a province.
+    known: HashMap<(NaiveDate, u32), Deadline>,
+    items: Vec<ChannelItem>,
+    errors: Vec<Problem>,
+}
+
+impl<'a> Channels<'a> {
+    fn new(
+        config: &'a Config,
+        files: &'a [Option<ChannelFile>],
+        deadlines: Deadlines<'a>,
+    ) -> Channels<'a> {
+        let mut next_cell = 0;
+        let cell_of = config
+            .channels
+            .iter()
+            .map(|c| {
+                c.date_column.as_ref().map(|_| {
+                    next_cell += 1;
+                    next_cell - 1
+                })
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for (channel, file) in config.channels.iter().zip(files) {
+            for problem in file.iter().flat_map(|f| &f.errors) {
+                errors.push(Problem {
+                    channel: Some(channel.id.clone()),
+                    ..problem.clone()
+                });
+            }
+        }
+        Channels {
+            config: &config.channels,
+            names: config
+                .channels
+                .iter()
+                .map(|c| c.name.as_str().into())
+                .collect(),
+            files,
+            cell_of,
+            used: vec![HashSet::new(); config.channels.len()],
+            deadlines,
+            known: HashMap::new(),
+            items: Vec::new(),
+            errors,
+        }
+    }
+
+    /// A row's dates that cannot be right, told by the column's channel.
+    fn row_errors(&mut self, problems: Vec<Problem>) {
+        self.errors.extend(problems);
+    }
+
+    /// The record's item on each channel, and what its page shows of them. A withdrawn result
+    /// is judged on a channel only where it was published there.
+    fn assess(
+        &mut self,
+        record: &Record,
+        end: Option<NaiveDate>,
+        cells: &[ChannelCell],
+        (file, line, sheet): (&Arc<str>, u64, &Option<Arc<str>>),
+        withdrawn: bool,
+        as_of: NaiveDate,
+    ) -> Result<Vec<ChannelPublication>> {
+        let mut shown = Vec::with_capacity(self.config.len());
+        for (i, channel) in self.config.iter().enumerate() {
+            let cell = match (self.cell_of[i], &self.files[i]) {
+                (Some(at), _) => cells.get(at).cloned().unwrap_or_default(),
+                (None, Some(file)) => {
+                    let found = [record.id(), record.task_id.as_str()]
+                        .into_iter()
+                        .find_map(|id| file.dates.get(id).map(|(cell, _)| (id, cell)));
+                    match found {
+                        Some((id, cell)) => {
+                            self.used[i].insert(id.to_string());
+                            cell.clone()
+                        }
+                        None => ChannelCell::default(),
+                    }
+                }
+                (None, None) => ChannelCell::default(),
+            };
+            shown.push(ChannelPublication {
+                name: Arc::clone(&self.names[i]),
+                published_on: cell.published_on,
+            });
+            if withdrawn && cell.published_on.is_none() {
+                continue;
+            }
+            let mut item = Item {
+                kind: ItemKind::Task,
+                id: record.id().to_string(),
+                status: Status::InProgress,
+                deadline: None,
+                deadline_not_before: None,
+                needs_calendar_year: None,
+                published_on: cell.published_on,
+                updated_on: None,
+                withdrawn_on: None,
+                days_late: None,
+                late_reason: None,
+                file: Some(Arc::clone(file)),
+                line: Some(line),
+                sheet: sheet.clone(),
+                figures: None,
+            };
+            if let Some(end) = end {
+                let days = channel
+                    .rules(self.deadlines.disclosure.rules_for(end))
+                    .task_working_days;
+                let deadline = match self.known.get(&(end, days)) {
+                    Some(&deadline) => deadline,
+                    None => {
+                        let deadline =
+                            self.deadlines
+                                .calendar
+                                .deadline_after(end, days)
+                                .map_err(|e| Error::Input {
+                                    path: file.to_string().into(),
+                                    line,
+                                    message: format!("检查结束日期 {end}: {e}"),
+                                })?;
+                        self.known.insert((end, days), deadline);
+                        deadline
+                    }
+                };
+                item.set_deadline(deadline);
+                match cell.published_on {
+                    Some(day) => item.set_publication(day, deadline, &cell.late_reason),
+                    None => {
+                        item.status = unpublished_status(deadline, as_of);
+                        if item.status == Status::Overdue {
+                            item.days_late = Some((as_of - deadline.earliest()).num_days());
+                        }
+                    }
+                }
+            }
+            self.items.push(ChannelItem {
+                channel: channel.id.clone(),
+                item,
+            });
+        }
+        Ok(shown)
+    }
+
+    /// The items, and the errors; ids of a channel file that no record took are warnings.
+    fn finish(self, warnings: &mut Vec<Problem>) -> (Vec<ChannelItem>, Vec<Problem>) {
+        for ((channel, file), used) in self.config.iter().zip(self.files).zip(&self.used) {
+            let Some(file) = file else { continue };
+            let mut unused: Vec<(&String, u64)> = file
+                .dates
+                .iter()
+                .filter(|(id, _)| !used.contains(id.as_str()))
+                .map(|(id, (_, line))| (id, *line))
+                .collect();
+            unused.sort_unstable_by_key(|&(_, line)| line);
+            for (id, line) in unused {
+                warnings.push(Problem {
+                    channel: Some(channel.id.clone()),
+                    ..Problem::at(
+                        &file.file,
+                        line,
+                        Some("id"),
+                        format!(
+                            "{id} is in no export: its date on {} counts for nothing. Check the \
+                             id against the exports (a task with several companies is task \
+                             id/credit code)",
+                            channel.name
+                        ),
+                    )
+                });
+            }
+        }
+        (self.items, self.errors)
+    }
 }
 
 /// Warnings ahead of a year without a holiday notice: once a deadline runs into it, and from

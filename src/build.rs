@@ -74,7 +74,16 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     drop(publishable);
     drop(split_tasks);
     archive.classify(&settings.results);
-    let assessment = assess::assess(tasks, &ledger, &archive, &calendar, &config, as_of)?;
+    let channel_files = crate::channels::load(site, &config, as_of);
+    let assessment = assess::assess(
+        tasks,
+        &ledger,
+        &archive,
+        &channel_files,
+        &calendar,
+        &config,
+        as_of,
+    )?;
     Ok(Loaded {
         config,
         calendar,

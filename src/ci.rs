@@ -17,7 +17,23 @@ type RowKey<'a> = (&'a str, Option<&'a str>, u64);
 pub fn junit(report: &Report) -> String {
     let mut errors_at: HashMap<RowKey, Vec<&Problem>> = HashMap::new();
     let mut loose_errors = Vec::new();
-    for problem in &report.errors {
+    // Problems of other channels' dates go with the channel's test cases.
+    let mut channel_errors_at: HashMap<(&str, RowKey), Vec<&Problem>> = HashMap::new();
+    let mut channel_loose: Vec<&Problem> = Vec::new();
+    for problem in report.errors.iter().filter(|p| p.channel.is_some()) {
+        let channel = problem.channel.as_deref().unwrap_or_default();
+        match problem.line {
+            Some(line) => channel_errors_at
+                .entry((
+                    channel,
+                    (problem.file.as_str(), problem.sheet.as_deref(), line),
+                ))
+                .or_default()
+                .push(problem),
+            None => channel_loose.push(problem),
+        }
+    }
+    for problem in report.errors.iter().filter(|p| p.channel.is_none()) {
         match problem.line {
             Some(line) => errors_at
                 .entry((problem.file.as_str(), problem.sheet.as_deref(), line))
@@ -41,6 +57,14 @@ pub fn junit(report: &Report) -> String {
     let timestamp = format!("{}T00:00:00", report.as_of);
     let mut suites = String::new();
     let mut total = (0usize, 0usize, 0usize);
+    let several = !report.channels.is_empty();
+    let item_message = |item: &Item| {
+        if several {
+            item_message_on(item, "website")
+        } else {
+            item_message(item)
+        }
+    };
     for (kind, name) in [(ItemKind::Task, "tasks"), (ItemKind::Quarter, "quarters")] {
         let mut cases = String::new();
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
@@ -165,6 +189,90 @@ pub fn junit(report: &Report) -> String {
         total.1 += failures;
         total.2 += skipped;
     }
+    // Each other channel: a suite of its own, a case per task there.
+    for channel in report.summary.channels.keys().map(String::as_str) {
+        let name = format!("channel.{channel}");
+        let mut cases = String::new();
+        let (mut tests, mut failures, mut skipped) = (0, 0, 0);
+        for item in report.channels.iter().filter(|c| c.channel == channel) {
+            let (item, message) = (&item.item, item_message_on(&item.item, channel));
+            tests += 1;
+            let _ = write!(
+                cases,
+                "<testcase name=\"{}\" classname=\"gongshi.{name}\"",
+                xml(&item.id)
+            );
+            if let (Some(file), Some(line)) = (item.file.as_deref(), item.line) {
+                let _ = write!(cases, " file=\"{}\"", xml(file));
+                if item.sheet.is_none() {
+                    let _ = write!(cases, " line=\"{line}\"");
+                }
+            }
+            cases.push_str(" time=\"0\">");
+            let key = item
+                .file
+                .as_deref()
+                .zip(item.line)
+                .map(|(file, line)| (channel, (file, item.sheet.as_deref(), line)));
+            let date_errors = key.and_then(|key| channel_errors_at.remove(&key));
+            if let Some(date_errors) = date_errors {
+                failures += 1;
+                let detail: Vec<String> = date_errors.iter().map(|p| problem_message(p)).collect();
+                let _ = write!(
+                    cases,
+                    "<failure type=\"invalid_date\" message=\"{}\">{}</failure>",
+                    xml(&message),
+                    xml(&detail.join("\n"))
+                );
+            } else if item.status.fails_ci() {
+                failures += 1;
+                let _ = write!(
+                    cases,
+                    "<failure type=\"{}\" message=\"{}\"/>",
+                    item.status.as_str(),
+                    xml(&message)
+                );
+            } else if item.status == Status::InProgress {
+                skipped += 1;
+                let _ = write!(cases, "<skipped message=\"{}\"/>", xml(&message));
+            } else {
+                let _ = write!(cases, "<system-out>{}</system-out>", xml(&message));
+            }
+            cases.push_str("</testcase>\n");
+        }
+        // Errors no task case carries: a channel file's own (a row of it, or the whole file).
+        let unclaimed = channel_errors_at
+            .iter()
+            .filter(|((c, _), _)| *c == channel)
+            .flat_map(|(_, problems)| problems)
+            .chain(
+                channel_loose
+                    .iter()
+                    .filter(|p| p.channel.as_deref() == Some(channel)),
+            );
+        let mut unclaimed: Vec<&&Problem> = unclaimed.collect();
+        unclaimed.sort_by_key(|p| (p.file.clone(), p.line));
+        for problem in unclaimed {
+            tests += 1;
+            failures += 1;
+            let _ = writeln!(
+                cases,
+                "<testcase name=\"{}\" classname=\"gongshi.{name}\" file=\"{}\" time=\"0\">\
+                 <failure type=\"invalid_date\" message=\"{}\"/></testcase>",
+                xml(&problem.location()),
+                xml(&problem.file),
+                xml(&problem_message(problem))
+            );
+        }
+        let _ = write!(
+            suites,
+            "<testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" \
+             skipped=\"{skipped}\" time=\"0\" timestamp=\"{timestamp}\">\n{cases}</testsuite>\n"
+        );
+        total.0 += tests;
+        total.1 += failures;
+        total.2 += skipped;
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <testsuites name=\"gongshi disclosure deadlines as of {}\" tests=\"{}\" failures=\"{}\" \
@@ -178,15 +286,24 @@ pub fn junit(report: &Report) -> String {
 /// log.
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
-    for item in report.items.iter().filter(|i| i.status.fails_ci()) {
-        let title = format!("{} {}: {}", kind_word(item), item.id, item.status.as_str());
+    let failing = report
+        .items_by_channel()
+        .filter(|(item, _)| item.status.fails_ci());
+    for (item, channel) in failing {
+        let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
+        let title = format!(
+            "{on}{} {}: {}",
+            kind_word(item),
+            item.id,
+            item.status.as_str()
+        );
         annotation(
             &mut out,
             "error",
             item.file.as_deref(),
             item.line.filter(|_| item.sheet.is_none()),
             &title,
-            &item_message(item),
+            &message_on(item, channel),
         );
     }
     for missing in &report.missing {
@@ -200,7 +317,11 @@ pub fn github(report: &Report) -> String {
         );
     }
     for problem in &report.errors {
-        let title = if problem.line.is_some() {
+        let on_channel;
+        let title = if let Some(channel) = &problem.channel {
+            on_channel = format!("[{channel}] date in error, counted as not published there");
+            &on_channel
+        } else if problem.line.is_some() {
             "invalid row, not published"
         } else {
             "not read"
@@ -255,21 +376,39 @@ pub fn github_summary(report: &Report) -> String {
         s.rejected,
         s.undecided
     );
-    let violations: Vec<&Item> = report
-        .items
-        .iter()
-        .filter(|i| i.status.fails_ci())
+    for (id, c) in &s.channels {
+        let _ = writeln!(
+            out,
+            "Channel {}: on time {}, late {}, excused {}, due {}, overdue {}, in progress {}{}\n",
+            markdown(id),
+            c.on_time,
+            c.late,
+            c.excused,
+            c.due,
+            c.overdue,
+            c.in_progress,
+            if c.errors > 0 {
+                format!(", dates in error {}", c.errors)
+            } else {
+                String::new()
+            }
+        );
+    }
+    let violations: Vec<(&Item, Option<&str>)> = report
+        .items_by_channel()
+        .filter(|(item, _)| item.status.fails_ci())
         .collect();
     if !violations.is_empty() {
         let _ = writeln!(
             out,
             "| | id | deadline | days late | where |\n|---|---|---|---:|---|"
         );
-        for item in violations {
+        for (item, channel) in violations {
             let place = item.location().map_or_else(String::new, |at| markdown(&at));
+            let on = channel.map_or_else(String::new, |c| format!(" on {}", markdown(c)));
             let _ = writeln!(
                 out,
-                "| {} {} | {} | {} | {} | {place} |",
+                "| {} {}{on} | {} | {} | {} | {place} |",
                 item.status.as_str(),
                 kind_word(item),
                 markdown(&item.id),
@@ -351,9 +490,31 @@ fn kind_name(kind: ItemKind) -> &'static str {
 
 /// One sentence on where an item stands, for a failure message or an annotation.
 pub fn item_message(item: &Item) -> String {
+    message_on(item, None)
+}
+
+/// [`item_message`] for a site with other channels (`[[channel]]`): it names the channel, the
+/// website's (`website`) too.
+pub fn item_message_on(item: &Item, channel: &str) -> String {
+    message_on(item, Some(channel))
+}
+
+fn message_on(item: &Item, channel: Option<&str>) -> String {
+    let message = item_sentence(item, channel);
+    match channel {
+        Some(channel) => format!("[{channel}] {message}"),
+        None => message,
+    }
+}
+
+fn item_sentence(item: &Item, channel: Option<&str>) -> String {
     let what = match item.kind {
         ItemKind::Task => "result",
         ItemKind::Quarter => "summary",
+    };
+    let excuse = match channel {
+        None | Some("website") => "in data/published.csv",
+        Some(_) => "for this channel (its late_reason_column, or late_reason in its file)",
     };
     let deadline = deadline_text(item);
     let days = item.days_late.unwrap_or(0);
@@ -361,7 +522,7 @@ pub fn item_message(item: &Item) -> String {
     match item.status {
         Status::Late => format!(
             "{} {}: {what} published {} ({days} after its deadline {deadline}) with no late_reason \
-             in data/published.csv",
+             {excuse}",
             kind_word(item),
             item.id,
             item.published_on

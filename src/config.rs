@@ -26,6 +26,129 @@ pub struct Config {
     /// bureau's exports, beyond the names gongshi knows.
     pub columns: std::collections::BTreeMap<String, Names>,
     pub results: ResultWords,
+    /// `[[channel]]`: where else each result must be published (the provincial 行政执法信息
+    /// 公示平台, say), and where gongshi learns when it was.
+    #[serde(rename = "channel")]
+    pub channels: Vec<Channel>,
+}
+
+/// A channel (公示渠道) besides the bureau's website, which gongshi builds: each result is due
+/// there too, under the same rules, and gongshi reads the day it was published there.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Short name in reports and JSON (`province`).
+    pub id: String,
+    /// As shown on pages (广东省行政执法信息公示平台).
+    pub name: String,
+    /// A column of the task exports holding the day a result was published there (or its
+    /// names, when exports differ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_column: Option<Names>,
+    /// With `date_column`: a column holding why a late publication there was late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_reason_column: Option<Names>,
+    /// Or a CSV file of the site (`data/channels/province.csv`) with columns `id`,
+    /// `published_on` and, if needed, `late_reason`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The working days a result has there, when not the site's (`[disclosure]` and its
+    /// periods).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_working_days: Option<u32>,
+}
+
+impl Channel {
+    /// The rules for this channel: the site's, with its own number of working days.
+    pub fn rules(&self, site: Rules) -> Rules {
+        Rules {
+            task_working_days: self.task_working_days.unwrap_or(site.task_working_days),
+            ..site
+        }
+    }
+}
+
+/// Checks `[[channel]]`: ids that reports can name, and one source of dates each.
+fn check_channels(channels: &[Channel]) -> Result<(), String> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, channel) in channels.iter().enumerate() {
+        let at = format!("channel[{i}]");
+        let id = &channel.id;
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            return Err(format!(
+                "{at}.id = \"{id}\": expected a short name of lowercase letters, digits, - and _, \
+                 such as \"province\""
+            ));
+        }
+        if id == "website" {
+            return Err(format!(
+                "{at}.id = \"website\": the bureau's website is the site gongshi builds and is \
+                 always checked; declare only the other channels"
+            ));
+        }
+        if !seen.insert(id.as_str()) {
+            return Err(format!("{at}.id = \"{id}\": two channels have this id"));
+        }
+        if channel.name.trim().is_empty() {
+            return Err(format!(
+                "{at} ({id}): name is missing: the channel's name as pages show it, such as \
+                 \"广东省行政执法信息公示平台\""
+            ));
+        }
+        match (&channel.date_column, &channel.file) {
+            (Some(_), Some(_)) => {
+                return Err(format!(
+                    "{at} ({id}): give date_column or file, not both: the dates come from one place"
+                ));
+            }
+            (None, None) => {
+                return Err(format!(
+                    "{at} ({id}): where are its dates? Give date_column = \"<the export's column \
+                     with the day published there>\", or file = \"data/channels/{id}.csv\" \
+                     (columns id, published_on, late_reason)"
+                ));
+            }
+            (Some(names), None) if names.iter().all(|n| n.trim().is_empty()) => {
+                return Err(format!("{at} ({id}): date_column is empty"));
+            }
+            (None, Some(file)) => {
+                let safe = file.starts_with("data/")
+                    && file.ends_with(".csv")
+                    && !file.split('/').any(|part| part == ".." || part.is_empty());
+                if !safe {
+                    return Err(format!(
+                        "{at} ({id}): file = \"{file}\": expected a CSV file under data/, such as \
+                         \"data/channels/{id}.csv\""
+                    ));
+                }
+                if file.starts_with("data/tasks/") {
+                    return Err(format!(
+                        "{at} ({id}): file = \"{file}\": data/tasks/ holds task exports; put the \
+                         channel's dates in another folder, such as data/channels/"
+                    ));
+                }
+                if channel.late_reason_column.is_some() {
+                    return Err(format!(
+                        "{at} ({id}): late_reason_column goes with date_column; in file, the \
+                         column is late_reason"
+                    ));
+                }
+            }
+            (Some(_), None) => {}
+        }
+        if let Some(days) = channel.task_working_days
+            && !(1..=MAX_DAYS).contains(&days)
+        {
+            return Err(format!(
+                "{at} ({id}): task_working_days = {days}: expected 1 to {MAX_DAYS}"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One header name or several.
@@ -341,6 +464,7 @@ impl Config {
                 ));
             }
         }
+        check_channels(&config.channels)?;
         let base = &config.site.base_url;
         if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')) {
             return Err(format!(

@@ -12,8 +12,8 @@
 //!       │
 //!  model         model::{Record, Status, Problem, Item, Report, QuarterFigures, ResultClass}
 //!       │
-//!  load          config, ingest (exports → records), ledger, archive, content, theme,
-//!       │        result_class (the result words)
+//!  load          config, ingest (exports → records), ledger, channels (other channels'
+//!       │        dates), archive, content, theme, result_class (the result words)
 //!  assess        assess (deadlines, statuses; assembles the Report), figures
 //!       │
 //!  site          site::{plan, views, pagination, produce, feeds, html}, opendata, search
@@ -43,6 +43,7 @@ pub mod assess;
 pub mod build;
 pub mod cache;
 pub mod calendar;
+pub mod channels;
 pub mod ci;
 pub mod compact;
 pub mod config;

@@ -94,10 +94,24 @@ impl Report {
             );
         }
 
-        let violations: Vec<&Item> = self
-            .items
-            .iter()
-            .filter(|i| i.status.is_violation())
+        for (id, c) in &s.channels {
+            let _ = write!(
+                out,
+                "  channel {id}: on time {}, late {}, excused {}, due {}, overdue {}, in progress {}",
+                c.on_time, c.late, c.excused, c.due, c.overdue, c.in_progress
+            );
+            if c.undecided > 0 {
+                let _ = write!(out, ", undecided {}", c.undecided);
+            }
+            if c.errors > 0 {
+                let _ = write!(out, ", dates in error {}", c.errors);
+            }
+            out.push('\n');
+        }
+        // With other channels, every line says which channel it is about.
+        let violations: Vec<(&Item, Option<&str>)> = self
+            .items_by_channel()
+            .filter(|(item, _)| item.status.is_violation())
             .collect();
         if !violations.is_empty() {
             let _ = writeln!(
@@ -105,15 +119,14 @@ impl Report {
                 "\n{}",
                 paint(red, &format!("VIOLATIONS ({})", violations.len()))
             );
-            for item in violations.iter().take(SHOWN) {
-                let _ = writeln!(out, "  {}", item_line(item));
+            for (item, channel) in violations.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", item_line_on(item, *channel));
             }
             more(&mut out, violations.len(), SHOWN);
         }
-        let undecided: Vec<&Item> = self
-            .items
-            .iter()
-            .filter(|i| i.status == Status::Undecided)
+        let undecided: Vec<(&Item, Option<&str>)> = self
+            .items_by_channel()
+            .filter(|(item, _)| item.status == Status::Undecided)
             .collect();
         if !undecided.is_empty() {
             let heading = format!(
@@ -121,8 +134,8 @@ impl Report {
                 undecided.len()
             );
             let _ = writeln!(out, "\n{}", paint(red, &heading));
-            for item in undecided.iter().take(SHOWN) {
-                let _ = writeln!(out, "  {}", item_line(item));
+            for (item, channel) in undecided.iter().take(SHOWN) {
+                let _ = writeln!(out, "  {}", item_line_on(item, *channel));
             }
             more(&mut out, undecided.len(), SHOWN);
         }
@@ -137,17 +150,19 @@ impl Report {
             }
             more(&mut out, self.missing.len(), SHOWN);
         }
-        if !self.errors.is_empty() {
+        let (channel_errors, errors): (Vec<&Problem>, Vec<&Problem>) =
+            self.errors.iter().partition(|p| p.channel.is_some());
+        if !errors.is_empty() {
             let heading = if self.summary.unread_files > 0 {
                 format!(
                     "ERRORS ({}): files not read and rows not published",
-                    self.errors.len()
+                    errors.len()
                 )
             } else {
-                format!("ERRORS ({}): rows not published", self.errors.len())
+                format!("ERRORS ({}): rows not published", errors.len())
             };
             let _ = writeln!(out, "\n{}", paint(red, &heading));
-            for (i, problem) in self.errors.iter().take(SHOWN).enumerate() {
+            for (i, problem) in errors.iter().take(SHOWN).enumerate() {
                 match (i < IN_CONTEXT).then(|| excerpt(problem)).flatten() {
                     Some(block) => {
                         for line in block.lines() {
@@ -159,7 +174,20 @@ impl Report {
                     }
                 }
             }
-            more(&mut out, self.errors.len(), SHOWN);
+            more(&mut out, errors.len(), SHOWN);
+        }
+        if !channel_errors.is_empty() {
+            let heading = format!(
+                "CHANNEL DATES IN ERROR ({}): the results are on the website; on their channel \
+                 they count as not published",
+                channel_errors.len()
+            );
+            let _ = writeln!(out, "\n{}", paint(red, &heading));
+            for problem in channel_errors.iter().take(SHOWN) {
+                let channel = problem.channel.as_deref().unwrap_or_default();
+                let _ = writeln!(out, "  [{channel}] {}", problem_line(problem));
+            }
+            more(&mut out, channel_errors.len(), SHOWN);
         }
         let due_soon: Vec<&Problem> = self.warnings.iter().collect();
         if !due_soon.is_empty() {
@@ -191,16 +219,23 @@ impl Report {
         if s.violations > 0 {
             failures.push(format!("{} missed deadline(s)", s.violations));
         }
+        let channel_errors: u64 = s.channels.values().map(|c| c.errors).sum();
+        if channel_errors > 0 {
+            failures.push(format!(
+                "{channel_errors} date(s) of other channels in error"
+            ));
+        }
         if s.violations > 0 || s.invalid > 0 {
             failures.push(format!("{} invalid row(s)", s.invalid));
         }
-        let undecided = s.undecided + s.quarters.undecided;
+        let undecided = s.undecided
+            + s.quarters.undecided
+            + s.channels.values().map(|c| c.undecided).sum::<u64>();
         if undecided > 0 {
             let mut years: Vec<i32> = self
-                .items
-                .iter()
-                .filter(|i| i.status == Status::Undecided)
-                .filter_map(|i| i.needs_calendar_year)
+                .items_by_channel()
+                .filter(|(item, _)| item.status == Status::Undecided)
+                .filter_map(|(item, _)| item.needs_calendar_year)
                 .collect();
             years.sort_unstable();
             years.dedup();
@@ -251,12 +286,14 @@ pub(crate) fn missing_line(missing: &Missing) -> String {
     )
 }
 
-fn item_line(item: &Item) -> String {
+/// An item's line, naming its channel when the site has several.
+fn item_line_on(item: &Item, channel: Option<&str>) -> String {
     let kind = match item.kind {
         ItemKind::Task => "task",
         ItemKind::Quarter => "quarter",
     };
-    let mut line = format!("{:<8} {kind} {}", item.status.as_str(), item.id);
+    let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
+    let mut line = format!("{:<8} {on}{kind} {}", item.status.as_str(), item.id);
     if let Some(deadline) = item.deadline {
         let _ = write!(line, "  deadline {deadline}");
     }

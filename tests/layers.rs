@@ -32,6 +32,7 @@ const STAGES: &[(&str, &[&str])] = &[
             "result_class",
             "ingest",
             "ledger",
+            "channels",
             "archive",
             "content",
             "theme",

@@ -190,7 +190,7 @@ impl Field {
 
     /// The field a header names, and the rank of its name among the field's aliases (0 is
     /// the most specific: 处理结果 before 备注).
-    fn from_header(header: &str) -> Option<(Field, usize)> {
+    pub(crate) fn from_header(header: &str) -> Option<(Field, usize)> {
         let key = normalize_header(header);
         Field::ALL.into_iter().find_map(|field| {
             let rank = field.aliases().iter().position(|alias| *alias == key)?;
@@ -268,7 +268,7 @@ impl ColumnNames {
         Ok(ColumnNames(map))
     }
 
-    fn field(&self, header: &str) -> Option<Field> {
+    pub(crate) fn field(&self, header: &str) -> Option<Field> {
         if self.0.is_empty() {
             return None;
         }

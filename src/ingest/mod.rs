@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 use crate::model::{IngestPart, Problem, Record, Text};
@@ -45,6 +45,31 @@ pub struct Row {
     /// copied: a province holds millions.
     pub record: Option<std::sync::Arc<Record>>,
     pub errors: Vec<Problem>,
+    /// For each channel read from a column of the exports (see [`Settings::channel_columns`]),
+    /// what the row says of it. Kept apart from the record: a day published elsewhere is not
+    /// part of the result, and a wrong one does not hold the result back.
+    pub channels: Vec<ChannelCell>,
+    /// Dates in those columns that cannot be right.
+    pub channel_errors: Vec<Problem>,
+}
+
+/// What a row says of a channel: the day its result was published there, and why it was late.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChannelCell {
+    pub published_on: Option<NaiveDate>,
+    pub late_reason: String,
+}
+
+/// A channel whose dates are a column of the exports.
+#[derive(Debug, Clone)]
+pub struct ChannelColumn {
+    /// Its place in `[[channel]]`, and its id.
+    pub channel: usize,
+    pub id: String,
+    pub name: String,
+    /// The column's names, as compared.
+    date_keys: Vec<String>,
+    reason_keys: Vec<String>,
 }
 
 /// Everything read from `data/tasks/`.
@@ -332,6 +357,8 @@ pub struct Settings {
     /// Headers (as compared) and fields whose empty CSV cells take the value above.
     fill_down: Vec<FillDown>,
     pub results: crate::result_class::Classifier,
+    /// Channels read from a column of the exports, in `[[channel]]` order.
+    pub channel_columns: Vec<ChannelColumn>,
 }
 
 #[derive(Debug, Clone)]
@@ -355,11 +382,135 @@ impl Settings {
                 None => FillDown::Header(columns::normalize_header(name)),
             });
         }
+        let mut channel_columns = Vec::new();
+        for (i, channel) in config.channels.iter().enumerate() {
+            let Some(date_column) = &channel.date_column else {
+                continue;
+            };
+            let reasons: Vec<&str> = channel
+                .late_reason_column
+                .iter()
+                .flat_map(|n| n.iter())
+                .collect();
+            for name in date_column.iter().chain(reasons.iter().copied()) {
+                if let Some(field) = columns
+                    .field(name)
+                    .or_else(|| Field::from_header(name).map(|(f, _)| f))
+                {
+                    return Err(fail(format!(
+                        "channel {}: column \"{name}\" is read as {} ({}); name the column that \
+                         holds the day published on {}",
+                        channel.id,
+                        field.label(),
+                        field.key(),
+                        channel.name
+                    )));
+                }
+            }
+            channel_columns.push(ChannelColumn {
+                channel: i,
+                id: channel.id.clone(),
+                name: channel.name.clone(),
+                date_keys: date_column
+                    .iter()
+                    .map(columns::normalize_header)
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+                reason_keys: reasons.into_iter().map(columns::normalize_header).collect(),
+            });
+        }
         Ok(Settings {
             columns,
             fill_down,
             results,
+            channel_columns,
         })
+    }
+
+    /// Whether a header is one of the channels' columns (so not an unknown one).
+    fn is_channel_column(&self, header: &str) -> bool {
+        let key = columns::normalize_header(header);
+        self.channel_columns
+            .iter()
+            .any(|c| c.date_keys.contains(&key) || c.reason_keys.contains(&key))
+    }
+
+    /// What a row says of each channel read from a column, and the dates that cannot be right.
+    fn channel_cells(
+        &self,
+        columns: &Columns,
+        record: &csv::StringRecord,
+        place: &Place,
+        end: Option<NaiveDate>,
+        as_of: NaiveDate,
+        errors: &mut Vec<Problem>,
+    ) -> Vec<ChannelCell> {
+        // The first of a channel's names the header has.
+        let cell = |keys: &[String]| {
+            let i = columns.keys.iter().position(|k| keys.contains(k))?;
+            Some((i, clean(record.get(i).unwrap_or(""))))
+        };
+        self.channel_columns
+            .iter()
+            .map(|channel| {
+                let late_reason = cell(&channel.reason_keys)
+                    .map(|(_, text)| text.into_owned())
+                    .unwrap_or_default();
+                let Some((i, text)) = cell(&channel.date_keys).filter(|(_, t)| !t.is_empty())
+                else {
+                    return ChannelCell {
+                        published_on: None,
+                        late_reason,
+                    };
+                };
+                let wrong = match crate::dates::parse_date(&text) {
+                    Err(message) => Err(format!(
+                        "{message}; expected {}",
+                        crate::dates::DATE_FORMATS
+                    )),
+                    Ok(day) if day > as_of => Err(format!(
+                        "{day} is after the as-of date {as_of}: a result cannot have been \
+                         published there in the future"
+                    )),
+                    Ok(day) if end.is_some_and(|end| day < end) => Err(format!(
+                        "{day} is before the inspection ended ({}): a result is published after \
+                         it",
+                        end.unwrap_or(day)
+                    )),
+                    Ok(day) if day.year() < EARLIEST_YEAR => {
+                        Err(format!("{day} is before {EARLIEST_YEAR}: check the year"))
+                    }
+                    Ok(day) => Ok(day),
+                };
+                let published_on = match wrong {
+                    Ok(day) => Some(day),
+                    Err(message) => {
+                        let mut problem = Problem::at(
+                            &place.file,
+                            place.line,
+                            Some(columns.header_name(i)),
+                            format!(
+                                "{message}. The result is published on the website all the \
+                                 same; on {} it counts as not published until the date is \
+                                 fixed",
+                                channel.name
+                            ),
+                        );
+                        problem.channel = Some(channel.id.clone());
+                        if let Some(sheet) = &place.sheet {
+                            problem.sheet = Some(sheet.to_string());
+                            problem.column = Some(table::column_letters(i));
+                        }
+                        errors.push(problem);
+                        None
+                    }
+                };
+                ChannelCell {
+                    published_on,
+                    late_reason,
+                }
+            })
+            .collect()
     }
 
     /// The columns of a table to fill down.
@@ -680,7 +831,10 @@ fn read_table(
             sheet: table.sheet.clone(),
             line,
         };
-        let candidate = Columns::from_header(header, &settings.columns);
+        let mut candidate = Columns::from_header(header, &settings.columns);
+        candidate
+            .unknown
+            .retain(|(name, _)| !settings.is_channel_column(name));
         if !candidate.index.contains_key(&Field::End) && !candidate.index.contains_key(&Field::Date)
         {
             let error = missing_column(file, line, Field::End);
@@ -729,6 +883,21 @@ fn read_table(
                     field.key()
                 ),
             ));
+        }
+        for channel in &settings.channel_columns {
+            if !candidate.keys.iter().any(|k| channel.date_keys.contains(k)) {
+                tasks.warnings.push(place.problem(
+                    None,
+                    None,
+                    format!(
+                        "no column \"{}\" (the day published on {}): this file's results count \
+                         as not published there. Add the column, or give its name in \
+                         [[channel]] date_column in gongshi.toml",
+                        channel.date_keys.join("\" or \""),
+                        channel.name
+                    ),
+                ));
+            }
         }
         outcome.header_found = true;
         Ok(Some(candidate))
@@ -868,7 +1037,18 @@ fn read_table(
             outcome.merged_leftovers.push(line);
         }
         id_above |= id_here;
-        let row = read_row(&place, record, columns, context, &mut tasks.warnings, texts);
+        let mut row = read_row(&place, record, columns, context, &mut tasks.warnings, texts);
+        if !settings.channel_columns.is_empty() {
+            let end = row.record.as_ref().and_then(|r| r.end);
+            row.channels = settings.channel_cells(
+                columns,
+                record,
+                &place,
+                end,
+                context.as_of,
+                &mut row.channel_errors,
+            );
+        }
         tasks.rows.push(row);
         Ok(())
     })?;

@@ -391,6 +391,8 @@ pub(crate) fn read_row(
         object,
         record,
         errors,
+        channels: Vec::new(),
+        channel_errors: Vec::new(),
     }
 }
 

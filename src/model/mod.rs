@@ -12,7 +12,8 @@ pub use figures::{Count, JointYearToDate, MonthProgress, QuarterFigures};
 pub use problem::Problem;
 pub use record::{Record, Text};
 pub use report::{
-    AssessPart, IngestPart, Item, ItemKind, Missing, QuarterSummary, Report, Summary, Withdrawal,
+    AssessPart, ChannelItem, ChannelSummary, IngestPart, Item, ItemKind, Missing, QuarterSummary,
+    Report, Summary, Withdrawal,
 };
 pub use result_class::ResultClass;
 pub use status::Status;

@@ -18,6 +18,10 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub message: String,
+    /// The channel (`[[channel]]` id) a problem is about: a date there that cannot be right,
+    /// which holds nothing back on the website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
 
 impl Problem {
@@ -29,6 +33,7 @@ impl Problem {
             column: None,
             field: field.map(str::to_string),
             message: message.into(),
+            channel: None,
         }
     }
 
@@ -40,6 +45,7 @@ impl Problem {
             column: None,
             field: None,
             message: message.into(),
+            channel: None,
         }
     }
 

@@ -66,6 +66,31 @@ impl Item {
     }
 }
 
+/// A task on a channel besides the website (`[[channel]]`): its own status and deadline there.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChannelItem {
+    /// The channel's id.
+    pub channel: String,
+    #[serde(flatten)]
+    pub item: Item,
+}
+
+/// Counts of one channel's items, by status.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelSummary {
+    pub on_time: u64,
+    pub late: u64,
+    pub excused: u64,
+    pub due: u64,
+    pub overdue: u64,
+    pub in_progress: u64,
+    pub undecided: u64,
+    /// Late and overdue: counted in the report's `violations` too.
+    pub violations: u64,
+    /// Dates that cannot be right, or a channel file that cannot be read: listed in `errors`.
+    pub errors: u64,
+}
+
 /// Row counts. `rows` is the sum of the eight row statuses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
@@ -88,9 +113,12 @@ pub struct Summary {
     pub missing: u64,
     /// Results published, then withdrawn: listed in `withdrawn`.
     pub withdrawn: u64,
-    /// Late and overdue tasks and quarters.
+    /// Late and overdue tasks and quarters, on every channel.
     pub violations: u64,
     pub quarters: QuarterSummary,
+    /// Each channel besides the website, by id (`[[channel]]`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub channels: std::collections::BTreeMap<String, ChannelSummary>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,6 +149,9 @@ pub struct Report {
     /// Published results withdrawn on purpose.
     #[serde(default)]
     pub withdrawn: Vec<Withdrawal>,
+    /// Each task on each channel besides the website.
+    #[serde(default)]
+    pub channels: Vec<ChannelItem>,
 }
 
 /// A result or summary the ledger records as published that no export gives any more: its
@@ -171,6 +202,9 @@ pub struct AssessPart {
     pub missing: Vec<Missing>,
     pub withdrawn: Vec<Withdrawal>,
     pub notes: Vec<String>,
+    pub channels: Vec<ChannelItem>,
+    /// Dates of other channels that cannot be right (each names its channel): in `errors`.
+    pub channel_errors: Vec<Problem>,
 }
 
 impl Report {
@@ -186,8 +220,32 @@ impl Report {
         summary.unread_files = ingest.unread.len() as u64;
         summary.missing = assess.missing.len() as u64;
         summary.withdrawn = assess.withdrawn.len() as u64;
+        for item in &assess.channels {
+            let counts = summary.channels.entry(item.channel.clone()).or_default();
+            if item.item.status.is_violation() {
+                counts.violations += 1;
+                summary.violations += 1;
+            }
+            if let Some(count) = match item.item.status {
+                Status::OnTime => Some(&mut counts.on_time),
+                Status::Late => Some(&mut counts.late),
+                Status::Excused => Some(&mut counts.excused),
+                Status::Due => Some(&mut counts.due),
+                Status::Overdue => Some(&mut counts.overdue),
+                Status::InProgress => Some(&mut counts.in_progress),
+                Status::Undecided => Some(&mut counts.undecided),
+                Status::Rejected | Status::Open | Status::NotRequired => None,
+            } {
+                *count += 1;
+            }
+        }
         let mut errors = ingest.unread;
         errors.extend(assess.errors);
+        for problem in assess.channel_errors {
+            let channel = problem.channel.clone().unwrap_or_default();
+            summary.channels.entry(channel).or_default().errors += 1;
+            errors.push(problem);
+        }
         let mut warnings = ingest.warnings;
         warnings.extend(assess.warnings);
         let mut notes = ingest.notes;
@@ -202,6 +260,7 @@ impl Report {
             notes,
             missing: assess.missing,
             withdrawn: assess.withdrawn,
+            channels: assess.channels,
         }
     }
 
@@ -250,6 +309,18 @@ impl Report {
         s
     }
 
+    /// Every item with the channel it is on: the website's items first, then the other
+    /// channels'. The channel is `None` on a site with no other channel, where there is
+    /// nothing to tell apart.
+    pub fn items_by_channel(&self) -> impl Iterator<Item = (&Item, Option<&str>)> {
+        let website = (!self.channels.is_empty()).then_some("website");
+        self.items.iter().map(move |i| (i, website)).chain(
+            self.channels
+                .iter()
+                .map(|c| (&c.item, Some(c.channel.as_str()))),
+        )
+    }
+
     /// Whether CI should fail: a missed deadline, an invalid row, or a status that waits for
     /// a holiday notice.
     pub fn has_problems(&self) -> bool {
@@ -260,5 +331,6 @@ impl Report {
             || s.quarters.undecided > 0
             || s.unread_files > 0
             || s.missing > 0
+            || s.channels.values().any(|c| c.undecided > 0 || c.errors > 0)
     }
 }

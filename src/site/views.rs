@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use super::{Site, TaskIndex, changed_on};
-use crate::assess::QuarterState;
+use crate::assess::{ChannelPublication, QuarterState};
 use crate::dates::Quarter;
 use crate::model::{Count, QuarterFigures, Record, ResultClass, Status};
 
@@ -111,6 +111,8 @@ pub(super) struct TaskView<'a> {
     published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
     updated_on: Option<NaiveDate>,
+    /// The day it was published on each other channel (`[[channel]]`).
+    channels: &'a [ChannelPublication],
     /// The later of the two, for feeds.
     changed_on: NaiveDate,
     /// `None` while the year it falls in has no holiday notice; `deadline_pending` says so.
@@ -454,6 +456,7 @@ impl<'a> Site<'a> {
             quarter: r.quarter().and_then(|q| self.quarter_refs.get(q)),
             published_on: task.published_on,
             updated_on: task.updated_on,
+            channels: &task.channels,
             changed_on: changed_on(task),
             deadline: task.deadline.known(),
             deadline_pending: task
