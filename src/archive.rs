@@ -279,6 +279,7 @@ mod tests {
             handling: "".into(),
             joint: false,
             joint_departments: "".into(),
+            no_joint_column: false,
             quarter: Some("2025Q3".parse().unwrap()),
         })
     }

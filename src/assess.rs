@@ -36,8 +36,16 @@ impl Deadlines<'_> {
 
     /// A quarterly summary's deadline: N natural days after the anchor (the quarter's last day,
     /// or with `last_task_end` the day its last task ended), rolled forward to a working day.
-    pub fn quarter(&self, quarter: Quarter, last_task_end: Option<NaiveDate>) -> Result<Deadline> {
+    /// `None` in a period that set no deadline for it (`quarter_summary = false`).
+    pub fn quarter(
+        &self,
+        quarter: Quarter,
+        last_task_end: Option<NaiveDate>,
+    ) -> Result<Option<Deadline>> {
         let rules = self.disclosure.rules_for(quarter.last_day());
+        if !rules.quarter_summary {
+            return Ok(None);
+        }
         let anchor = match rules.quarter_anchor {
             QuarterAnchor::QuarterEnd => quarter.last_day(),
             QuarterAnchor::LastTaskEnd => last_task_end.unwrap_or(quarter.last_day()),
@@ -46,9 +54,9 @@ impl Deadlines<'_> {
             .checked_add_days(chrono::Days::new(u64::from(rules.quarter_natural_days)))
             .ok_or(Error::MissingCalendarYear { year: 10_000 })?;
         if rules.roll_forward {
-            self.calendar.roll_forward_bounded(day)
+            self.calendar.roll_forward_bounded(day).map(Some)
         } else {
-            Ok(Deadline::On(day))
+            Ok(Some(Deadline::On(day)))
         }
     }
 }
@@ -74,8 +82,11 @@ pub struct PublishedTask {
 pub struct QuarterState {
     pub quarter: Quarter,
     pub status: Status,
+    /// `None` in a period with no summary deadline.
     pub deadline: Option<Deadline>,
     pub published_on: Option<NaiveDate>,
+    /// Last revised (最后更新): the summary changed since it was first published.
+    pub updated_on: Option<NaiveDate>,
     /// Indexes into [`Assessment::records`].
     pub tasks: Vec<usize>,
     pub figures: QuarterFigures,
@@ -122,18 +133,17 @@ pub fn assess(
     let mut published_index = Vec::new();
     let mut new_entries = Vec::new();
 
-    // The costly part of each row, on every core; the rest goes in order.
-    let digests: Vec<Option<String>> = {
+    // The costly part of each row, on every core; the rest goes in order. Every valid row's
+    // digest: a published result's tells corrections, and each task's its quarter's summary.
+    let with_inspectors = config.privacy.publish_inspectors;
+    let hashes: Vec<Option<u64>> = {
         use rayon::prelude::*;
         rows.par_iter()
-            .map(|row| {
-                row.record
-                    .as_ref()
-                    .filter(|r| r.is_publishable())
-                    .map(|r| record_digest(r, config.privacy.publish_inspectors))
-            })
+            .map(|row| row.record.as_ref().map(|r| record_hash(r, with_inspectors)))
             .collect()
     };
+    // For each of `records`, its digest.
+    let mut record_hashes: Vec<u64> = Vec::new();
     // A few hundred distinct end dates among a province's tasks.
     let mut task_deadlines: HashMap<NaiveDate, Deadline> = HashMap::new();
     let mut deadline_of = |end: NaiveDate| -> Result<Deadline> {
@@ -153,7 +163,7 @@ pub fn assess(
     let mut withdrawn_quarters: HashSet<Quarter> = HashSet::new();
     // Tasks published with one object that now have several, with what to say of each.
     let mut gained_objects: Vec<(String, Problem)> = Vec::new();
-    for (mut row, digest) in rows.into_iter().zip(digests) {
+    for (mut row, hash) in rows.into_iter().zip(hashes) {
         channels.row_errors(std::mem::take(&mut row.channel_errors));
         let mut item = Item {
             kind: ItemKind::Task,
@@ -163,6 +173,7 @@ pub fn assess(
             deadline_not_before: None,
             needs_calendar_year: None,
             published_on: None,
+            updated_on: None,
             withdrawn_on: None,
             days_late: None,
             late_reason: None,
@@ -171,7 +182,7 @@ pub fn assess(
             sheet: row.sheet.clone(),
             figures: None,
         };
-        let Some(mut record) = row.record else {
+        let (Some(mut record), Some(hash)) = (row.record, hash) else {
             invalid += 1;
             errors.extend(row.errors);
             if !item.id.is_empty() {
@@ -222,6 +233,7 @@ pub fn assess(
             }
         }
         item.id = record.id().to_string();
+        let digest = record.is_publishable().then(|| hex(hash));
         let before = published.len();
         let id = record.id();
         let entry = ledger.get(Kind::Task, id);
@@ -269,6 +281,7 @@ pub fn assess(
             item.status = Status::InProgress;
             items.push(item);
             records.push((record, Status::InProgress));
+            record_hashes.push(hash);
             published_index.push(None);
             continue;
         };
@@ -369,6 +382,7 @@ pub fn assess(
                         kept
                     }
                 };
+                item.updated_on = updated_on;
                 if let Some(shown) = shown {
                     published.push(PublishedTask {
                         record: shown,
@@ -433,6 +447,7 @@ pub fn assess(
             }
         }
         records.push((record, item.status));
+        record_hashes.push(hash);
         published_index.push((published.len() > before).then_some(before as u32));
         items.push(item);
     }
@@ -525,6 +540,7 @@ pub fn assess(
         taken.insert(slug);
         let deadline = deadline_of(snapshot.end.expect("publishable"))?;
         let status = publication_status(entry.published_on, deadline, &entry.late_reason);
+        let updated_on = ledger.last_revision(id);
         missing.push(Missing::task(
             id,
             entry.published_on,
@@ -540,13 +556,14 @@ pub fn assess(
             status,
             deadline,
             published_on: entry.published_on,
-            updated_on: ledger.last_revision(id),
+            updated_on,
             // Its row is gone, and with it what the row said of other channels.
             channels: Vec::new(),
             file: ARCHIVE_FILE.into(),
             line: 0,
         });
         records.push((Arc::clone(snapshot), status));
+        record_hashes.push(record_hash(snapshot, with_inspectors));
     }
 
     let mut by_quarter: BTreeMap<Quarter, Vec<usize>> = BTreeMap::new();
@@ -567,17 +584,48 @@ pub fn assess(
         ));
     }
     let mut quarters = Vec::new();
+    // Joint inspections of the year so far: its tasks and joint ones, `None` once a task of
+    // the year comes from an export that does not say.
+    let mut year = None;
+    let mut year_to_date: Option<(usize, usize)> = None;
+    let mut without_joint_column: Vec<String> = Vec::new();
     for (quarter, members) in by_quarter {
         let rules = config.disclosure.rules_for(quarter.last_day());
+        let plan = config.plan_for(quarter.last_day());
         let in_progress = members.iter().any(|&i| records[i].0.end.is_none());
         let last_task_end = members.iter().filter_map(|&i| records[i].0.end).max();
-        // Counted from the quarter's end, a quarter ends with the calendar. Counted from its last
-        // task (Nanshan), it ends when every task has: its deadline can fall before the
-        // calendar quarter is over.
-        let ended = match rules.quarter_anchor {
-            QuarterAnchor::QuarterEnd => as_of > quarter.last_day(),
-            QuarterAnchor::LastTaskEnd => !in_progress && last_task_end.is_some(),
-        };
+        // A summary is published once its quarter is over, never before: until then an export
+        // can still gain tasks of it. Counted from its last task (Nanshan), it also waits for
+        // every task to end (its deadline can still fall before the quarter is over).
+        let ended = as_of > quarter.last_day()
+            && match rules.quarter_anchor {
+                QuarterAnchor::QuarterEnd => true,
+                QuarterAnchor::LastTaskEnd => !in_progress,
+            };
+        let mut figures = crate::figures::quarter_figures(
+            quarter,
+            members
+                .iter()
+                .map(|&i| (&*records[i].0, published_index[i].is_some())),
+            &plan.monthly_completion,
+        );
+        if year != Some(quarter.year) {
+            year = Some(quarter.year);
+            year_to_date = Some((0, 0));
+        }
+        year_to_date = year_to_date
+            .zip(figures.joint)
+            .map(|((total, joint), more)| (total + figures.total, joint + more));
+        figures.joint_year_to_date =
+            year_to_date.map(|(total, joint)| crate::model::JointYearToDate {
+                total,
+                joint,
+                share: crate::figures::share(joint, total),
+                target: plan.joint_inspection_share,
+            });
+        if figures.joint.is_none() {
+            without_joint_column.push(quarter.to_string());
+        }
         let id = quarter.to_string();
         let mut item = Item {
             kind: ItemKind::Quarter,
@@ -587,27 +635,62 @@ pub fn assess(
             deadline_not_before: None,
             needs_calendar_year: None,
             published_on: None,
+            updated_on: None,
             withdrawn_on: None,
             days_late: None,
             late_reason: None,
             file: None,
             line: None,
             sheet: None,
-            // Boxed: an item for each of a province's million tasks carries none.
-            figures: Some(Box::new(crate::figures::quarter_figures(
-                quarter,
-                members
-                    .iter()
-                    .map(|&i| (&*records[i].0, published_index[i].is_some())),
-                &config.plan.monthly_completion,
-            ))),
+            figures: None,
         };
-        let quarter_deadline;
+        let deadline = deadlines.quarter(quarter, last_task_end)?;
+        if let Some(deadline) = deadline {
+            item.set_deadline(deadline);
+        }
+        // When each task's result was first published, if it was.
+        let published_on =
+            |i: usize| published_index[i].map(|p| published[p as usize].published_on);
         if ended {
-            let deadline = deadlines.quarter(quarter, last_task_end)?;
-            let (published_on, reason) = match ledger.get(Kind::Quarter, &id) {
+            let digest = hex(quarter_hash(members.iter().map(|&i| {
+                (
+                    records[i].0.id(),
+                    record_hashes[i],
+                    published_index[i].is_some(),
+                )
+            })));
+            let (first, reason) = match ledger.get(Kind::Quarter, &id) {
                 Some(entry) => {
                     future_publication(&mut warnings, entry, as_of);
+                    // Revised (更正) when what it shows differs from what was last published,
+                    // as the ledger's last digest says. A summary published without one (by an
+                    // earlier gongshi, or imported) is taken to change when a result of it is
+                    // published or corrected.
+                    let changed = match ledger.last_digest(&id) {
+                        Some(last) => last != digest,
+                        None => {
+                            entry.published_on != as_of
+                                && ledger.last_revision(&id) != Some(as_of)
+                                && members.iter().any(|&i| {
+                                    published_index[i].is_some_and(|p| {
+                                        let task = &published[p as usize];
+                                        task.published_on == as_of || task.updated_on == Some(as_of)
+                                    })
+                                })
+                        }
+                    };
+                    item.updated_on = if changed {
+                        new_entries.push(Entry {
+                            kind: Kind::Revision,
+                            id: id.clone(),
+                            published_on: as_of,
+                            late_reason: String::new(),
+                            digest,
+                        });
+                        Some(as_of)
+                    } else {
+                        ledger.last_revision(&id)
+                    };
                     (entry.published_on, entry.late_reason.as_str())
                 }
                 None => {
@@ -616,29 +699,70 @@ pub fn assess(
                         id: id.clone(),
                         published_on: as_of,
                         late_reason: String::new(),
-                        digest: String::new(),
+                        digest,
                     });
                     (as_of, "")
                 }
             };
-            item.set_deadline(deadline);
-            item.published_on = Some(published_on);
-            item.set_publication(published_on, deadline, reason);
-            quarter_deadline = Some(deadline);
-        } else {
-            let deadline = deadlines.quarter(quarter, last_task_end)?;
-            item.set_deadline(deadline);
-            quarter_deadline = Some(deadline);
+            item.published_on = Some(first);
+            // How complete it was: the tasks whose result was not public yet.
+            let missing_by = |day: NaiveDate| -> Vec<usize> {
+                members
+                    .iter()
+                    .copied()
+                    .filter(|&i| published_on(i).is_none_or(|on| on > day))
+                    .collect()
+            };
+            figures.results_missing_at_publication = Some(missing_by(first).len());
+            match deadline {
+                Some(deadline) => {
+                    item.set_publication(first, deadline, reason);
+                    if let Deadline::On(day) = deadline
+                        && as_of > day
+                    {
+                        let lacking = missing_by(day);
+                        figures.results_missing_at_deadline = Some(lacking.len());
+                        // A summary published late is a violation of its own; one published
+                        // in time, and without all its results by its deadline, is warned of.
+                        if !lacking.is_empty() && first <= day {
+                            warnings.push(incomplete_at_deadline(
+                                quarter,
+                                day,
+                                members.len(),
+                                lacking.iter().map(|&i| (&*records[i].0, published_on(i))),
+                            ));
+                        }
+                    }
+                }
+                None => item.status = Status::NotRequired,
+            }
         }
+        // Boxed: an item for each of a province's million tasks carries none.
+        item.figures = Some(Box::new(figures));
         quarters.push(QuarterState {
             quarter,
             status: item.status,
-            deadline: quarter_deadline,
+            deadline,
             published_on: item.published_on,
+            updated_on: item.updated_on,
             tasks: members,
             figures: *item.figures.clone().expect("quarter items carry figures"),
         });
         items.push(item);
+    }
+    let mut notes = Vec::new();
+    if !without_joint_column.is_empty() {
+        notes.push(format!(
+            "joint inspections are not counted in {}: tasks of {} come from an export with no \
+             是否联合检查 or 联合检查部门 column, so their summary pages show no joint-inspection \
+             figure or target",
+            without_joint_column.join(", "),
+            if without_joint_column.len() == 1 {
+                "it"
+            } else {
+                "each"
+            }
+        ));
     }
 
     // Quarter summaries the ledger says were published that have no task left anywhere.
@@ -687,6 +811,7 @@ pub fn assess(
         warnings,
         missing,
         withdrawn: withdrawals,
+        notes,
         channels: channel_items,
         channel_errors,
     };
@@ -819,6 +944,7 @@ impl<'a> Channels<'a> {
                 deadline_not_before: None,
                 needs_calendar_year: None,
                 published_on: cell.published_on,
+                updated_on: None,
                 withdrawn_on: None,
                 days_late: None,
                 late_reason: None,
@@ -969,6 +1095,60 @@ fn future_publication(warnings: &mut Vec<Problem>, entry: &Entry, as_of: NaiveDa
 
 /// A digest of a task's published fields: when it changes, the result was corrected.
 pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
+    hex(record_hash(record, with_inspectors))
+}
+
+/// A digest of a quarter's summary, from its tasks (`id`, [`record_hash`], whether its result
+/// is published): which tasks it counts, what each says, and which results it lists. Not of its
+/// figures or wording, so that a gongshi that shows more of the same tasks revises nothing.
+fn quarter_hash<'a>(members: impl Iterator<Item = (&'a str, u64, bool)>) -> u64 {
+    use std::fmt::Write;
+    let mut members: Vec<_> = members.collect();
+    members.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut hasher = crate::StableHasher::default();
+    for (id, hash, published) in members {
+        let _ = write!(hasher, "{id}\x1f{hash:016x}\x1f{published}\x1e");
+    }
+    hasher.finish()
+}
+
+/// The warning for a summary that lacked results at its deadline, naming the tasks.
+fn incomplete_at_deadline<'a>(
+    quarter: Quarter,
+    deadline: NaiveDate,
+    total: usize,
+    lacking: impl ExactSizeIterator<Item = (&'a Record, Option<NaiveDate>)>,
+) -> Problem {
+    const NAMED: usize = 10;
+    let count = lacking.len();
+    let mut named: Vec<String> = lacking
+        .take(NAMED)
+        .map(|(record, published)| match (published, record.end) {
+            (Some(on), _) => format!("{} (published {on})", record.id()),
+            (None, None) => format!("{} (inspection in progress)", record.id()),
+            (None, Some(_)) => format!("{} (no result published yet)", record.id()),
+        })
+        .collect();
+    if count > NAMED {
+        named.push(format!("and {} more", count - NAMED));
+    }
+    Problem::in_file(
+        "data/tasks",
+        format!(
+            "quarter {quarter}: its summary was incomplete at its deadline {deadline}: {count} of \
+             its {total} tasks had no result published by then: {}",
+            named.join(", ")
+        ),
+    )
+}
+
+/// A digest as the ledger writes it: 16 hexadecimal digits.
+fn hex(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+/// [`record_digest`] as a number.
+fn record_hash(record: &Record, with_inspectors: bool) -> u64 {
     use std::fmt::Write;
     // The published fields joined by U+001F, hashed as they are written (digests already in
     // ledgers were made that way, so the bytes hashed must never change).
@@ -1022,7 +1202,7 @@ pub fn record_digest(record: &Record, with_inspectors: bool) -> String {
             hasher.update(field.as_bytes());
         }
     }
-    format!("{:016x}", hasher.finish())
+    hasher.finish()
 }
 
 /// Whether a record of a task with several objects, unknown to the ledger by its own id, is the
@@ -1251,6 +1431,7 @@ mod tests {
             handling: "".into(),
             joint: true,
             joint_departments: "市场监管局".into(),
+            no_joint_column: false,
             quarter: None,
         };
         // As the released gongshi wrote it into ledgers (the literal worked out apart, in
@@ -1265,6 +1446,22 @@ mod tests {
         record.end = None;
         record.result = "".into();
         assert_eq!(record_digest(&record, false), joined(&record, false));
+    }
+
+    /// Quarter digests go into ledgers: the bytes hashed must never change, nor depend on the
+    /// order of the exports' rows.
+    #[test]
+    fn quarter_digests_are_stable_and_ignore_row_order() {
+        let members = [("B", 1, false), ("A", 2, true)];
+        // FNV-1a of "A␟0000000000000002␟true␞B␟0000000000000001␟false␞", worked out apart
+        // (in Python).
+        assert_eq!(hex(quarter_hash(members.into_iter())), "d1f6e68cfb4e2c54");
+        let mut reversed = members;
+        reversed.reverse();
+        assert_eq!(
+            quarter_hash(reversed.into_iter()),
+            quarter_hash(members.into_iter())
+        );
     }
 
     fn d(text: &str) -> NaiveDate {
@@ -1321,20 +1518,32 @@ mod tests {
             // 2025-04-13 is a Sunday.
             assert_eq!(
                 deadlines.quarter(q("2025Q1"), None).unwrap(),
-                on("2025-04-14")
+                Some(on("2025-04-14"))
             );
             // 2025-10-13 is a Monday.
             assert_eq!(
                 deadlines.quarter(q("2025Q3"), None).unwrap(),
-                on("2025-10-13")
+                Some(on("2025-10-13"))
             );
         });
         deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
             assert_eq!(
                 deadlines.quarter(q("2025Q1"), None).unwrap(),
-                on("2025-04-13")
+                Some(on("2025-04-13"))
             );
         });
+        // Pingshan's 2023 plan set no deadline for a quarterly summary.
+        deadlines_with(
+            "[[disclosure.period]]\nuntil = 2023-12-31\nquarter_summary = false\n",
+            |deadlines| {
+                assert_eq!(deadlines.quarter(q("2023Q4"), None).unwrap(), None);
+                // 2024-03-31 + 13 = Sat 04-13 → Mon 04-15.
+                assert_eq!(
+                    deadlines.quarter(q("2024Q1"), None).unwrap(),
+                    Some(on("2024-04-15"))
+                );
+            },
+        );
         deadlines_with(
             "[disclosure]\nquarter_anchor = \"last_task_end\"\n",
             |deadlines| {
@@ -1344,7 +1553,7 @@ mod tests {
                     deadlines
                         .quarter(q("2025Q3"), Some(d("2025-09-24")))
                         .unwrap(),
-                    on("2025-10-09")
+                    Some(on("2025-10-09"))
                 );
             },
         );
@@ -1389,13 +1598,13 @@ mod tests {
             // 2026-12-31 + 13 = 2027-01-13, a working day or not as the notice will say.
             assert_eq!(
                 deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap(),
-                bound("2027-01-13")
+                Some(bound("2027-01-13"))
             );
         });
         deadlines_with("[disclosure]\nroll_forward = false\n", |deadlines| {
             assert_eq!(
                 deadlines.quarter("2026Q4".parse().unwrap(), None).unwrap(),
-                on("2027-01-13")
+                Some(on("2027-01-13"))
             );
         });
         let published_on = |day: &str, deadline: Deadline| deadline.met_by(d(day));

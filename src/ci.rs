@@ -9,8 +9,8 @@ use crate::model::{Item, ItemKind, Problem, Report, Status};
 use crate::report::{missing_line, problem_line};
 
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
-/// invalid rows are failures; tasks in progress and open quarters are skipped (nothing is due
-/// yet); warnings go with the test case of their row.
+/// invalid rows are failures; tasks in progress, open quarters and quarters with no summary
+/// deadline are skipped (nothing is due); warnings go with the test case of their row.
 /// A row's place: file, sheet (in a workbook), line or row number.
 type RowKey<'a> = (&'a str, Option<&'a str>, u64);
 
@@ -115,7 +115,7 @@ pub fn junit(report: &Report) -> String {
                         xml(&detail.join("\n"))
                     );
                 }
-                Status::InProgress | Status::Open => {
+                Status::InProgress | Status::Open | Status::NotRequired => {
                     skipped += 1;
                     let _ = write!(cases, "<skipped message=\"{}\"/>", xml(&item_message(item)));
                 }
@@ -125,7 +125,7 @@ pub fn junit(report: &Report) -> String {
             let failed_or_skipped = item.status.fails_ci()
                 || matches!(
                     item.status,
-                    Status::InProgress | Status::Open | Status::Rejected
+                    Status::InProgress | Status::Open | Status::NotRequired | Status::Rejected
                 );
             if !failed_or_skipped {
                 out.push_str(&item_message(item));
@@ -555,6 +555,13 @@ fn item_sentence(item: &Item, channel: Option<&str>) -> String {
         ),
         Status::InProgress => format!("task {}: inspection in progress (no end date)", item.id),
         Status::Open => format!("quarter {}: not ended yet", item.id),
+        Status::NotRequired => format!(
+            "quarter {}: summary published {}; its period set no deadline for it \
+             (quarter_summary = false)",
+            item.id,
+            item.published_on
+                .map_or_else(String::new, |d| d.to_string())
+        ),
         Status::Rejected => format!("task {}: invalid row, not published", item.id),
         Status::Undecided => {
             let year = item

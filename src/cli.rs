@@ -270,7 +270,8 @@ Examples:
         #[arg(required = true, value_name = "DATE")]
         dates: Vec<String>,
     },
-    /// Summary deadlines for these quarters (2025Q1 ...).
+    /// Summary deadlines for these quarters (2025Q1 ...). A quarter whose period set none
+    /// (quarter_summary = false) gets an error line instead, and exit code 1.
     #[command(after_help = "\
 Examples:
   gongshi deadline quarter 2025Q3         2025-10-13 (13 natural days after 09-30)

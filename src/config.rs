@@ -194,14 +194,16 @@ pub struct ResultWords {
     pub pending: Vec<String>,
 }
 
-/// `[plan]`: the targets of the bureau's inspection plan that quarter pages measure against.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[plan]`: the targets of the bureau's inspection plan that quarter pages measure against, as
+/// they are now; a `[[disclosure.period]]` can state those of an earlier period.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Plan {
-    /// Share of tasks to be joint inspections (联合检查), e.g. 0.30 (Bao'an and Nanshan 2024: 0.15).
+    /// Share of the year's tasks to be joint inspections (联合检查, 「全年…不低于」), e.g. 0.30
+    /// (Bao'an and Nanshan 2024: 0.15; Pingshan 2023: 0.10).
     pub joint_inspection_share: f64,
     /// Share of the quarter's tasks to be completed by the end of its first, second and third
-    /// month (30% / 60% / 100%).
+    /// month, cumulative (30% / 60% / 100%; Pingshan 2023: 35% a month).
     pub monthly_completion: [f64; 3],
 }
 
@@ -266,6 +268,9 @@ pub enum QuarterAnchor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Rules {
     pub task_working_days: u32,
+    /// Whether the period's quarters owe a quarterly summary by a deadline (Pingshan's 2023 plan
+    /// set none): without one, a quarter's page still shows its figures, but no deadline.
+    pub quarter_summary: bool,
     pub quarter_natural_days: u32,
     pub quarter_anchor: QuarterAnchor,
     pub roll_forward: bool,
@@ -276,6 +281,7 @@ impl Default for Rules {
     fn default() -> Self {
         Rules {
             task_working_days: 18,
+            quarter_summary: true,
             quarter_natural_days: 13,
             quarter_anchor: QuarterAnchor::QuarterEnd,
             roll_forward: true,
@@ -291,6 +297,7 @@ impl Default for Rules {
 #[serde(deny_unknown_fields)]
 pub struct Disclosure {
     pub task_working_days: Option<u32>,
+    pub quarter_summary: Option<bool>,
     pub quarter_natural_days: Option<u32>,
     pub quarter_anchor: Option<QuarterAnchor>,
     pub roll_forward: Option<bool>,
@@ -299,6 +306,8 @@ pub struct Disclosure {
     pub periods: Vec<Period>,
 }
 
+/// `[[disclosure.period]]`: every rule that differed until a date, the plan's targets
+/// included; what it leaves out comes from `[disclosure]` and `[plan]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
@@ -307,10 +316,13 @@ pub struct Period {
     #[serde(skip_deserializing)]
     pub until_date: Option<NaiveDate>,
     pub task_working_days: Option<u32>,
+    pub quarter_summary: Option<bool>,
     pub quarter_natural_days: Option<u32>,
     pub quarter_anchor: Option<QuarterAnchor>,
     pub roll_forward: Option<bool>,
     pub warn_within_working_days: Option<u32>,
+    pub joint_inspection_share: Option<f64>,
+    pub monthly_completion: Option<[f64; 3]>,
 }
 
 /// Fills the rules a table states over `base`.
@@ -320,6 +332,7 @@ macro_rules! overlay {
         let base: Rules = $base;
         Rules {
             task_working_days: table.task_working_days.unwrap_or(base.task_working_days),
+            quarter_summary: table.quarter_summary.unwrap_or(base.quarter_summary),
             quarter_natural_days: table
                 .quarter_natural_days
                 .unwrap_or(base.quarter_natural_days),
@@ -338,10 +351,15 @@ impl Disclosure {
     /// differed; the rest comes from the current rules.
     pub fn rules_for(&self, day: NaiveDate) -> Rules {
         let current = self.current();
+        self.period_for(day)
+            .map_or(current, |p| overlay!(p, current))
+    }
+
+    /// The first period whose `until` is on or after `day`, if any.
+    fn period_for(&self, day: NaiveDate) -> Option<&Period> {
         self.periods
             .iter()
             .find(|p| p.until_date.is_some_and(|until| day <= until))
-            .map_or(current, |p| overlay!(p, current))
     }
 
     /// The rules in force now (outside every period).
@@ -351,6 +369,23 @@ impl Disclosure {
 }
 
 impl Config {
+    /// The plan's targets for something dated `day` (a quarter's last day): its period's, where
+    /// it states them, else `[plan]`'s.
+    pub fn plan_for(&self, day: NaiveDate) -> Plan {
+        let current = &self.plan;
+        match self.disclosure.period_for(day) {
+            Some(period) => Plan {
+                joint_inspection_share: period
+                    .joint_inspection_share
+                    .unwrap_or(current.joint_inspection_share),
+                monthly_completion: period
+                    .monthly_completion
+                    .unwrap_or(current.monthly_completion),
+            },
+            None => current.clone(),
+        }
+    }
+
     /// Reads `<site>/gongshi.toml`, or the defaults when there is none.
     pub fn load(site: &Path) -> Result<Config> {
         let path = site.join(CONFIG_FILE);
@@ -362,7 +397,7 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut config: Config = toml::from_str(text).map_err(|e| with_help(e.to_string()))?;
         for (i, period) in config.disclosure.periods.iter_mut().enumerate() {
             let until = period
                 .until
@@ -406,11 +441,28 @@ impl Config {
         if config.site.latest_results == 0 || config.site.page_size == 0 {
             return Err("site.latest_results and site.page_size must be at least 1".into());
         }
-        let shares = [config.plan.joint_inspection_share]
-            .into_iter()
-            .chain(config.plan.monthly_completion);
-        if shares.into_iter().any(|v| !(0.0..=1.0).contains(&v)) {
-            return Err("plan: shares are written as fractions from 0 to 1, such as 0.30".into());
+        let plans = std::iter::once(("plan".to_string(), config.plan.clone())).chain(
+            config.disclosure.periods.iter().enumerate().map(|(i, p)| {
+                let day = p.until_date.expect("set above");
+                (format!("disclosure.period[{i}]"), config.plan_for(day))
+            }),
+        );
+        for (table, plan) in plans {
+            let shares =
+                std::iter::once(plan.joint_inspection_share).chain(plan.monthly_completion);
+            if shares.into_iter().any(|v| !(0.0..=1.0).contains(&v)) {
+                return Err(format!(
+                    "{table}: shares are written as fractions from 0 to 1, such as 0.30"
+                ));
+            }
+            if plan.monthly_completion.windows(2).any(|w| w[1] < w[0]) {
+                return Err(format!(
+                    "{table}.monthly_completion = {:?}: the targets are cumulative (by the end \
+                     of months 1, 2 and 3), so none is below the one before: 35% a month is \
+                     [0.35, 0.70, 1.00]",
+                    plan.monthly_completion
+                ));
+            }
         }
         check_channels(&config.channels)?;
         let base = &config.site.base_url;
@@ -433,6 +485,25 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// A TOML error with a hint where a key is in the wrong table.
+fn with_help(message: String) -> String {
+    let help = if (message.contains("unknown field `joint_inspection_share`")
+        || message.contains("unknown field `monthly_completion`"))
+        && message.contains("`period`")
+    {
+        "the plan's targets in force now go in [plan]; an earlier period's in its \
+         [[disclosure.period]]"
+    } else if message.contains("unknown field `period`") {
+        "periods are [[disclosure.period]] tables, one list for every rule: the plan's targets \
+         of a period go there too"
+    } else if message.contains("unknown field `quarter_summary`") {
+        "quarter_summary goes in [disclosure] (now) or [[disclosure.period]] (an earlier period)"
+    } else {
+        return message;
+    };
+    format!("{}\nhelp: {help}", message.trim_end())
 }
 
 #[cfg(test)]
@@ -484,6 +555,45 @@ task_working_days = 20
         assert_eq!(rules("2023-05-05").warn_within_working_days, 5);
     }
 
+    /// Pingshan's plans: 2023 had 20 working days, no quarterly summary, joint inspections 10%
+    /// of the year's tasks and 35% of the quarter's tasks a month (seed 000); Bao'an 2024 15%
+    /// (seed 002); Shenzhen 2025 30% and 30/60/100% (seed 001).
+    #[test]
+    fn every_rule_and_target_goes_by_period() {
+        let config = Config::parse(
+            r#"
+[plan]
+joint_inspection_share = 0.30
+monthly_completion = [0.30, 0.60, 1.00]
+
+[[disclosure.period]]
+until = 2023-12-31
+task_working_days = 20
+quarter_summary = false
+joint_inspection_share = 0.10
+monthly_completion = [0.35, 0.70, 1.00]
+
+[[disclosure.period]]
+until = 2024-12-31
+joint_inspection_share = 0.15
+"#,
+        )
+        .unwrap();
+        let rules = |day| config.disclosure.rules_for(d(day));
+        let plan = |day| config.plan_for(d(day));
+        assert!(!rules("2023-12-31").quarter_summary);
+        assert_eq!(rules("2023-12-31").task_working_days, 20);
+        assert!(rules("2024-03-31").quarter_summary);
+        assert_eq!(rules("2024-03-31").task_working_days, 18);
+        assert_eq!(plan("2023-09-30").joint_inspection_share, 0.10);
+        assert_eq!(plan("2023-09-30").monthly_completion, [0.35, 0.70, 1.00]);
+        assert_eq!(plan("2024-09-30").joint_inspection_share, 0.15);
+        assert_eq!(plan("2024-09-30").monthly_completion, [0.30, 0.60, 1.00]);
+        assert_eq!(plan("2025-09-30"), config.plan);
+        let none = Config::parse("[disclosure]\nquarter_summary = false\n").unwrap();
+        assert!(!none.disclosure.rules_for(d("2025-01-01")).quarter_summary);
+    }
+
     #[test]
     fn mistakes_are_refused_with_the_key_named() {
         for (text, expected) in [
@@ -510,6 +620,27 @@ task_working_days = 20
             (
                 "[privacy]\npublish_inspectors = \"yes\"\n",
                 "publish_inspectors",
+            ),
+            (
+                "[disclosure]\njoint_inspection_share = 0.1\n",
+                "in force now go in [plan]",
+            ),
+            ("[[plan.period]]\nuntil = 2023-12-31\n", "go there too"),
+            (
+                "[plan]\nquarter_summary = false\n",
+                "quarter_summary goes in",
+            ),
+            (
+                "[[disclosure.period]]\nuntil = 2023-12-31\nquarter_summary = \"no\"\n",
+                "quarter_summary",
+            ),
+            (
+                "[[disclosure.period]]\nuntil = 2023-12-31\njoint_inspection_share = 10\n",
+                "disclosure.period[0]: shares are written as fractions",
+            ),
+            (
+                "[plan]\nmonthly_completion = [0.35, 0.30, 1.0]\n",
+                "plan.monthly_completion = [0.35, 0.3, 1.0]: the targets are cumulative",
             ),
         ] {
             let err = Config::parse(text).unwrap_err();

@@ -24,7 +24,12 @@ pub fn quarter_figures<'a>(
         .iter()
         .filter(|(r, _)| r.end.is_some() && r.class == ResultClass::Pending)
         .count();
-    let joint = members.iter().filter(|(r, _)| r.joint).count();
+    // Counted only where every task's export says (an export without the column gives every
+    // task `false`, which would read as none).
+    let joint = members
+        .iter()
+        .all(|(r, _)| !r.no_joint_column)
+        .then(|| members.iter().filter(|(r, _)| r.joint).count());
     let with_result = members
         .iter()
         .filter(|(r, _)| r.class != ResultClass::Pending)
@@ -70,17 +75,21 @@ pub fn quarter_figures<'a>(
         in_progress,
         awaiting_result,
         joint,
-        joint_share: share(joint, total),
+        joint_share: joint.map(|joint| share(joint, total)),
+        // Set by the assessment, which sees the other quarters and the ledger.
+        joint_year_to_date: None,
         with_problems,
         problem_share: share(with_problems, with_result),
         by_category: counts(members.iter().map(|(r, _)| r.category.to_string())),
         by_result: counts(members.iter().map(|(r, _)| result_label(r))),
         by_unit: counts(members.iter().map(|(r, _)| r.unit.to_string())),
         months,
+        results_missing_at_publication: None,
+        results_missing_at_deadline: None,
     }
 }
 
-fn share(part: usize, whole: usize) -> f64 {
+pub fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
     } else {

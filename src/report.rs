@@ -70,6 +70,9 @@ impl Report {
         if q.undecided > 0 {
             let _ = write!(out, ", undecided {}", q.undecided);
         }
+        if q.not_required > 0 {
+            let _ = write!(out, ", not required {}", q.not_required);
+        }
         out.push('\n');
         if !self.withdrawn.is_empty() {
             let ids: Vec<&str> = self

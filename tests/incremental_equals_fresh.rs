@@ -4,9 +4,11 @@
 //! trees and ledgers must be byte-identical. A value a page shows but its fingerprint leaves out
 //! shows up here as a stale page.
 //!
-//! Edits cover the records (fields, deletions, additions), the ledger (late reasons; revisions
-//! follow from corrected records), `gongshi.toml`, content pages, theme files and the as-of
-//! date.
+//! Edits cover the records (fields, joint inspections, deletions, additions), the ledger (late
+//! reasons; revisions of results and summaries follow from corrected records), `gongshi.toml`
+//! (a period's summary deadline and plan targets too: a quarter's page shows the year's joint
+//! inspections so far, so an edit to one quarter's task changes the next quarter's page),
+//! content pages, theme files and the as-of date.
 
 mod common;
 
@@ -48,6 +50,7 @@ struct Task {
     end: u32,
     result: usize,
     inspectors: u32,
+    joint: bool,
 }
 
 impl Task {
@@ -59,8 +62,13 @@ impl Task {
             String::new()
         };
         format!(
-            "P-{:03},{},一般监管对象,废气排放检查,坪山某{}号电子有限公司,{code},{end},{end},{},,张三{}\n",
-            self.id, UNITS[self.unit], self.entity, RESULTS[self.result], self.inspectors
+            "P-{:03},{},一般监管对象,废气排放检查,坪山某{}号电子有限公司,{code},{end},{end},{},,张三{},{}\n",
+            self.id,
+            UNITS[self.unit],
+            self.entity,
+            RESULTS[self.result],
+            self.inspectors,
+            if self.joint { "是" } else { "否" }
         )
     }
 }
@@ -78,6 +86,11 @@ struct Settings {
     latest_results: usize,
     task_working_days: u32,
     publish_inspectors: bool,
+    /// Rules until 2025-09-30 (the tasks' 2025Q3): a summary deadline or none, the plan's
+    /// targets.
+    quarter_summary: bool,
+    joint_target: u32,
+    first_month_target: u32,
 }
 
 impl Settings {
@@ -85,7 +98,9 @@ impl Settings {
         format!(
             "[site]\ntitle = \"坪山 双随机公示 {}\"\nbureau = \"坪山管理局\"\nbase_url = \"{}\"\n\
              page_size = {}\nlatest_results = {}\n\n[disclosure]\ntask_working_days = {}\n\n\
-             [privacy]\npublish_inspectors = {}\n",
+             [privacy]\npublish_inspectors = {}\n\n[[disclosure.period]]\nuntil = 2025-09-30\n\
+             quarter_summary = {}\njoint_inspection_share = 0.{:02}\n\
+             monthly_completion = [0.{:02}, 0.70, 1.00]\n",
             self.title,
             if self.base_url {
                 "https://meeb.sz.gov.cn/pingshan/"
@@ -95,7 +110,10 @@ impl Settings {
             self.page_size,
             self.latest_results,
             self.task_working_days,
-            self.publish_inspectors
+            self.publish_inspectors,
+            self.quarter_summary,
+            self.joint_target,
+            self.first_month_target
         )
     }
 }
@@ -108,6 +126,7 @@ enum Edit {
     End { task: usize, end: u32 },
     Unit { task: usize, unit: usize },
     Inspectors { task: usize, inspectors: u32 },
+    Joint { task: usize },
     Remove { task: usize },
     Add { entity: u32, end: u32, unit: usize },
     LateReason { row: usize, reason: u32 },
@@ -117,6 +136,9 @@ enum Edit {
     LatestResults(usize),
     TaskWorkingDays(u32),
     PublishInspectors,
+    QuarterSummary,
+    JointTarget(u32),
+    FirstMonthTarget(u32),
     ContentPage(u32),
     Theme { file: usize, version: u32 },
     NextDay,
@@ -130,6 +152,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..20usize, 60..200u32).prop_map(|(task, end)| Edit::End { task, end }),
         (0..20usize, 0..3usize).prop_map(|(task, unit)| Edit::Unit { task, unit }),
         (0..20usize, 0..5u32).prop_map(|(task, inspectors)| Edit::Inspectors { task, inspectors }),
+        (0..20usize).prop_map(|task| Edit::Joint { task }),
         (0..20usize).prop_map(|task| Edit::Remove { task }),
         (0..6u32, 60..200u32, 0..3usize).prop_map(|(entity, end, unit)| Edit::Add {
             entity,
@@ -143,6 +166,9 @@ fn edit() -> impl Strategy<Value = Edit> {
         (1..8usize).prop_map(Edit::LatestResults),
         (15..20u32).prop_map(Edit::TaskWorkingDays),
         Just(Edit::PublishInspectors),
+        Just(Edit::QuarterSummary),
+        (5..40u32).prop_map(Edit::JointTarget),
+        (20..40u32).prop_map(Edit::FirstMonthTarget),
         (0..3u32).prop_map(Edit::ContentPage),
         (0..3usize, 0..3u32).prop_map(|(file, version)| Edit::Theme { file, version }),
         Just(Edit::NextDay),
@@ -169,6 +195,7 @@ impl Living {
                 end: 60 + i * 17,
                 result: i as usize % 2,
                 inspectors: i % 3,
+                joint: i % 3 == 0,
             })
             .collect();
         Living {
@@ -181,6 +208,9 @@ impl Living {
                 latest_results: 4,
                 task_working_days: 18,
                 publish_inspectors: false,
+                quarter_summary: true,
+                joint_target: 30,
+                first_month_target: 30,
             },
             day: 0,
         }
@@ -188,7 +218,7 @@ impl Living {
 
     fn write(&self, site: &Path) {
         let mut csv = String::from(
-            "task_id,unit,category,matter,entity,credit_code,start,end,result,handling,inspectors\n",
+            "task_id,unit,category,matter,entity,credit_code,start,end,result,handling,inspectors,是否联合检查\n",
         );
         for task in &self.tasks {
             csv.push_str(&task.row());
@@ -235,6 +265,11 @@ impl Living {
                     t.inspectors = inspectors;
                 }
             }
+            Edit::Joint { task } => {
+                if let Some(t) = self.task(task) {
+                    t.joint = !t.joint;
+                }
+            }
             Edit::Remove { task } => {
                 if !self.tasks.is_empty() {
                     let len = self.tasks.len();
@@ -250,6 +285,7 @@ impl Living {
                     end,
                     result: 0,
                     inspectors: 1,
+                    joint: false,
                 });
                 self.next_id += 1;
             }
@@ -262,6 +298,9 @@ impl Living {
             Edit::PublishInspectors => {
                 self.settings.publish_inspectors = !self.settings.publish_inspectors
             }
+            Edit::QuarterSummary => self.settings.quarter_summary = !self.settings.quarter_summary,
+            Edit::JointTarget(share) => self.settings.joint_target = share,
+            Edit::FirstMonthTarget(share) => self.settings.first_month_target = share,
             Edit::ContentPage(version) => {
                 std::fs::create_dir_all(site.join("content")).unwrap();
                 std::fs::write(

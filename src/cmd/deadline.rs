@@ -24,7 +24,8 @@ pub fn run(site: &Path, what: DeadlineCommand, settings: &Settings) -> Result<Ex
         disclosure: &config.disclosure,
     };
     // Every input is read before anything is printed: a typo is a usage error (exit 2).
-    let mut asked: Vec<(String, Deadline)> = Vec::new();
+    // `None`: a quarter of a period that set no deadline for its summary.
+    let mut asked: Vec<(String, Option<Deadline>)> = Vec::new();
     match what {
         DeadlineCommand::Task { dates } => {
             let ends: Vec<NaiveDate> = dates
@@ -32,7 +33,7 @@ pub fn run(site: &Path, what: DeadlineCommand, settings: &Settings) -> Result<Ex
                 .map(|text| parse_date(text).map_err(|m| Error::Usage(format!("{text}: {m}"))))
                 .collect::<Result<_>>()?;
             for (text, end) in dates.into_iter().zip(ends) {
-                asked.push((text, deadlines.task(end)?));
+                asked.push((text, Some(deadlines.task(end)?)));
             }
         }
         DeadlineCommand::Quarter { quarters } => {
@@ -62,14 +63,21 @@ pub fn run(site: &Path, what: DeadlineCommand, settings: &Settings) -> Result<Ex
             }
         }
     }
-    // Every deadline that is certain is printed; one that waits for a holiday notice is an
-    // error line of its own.
+    // Every deadline that is certain is printed; one that waits for a holiday notice, or that
+    // there is none of, is an error line of its own.
     let mut text = String::new();
     let mut undecided = 0;
     for (input, deadline) in asked {
         match deadline {
-            Deadline::On(day) => text.push_str(&format!("{day}\n")),
-            Deadline::NotBefore { not_before, year } => {
+            None => {
+                undecided += 1;
+                eprintln!(
+                    "error: {input}: the rules of its period set no deadline for the quarterly \
+                     summary (quarter_summary = false in gongshi.toml)"
+                );
+            }
+            Some(Deadline::On(day)) => text.push_str(&format!("{day}\n")),
+            Some(Deadline::NotBefore { not_before, year }) => {
                 undecided += 1;
                 eprintln!(
                     "error: {input}: the deadline depends on {year}'s holiday calendar, which is \

@@ -222,6 +222,18 @@ pub(crate) fn read_row(
         );
     } else if let Some(message) = excel_scientific(&task_id, "task id") {
         error(Some(Field::TaskId), message);
+    } else if task_id
+        .parse::<Quarter>()
+        .is_ok_and(|quarter| quarter.to_string() == task_id)
+    {
+        error(
+            Some(Field::TaskId),
+            format!(
+                "\"{task_id}\" is written as a quarter is, and the publication ledger \
+                 (data/published.csv) knows quarter {task_id}'s summary by it: give the task its \
+                 own id, as the platform does"
+            ),
+        );
     } else if holds_personal_number(&task_id) {
         error(
             Some(Field::TaskId),
@@ -366,6 +378,8 @@ pub(crate) fn read_row(
             handling: text(&mask(get(Field::Handling))),
             joint,
             joint_departments: text(&joint_departments),
+            no_joint_column: columns.position(Field::Joint).is_none()
+                && columns.position(Field::JointDepartments).is_none(),
             quarter,
         })
     });

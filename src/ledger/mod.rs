@@ -24,9 +24,10 @@ const DIGEST: &str = "digest";
 pub enum Kind {
     /// A task result's first publication.
     Task,
-    /// A quarterly summary's publication.
+    /// A quarterly summary's first publication.
     Quarter,
-    /// A published task result republished with corrected fields (更正).
+    /// A published task result republished with corrected fields (更正), or a published
+    /// quarterly summary whose tasks changed (by the quarter's id).
     Revision,
     /// A published task result taken down on purpose (撤回); `late_reason` holds why.
     Withdrawn,
@@ -61,7 +62,8 @@ pub struct Entry {
     /// Why a late publication was late (non-empty marks it excused), or why a result was
     /// withdrawn.
     pub late_reason: String,
-    /// A digest of the published fields (tasks and revisions), to notice corrections.
+    /// A digest of what was published (a task's fields, a quarter's tasks), to notice
+    /// corrections.
     pub digest: String,
 }
 
@@ -115,9 +117,9 @@ pub struct Ledger {
     entries: Vec<Entry>,
     /// Per kind (as a number), the first row of each id.
     first: [ById; 4],
-    /// Per task id, the latest task or revision row with a digest.
+    /// Per task or quarter id, the latest row with a digest.
     last_digest: ById,
-    /// Per task id, the latest revision row.
+    /// Per task or quarter id, the latest revision row.
     last_revision: ById,
     hasher: std::hash::RandomState,
     /// Whether the file has its header row (a new, or blank, file has not).
@@ -328,7 +330,7 @@ impl Ledger {
         self.entries.push(entry);
         let (entries, hasher) = (&self.entries, &self.hasher);
         self.first[kind as usize].point(entries, hasher, index, false);
-        if matches!(kind, Kind::Task | Kind::Revision) && digest {
+        if matches!(kind, Kind::Task | Kind::Quarter | Kind::Revision) && digest {
             self.last_digest.point(entries, hasher, index, true);
         }
         if kind == Kind::Revision {
@@ -353,17 +355,18 @@ impl Ledger {
         })
     }
 
-    /// The digest of what was last published for a task, if the ledger recorded one.
-    pub fn last_digest(&self, task_id: &str) -> Option<&str> {
+    /// The digest of what was last published for a task (or quarter), if the ledger recorded
+    /// one.
+    pub fn last_digest(&self, id: &str) -> Option<&str> {
         self.last_digest
-            .find(&self.entries, &self.hasher, task_id)
+            .find(&self.entries, &self.hasher, id)
             .map(|i| self.entries[i].digest.as_str())
     }
 
-    /// When a task's result was last corrected, if ever.
-    pub fn last_revision(&self, task_id: &str) -> Option<NaiveDate> {
+    /// When a task's result (or a quarter's summary) was last revised, if ever.
+    pub fn last_revision(&self, id: &str) -> Option<NaiveDate> {
         self.last_revision
-            .find(&self.entries, &self.hasher, task_id)
+            .find(&self.entries, &self.hasher, id)
             .map(|i| self.entries[i].published_on)
     }
 

@@ -36,9 +36,15 @@ pub struct QuarterFigures {
     pub in_progress: usize,
     /// Ended but with no result recorded yet.
     pub awaiting_result: usize,
-    pub joint: usize,
+    /// Joint inspections (联合检查); `None` when a task counted comes from an export with no
+    /// column that says (是否联合检查, 联合检查部门): a figure is shown only from what the
+    /// exports hold.
+    pub joint: Option<usize>,
     /// `joint / total`.
-    pub joint_share: f64,
+    pub joint_share: Option<f64>,
+    /// The year's joint inspections so far, against the plan's annual target (「全年…不低于」);
+    /// `None` as `joint` is, over the tasks of every quarter counted.
+    pub joint_year_to_date: Option<JointYearToDate>,
     /// Tasks whose result found a problem.
     pub with_problems: usize,
     /// `with_problems` over the tasks with a result.
@@ -47,4 +53,22 @@ pub struct QuarterFigures {
     pub by_result: Vec<Count>,
     pub by_unit: Vec<Count>,
     pub months: Vec<MonthProgress>,
+    /// Tasks with no published result when the summary was first published; `None` while it
+    /// is not.
+    pub results_missing_at_publication: Option<usize>,
+    /// Tasks with no published result by the end of the summary's deadline; `None` until that
+    /// day has passed, and for a quarter with no deadline.
+    pub results_missing_at_deadline: Option<usize>,
+}
+
+/// Joint inspections from the year's first quarter to this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JointYearToDate {
+    /// Tasks counted in those quarters.
+    pub total: usize,
+    pub joint: usize,
+    /// `joint / total`.
+    pub share: f64,
+    /// The plan's annual share in force for this quarter.
+    pub target: f64,
 }

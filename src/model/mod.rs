@@ -8,7 +8,7 @@ mod report;
 mod result_class;
 mod status;
 
-pub use figures::{Count, MonthProgress, QuarterFigures};
+pub use figures::{Count, JointYearToDate, MonthProgress, QuarterFigures};
 pub use problem::Problem;
 pub use record::{Record, Text};
 pub use report::{

@@ -45,6 +45,10 @@ pub struct Record {
     pub handling: Text,
     pub joint: bool,
     pub joint_departments: Text,
+    /// Whether the export has no column saying whether it was a joint inspection (是否联合检查,
+    /// 联合检查部门): then `joint` is false for want of one, and counts nowhere.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_joint_column: bool,
     pub quarter: Option<Quarter>,
 }
 

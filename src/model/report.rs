@@ -29,6 +29,9 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_calendar_year: Option<i32>,
     pub published_on: Option<NaiveDate>,
+    /// When what was published was last revised (更正, or a summary whose tasks changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_on: Option<NaiveDate>,
     /// When a published result was withdrawn (撤回), if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn_on: Option<NaiveDate>,
@@ -127,6 +130,9 @@ pub struct QuarterSummary {
     pub due: u64,
     pub overdue: u64,
     pub undecided: u64,
+    /// Quarters of a period with no summary deadline (`quarter_summary = false`), once ended.
+    #[serde(default)]
+    pub not_required: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -195,6 +201,7 @@ pub struct AssessPart {
     pub warnings: Vec<Problem>,
     pub missing: Vec<Missing>,
     pub withdrawn: Vec<Withdrawal>,
+    pub notes: Vec<String>,
     pub channels: Vec<ChannelItem>,
     /// Dates of other channels that cannot be right (each names its channel): in `errors`.
     pub channel_errors: Vec<Problem>,
@@ -227,7 +234,7 @@ impl Report {
                 Status::Overdue => Some(&mut counts.overdue),
                 Status::InProgress => Some(&mut counts.in_progress),
                 Status::Undecided => Some(&mut counts.undecided),
-                Status::Rejected | Status::Open => None,
+                Status::Rejected | Status::Open | Status::NotRequired => None,
             } {
                 *count += 1;
             }
@@ -242,6 +249,7 @@ impl Report {
         let mut warnings = ingest.warnings;
         warnings.extend(assess.warnings);
         let mut notes = ingest.notes;
+        notes.extend(assess.notes);
         notes.extend(ledger_notes);
         Report {
             as_of,
@@ -280,7 +288,7 @@ impl Report {
                         Status::Overdue => &mut s.overdue,
                         Status::InProgress => &mut s.in_progress,
                         Status::Undecided => &mut s.undecided,
-                        Status::Rejected | Status::Open => &mut s.rejected,
+                        Status::Rejected | Status::Open | Status::NotRequired => &mut s.rejected,
                     } += 1;
                 }
                 ItemKind::Quarter => {
@@ -292,6 +300,7 @@ impl Report {
                         Status::Due => &mut q.due,
                         Status::Overdue => &mut q.overdue,
                         Status::Undecided => &mut q.undecided,
+                        Status::NotRequired => &mut q.not_required,
                         _ => &mut q.open,
                     } += 1;
                 }

@@ -21,6 +21,9 @@ pub enum Status {
     Rejected,
     /// A quarter that has not ended yet.
     Open,
+    /// A quarter of a period that set no deadline for its summary (`quarter_summary = false`):
+    /// its page is published, and nothing is due.
+    NotRequired,
     /// On time or not, due or overdue, as a year's holiday notice not out yet will decide
     /// (its deadline is known only as a bound).
     Undecided,
@@ -46,6 +49,7 @@ impl Status {
             Status::InProgress => "in_progress",
             Status::Rejected => "rejected",
             Status::Open => "open",
+            Status::NotRequired => "not_required",
             Status::Undecided => "undecided",
         }
     }
@@ -61,6 +65,7 @@ impl Status {
             Status::InProgress => "检查中",
             Status::Rejected => "数据有误",
             Status::Open => "季度未结束",
+            Status::NotRequired => "无季度汇总公示期限",
             Status::Undecided => "待确定",
         }
     }

@@ -84,10 +84,10 @@ impl Site<'_> {
         match file.source {
             Source::Task(i) => changed_on(self.task(i)),
             Source::Withdrawn(i) => self.assessment.report.withdrawn[i as usize].withdrawn_on,
-            Source::Quarter { quarter, .. } => self.quarters[quarter as usize]
-                .view
-                .published_on
-                .unwrap_or(as_of),
+            Source::Quarter { quarter, .. } => {
+                let view = &self.quarters[quarter as usize].view;
+                view.published_on.max(view.updated_on).unwrap_or(as_of)
+            }
             Source::Entity(i) => newest(&self.entities[i as usize].tasks),
             Source::Unit(i) => self.units[i as usize]
                 .quarters

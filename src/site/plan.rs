@@ -215,7 +215,7 @@ impl<'a> Site<'a> {
             .iter()
             .map(|state| {
                 let notes = notes.get(&state.quarter).map(|p| p.content.as_str());
-                let view = quarter_view(state, notes, config);
+                let view = quarter_view(state, notes);
                 let mut tasks: Vec<TaskIndex> = if view.page {
                     state
                         .tasks

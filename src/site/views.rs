@@ -8,7 +8,6 @@ use serde::{Serialize, Serializer};
 
 use super::{Site, TaskIndex, changed_on};
 use crate::assess::{ChannelPublication, QuarterState};
-use crate::config::Config;
 use crate::dates::Quarter;
 use crate::model::{Count, QuarterFigures, Record, ResultClass, Status};
 
@@ -105,7 +104,8 @@ pub(super) struct TaskView<'a> {
     handling: &'a str,
     task_name: &'a str,
     inspection_type: &'a str,
-    joint: bool,
+    /// `None` when the export has no column that says.
+    joint: Option<bool>,
     joint_departments: &'a str,
     quarter: Option<&'a QuarterRef>,
     published_on: NaiveDate,
@@ -210,6 +210,20 @@ struct Chart<'a> {
     height: usize,
 }
 
+/// Joint inspections from the year's first quarter to this one (「全年…不低于」 is a target for
+/// the year).
+#[derive(Serialize)]
+struct JointYearView {
+    joint: usize,
+    total: usize,
+    share: String,
+    target: String,
+    met: bool,
+    /// Whether the year is whole (this is its fourth quarter): short of the target, it missed
+    /// it; before, it is not there yet.
+    whole_year: bool,
+}
+
 #[derive(Serialize)]
 struct MonthView {
     month: String,
@@ -234,13 +248,18 @@ pub(super) struct QuarterView<'a> {
     deadline: Option<NaiveDate>,
     deadline_pending: Option<String>,
     pub(super) published_on: Option<NaiveDate>,
+    /// Last revised (最后更新), if ever.
+    pub(super) updated_on: Option<NaiveDate>,
     figures: &'a QuarterFigures,
-    joint_share: String,
-    joint_target: String,
-    joint_met: bool,
+    /// `None` where the exports do not say which tasks were joint inspections.
+    joint_share: Option<String>,
+    /// The year's joint inspections so far against the plan's annual target.
+    joint_year: Option<JointYearView>,
     problem_share: String,
     charts: Vec<Chart<'a>>,
     months: Vec<MonthView>,
+    /// The monthly targets that applied, as written: "30% / 60% / 100%".
+    month_targets: String,
     pub(super) data_file: String,
     notes: Option<&'a str>,
 }
@@ -316,11 +335,7 @@ fn bar_fraction(part: usize, max: usize) -> f64 {
 }
 
 /// What a quarter's page and line show.
-pub(super) fn quarter_view<'a>(
-    state: &'a QuarterState,
-    notes: Option<&'a str>,
-    config: &Config,
-) -> QuarterView<'a> {
+pub(super) fn quarter_view<'a>(state: &'a QuarterState, notes: Option<&'a str>) -> QuarterView<'a> {
     let f = &state.figures;
     let chart = |key, title, heading, rows: &'a [Count]| {
         let max = rows.iter().map(|c| c.count).max().unwrap_or(0);
@@ -345,7 +360,6 @@ pub(super) fn quarter_view<'a>(
             height: rows.len() * ROW_HEIGHT + 4,
         }
     };
-    let plan = &config.plan;
     QuarterView {
         id: state.quarter.to_string(),
         slug: state.quarter.slug(),
@@ -359,10 +373,17 @@ pub(super) fn quarter_view<'a>(
             .and_then(|d| d.missing_year())
             .map(crate::calendar::pending_label),
         published_on: state.published_on,
+        updated_on: state.updated_on,
         figures: f,
-        joint_share: percent(f.joint_share),
-        joint_target: percent(plan.joint_inspection_share),
-        joint_met: f.joint_share >= plan.joint_inspection_share,
+        joint_share: f.joint_share.map(percent),
+        joint_year: f.joint_year_to_date.as_ref().map(|y| JointYearView {
+            joint: y.joint,
+            total: y.total,
+            share: percent(y.share),
+            target: percent(y.target),
+            met: y.share + 1e-9 >= y.target,
+            whole_year: state.quarter.number == 4,
+        }),
         problem_share: percent(f.problem_share),
         charts: vec![
             chart(
@@ -389,6 +410,12 @@ pub(super) fn quarter_view<'a>(
                 target_x: format!("{:.1}", m.target * 80.0),
             })
             .collect(),
+        month_targets: f
+            .months
+            .iter()
+            .map(|m| percent(m.target))
+            .collect::<Vec<_>>()
+            .join(" / "),
         data_file: format!("data/{}.csv", state.quarter.slug()),
         notes,
     }
@@ -424,7 +451,7 @@ impl<'a> Site<'a> {
             handling: &r.handling,
             task_name: &r.task_name,
             inspection_type: &r.inspection_type,
-            joint: r.joint,
+            joint: (!r.no_joint_column).then_some(r.joint),
             joint_departments: &r.joint_departments,
             quarter: r.quarter().and_then(|q| self.quarter_refs.get(q)),
             published_on: task.published_on,
