@@ -996,6 +996,10 @@ impl<'a> Channels<'a> {
     fn finish(self, warnings: &mut Vec<Problem>) -> (Vec<ChannelItem>, Vec<Problem>) {
         for ((channel, file), used) in self.config.iter().zip(self.files).zip(&self.used) {
             let Some(file) = file else { continue };
+            warnings.extend(file.warnings.iter().map(|problem| Problem {
+                channel: Some(channel.id.clone()),
+                ..problem.clone()
+            }));
             let mut unused: Vec<(&String, u64)> = file
                 .dates
                 .iter()

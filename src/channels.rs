@@ -27,6 +27,7 @@ pub struct ChannelFile {
     /// Rows that cannot be right, and a file that cannot be read: the dates they would give
     /// count as not published.
     pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
 }
 
 /// Every channel's file, by the channel's place in `[[channel]]` (`None` for a channel read
@@ -117,17 +118,16 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
             continue;
         }
         let published_on = match crate::dates::parse_date(&day) {
-            Ok(day) if day > as_of => {
-                read.errors.push(problem(
-                    "published_on",
-                    format!(
-                        "{day} is after the as-of date {as_of}: a result cannot have been \
-                         published there in the future"
-                    ),
-                ));
-                continue;
+            Ok(day) => {
+                if day > as_of {
+                    // As the ledger's: an as-of date in the past sees later records.
+                    read.warnings.push(problem(
+                        "published_on",
+                        format!("{day} is after the as-of date {as_of}"),
+                    ));
+                }
+                day
             }
-            Ok(day) => day,
             // Listed, and not published there yet.
             Err(_) if day.is_empty() => continue,
             Err(message) => {

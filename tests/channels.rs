@@ -542,3 +542,58 @@ fn a_channels_column_can_have_several_names() {
         report["notes"]
     );
 }
+
+/// The sample site declares the provincial platform, with a date column in its exports, and
+/// still passes on any day: before its latest publications there (whose dates are then later
+/// than the as-of date, a warning as in the ledger), today, and years on.
+#[test]
+fn the_sample_site_passes_with_its_provincial_channel_on_any_day() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    for part in ["gongshi.toml", "data", "content"] {
+        let from = root.join(part);
+        if from.is_dir() {
+            copy_dir(&from, &site.path().join(part));
+        } else {
+            std::fs::copy(&from, site.path().join(part)).unwrap();
+        }
+    }
+    for as_of in ["2026-10-01", "2026-12-04", "2027-03-01", "2030-06-30"] {
+        let output = gongshi_in(
+            site.path(),
+            &["check", "--as-of", as_of, "--format", "json"],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{as_of}: {}",
+            stdout(&output)
+        );
+        let report = json(&output);
+        let province = &report["summary"]["channels"]["province"];
+        assert_eq!(province["violations"], 0, "{as_of}");
+        assert_eq!(province["errors"], 0, "{as_of}");
+        let rows = report["summary"]["rows"].as_u64().unwrap();
+        let judged: u64 = [
+            "on_time",
+            "late",
+            "excused",
+            "due",
+            "overdue",
+            "in_progress",
+        ]
+        .iter()
+        .map(|s| province[s].as_u64().unwrap())
+        .sum();
+        assert_eq!(judged, rows, "{as_of}: a status there for every row");
+    }
+    let early = gongshi_in(
+        site.path(),
+        &["check", "--as-of", "2026-10-01", "--format", "json"],
+    );
+    let warnings = json(&early)["warnings"].to_string();
+    assert!(
+        warnings.contains("省平台公示日期: 2026-10-07 is after the as-of date 2026-10-01"),
+        "{warnings}"
+    );
+}

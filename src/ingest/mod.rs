@@ -444,6 +444,7 @@ impl Settings {
         end: Option<NaiveDate>,
         as_of: NaiveDate,
         errors: &mut Vec<Problem>,
+        warnings: &mut Vec<Problem>,
     ) -> Vec<ChannelCell> {
         // The first of a channel's names the header has.
         let cell = |keys: &[String]| {
@@ -468,10 +469,6 @@ impl Settings {
                         "{message}; expected {}",
                         crate::dates::DATE_FORMATS
                     )),
-                    Ok(day) if day > as_of => Err(format!(
-                        "{day} is after the as-of date {as_of}: a result cannot have been \
-                         published there in the future"
-                    )),
                     Ok(day) if end.is_some_and(|end| day < end) => Err(format!(
                         "{day} is before the inspection ended ({}): a result is published after \
                          it",
@@ -483,7 +480,23 @@ impl Settings {
                     Ok(day) => Ok(day),
                 };
                 let published_on = match wrong {
-                    Ok(day) => Some(day),
+                    Ok(day) => {
+                        if day > as_of {
+                            // As the ledger's: an as-of date in the past sees later records.
+                            warnings.push(Problem {
+                                channel: Some(channel.id.clone()),
+                                ..place.problem(
+                                    None,
+                                    Some(i),
+                                    format!(
+                                        "{}: {day} is after the as-of date {as_of}",
+                                        columns.header_name(i)
+                                    ),
+                                )
+                            });
+                        }
+                        Some(day)
+                    }
                     Err(message) => {
                         let mut problem = Problem::at(
                             &place.file,
@@ -1047,6 +1060,7 @@ fn read_table(
                 end,
                 context.as_of,
                 &mut row.channel_errors,
+                &mut tasks.warnings,
             );
         }
         tasks.rows.push(row);
