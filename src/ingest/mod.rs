@@ -435,23 +435,26 @@ impl Settings {
             .any(|c| c.date_keys.contains(&key) || c.reason_keys.contains(&key))
     }
 
-    /// What a row says of each channel read from a column, and the dates that cannot be right.
-    fn channel_cells(
+    /// Reads what a row says of each channel read from a column into `row`, with the dates
+    /// that cannot be right.
+    fn read_channels(
         &self,
         columns: &Columns,
         record: &csv::StringRecord,
         place: &Place,
-        end: Option<NaiveDate>,
         as_of: NaiveDate,
-        errors: &mut Vec<Problem>,
+        row: &mut Row,
         warnings: &mut Vec<Problem>,
-    ) -> Vec<ChannelCell> {
+    ) {
+        let end = row.record.as_ref().and_then(|r| r.end);
+        let errors = &mut row.channel_errors;
         // The first of a channel's names the header has.
         let cell = |keys: &[String]| {
             let i = columns.keys.iter().position(|k| keys.contains(k))?;
             Some((i, clean(record.get(i).unwrap_or(""))))
         };
-        self.channel_columns
+        row.channels = self
+            .channel_columns
             .iter()
             .map(|channel| {
                 let late_reason = cell(&channel.reason_keys)
@@ -523,7 +526,7 @@ impl Settings {
                     late_reason,
                 }
             })
-            .collect()
+            .collect();
     }
 
     /// The columns of a table to fill down.
@@ -1052,14 +1055,12 @@ fn read_table(
         id_above |= id_here;
         let mut row = read_row(&place, record, columns, context, &mut tasks.warnings, texts);
         if !settings.channel_columns.is_empty() {
-            let end = row.record.as_ref().and_then(|r| r.end);
-            row.channels = settings.channel_cells(
+            settings.read_channels(
                 columns,
                 record,
                 &place,
-                end,
                 context.as_of,
-                &mut row.channel_errors,
+                &mut row,
                 &mut tasks.warnings,
             );
         }
