@@ -15,6 +15,7 @@ Examples:
   gongshi calendar 2026
   gongshi ledger import old-site.csv    the days results went public before gongshi
   gongshi withdraw ID --reason TEXT     take a published result down, saying why
+  gongshi deploy --to /mnt/cms/zhuanti/gongshi   copy what changed to the web server
   gongshi verify --url https://sthjj.example.gov.cn/gongshi/   after the deploy: is it live?
 
 Exit codes: 0 clean, 1 problems found (a missed deadline or an invalid row), 2 fatal.";
@@ -152,6 +153,31 @@ Examples:
         /// Why it is withdrawn: shown on its page.
         #[arg(long, value_name = "TEXT")]
         reason: String,
+    },
+    /// Publish the built site: copy the files that changed to a folder (local or mounted) or
+    /// through rsync, the indexes last, then remove the files gongshi put there before and no
+    /// longer builds (never any other). A manifest at the destination (.gongshi-deploy) says
+    /// what is there. Exit 2 when the deploy fails (what was copied stays; run it again).
+    #[command(after_help = "\
+Examples:
+  gongshi deploy --to /mnt/cms/zhuanti/gongshi            a local or mounted folder
+  gongshi deploy --to web@www.example.gov.cn:/srv/www/gongshi   rsync over ssh
+  gongshi deploy --to rsync:/srv/www/gongshi              rsync to a local folder
+  gongshi deploy --to rsync://backup.example/www/gongshi  an rsync daemon
+  gongshi deploy --to /mnt/cms/zhuanti/gongshi --dry-run  what it would copy and remove")]
+    Deploy {
+        /// The site folder (its lock keeps a build from running during the deploy).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        site: PathBuf,
+        /// The built site [default: <site>/public].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Where to: a folder; rsync:DEST, host:path or rsync://host/module/path for rsync.
+        #[arg(long, value_name = "TARGET")]
+        to: String,
+        /// Say what would be copied and removed, and do nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Check that the deploy is live: every result and quarter summary the ledger says is
     /// published, and the home page, must answer 200 with this build's page (each page carries
@@ -337,6 +363,7 @@ impl Command {
             | Command::Calendar { site, .. }
             | Command::Ledger { site, .. }
             | Command::Withdraw { site, .. }
+            | Command::Deploy { site, .. }
             | Command::Verify { site, .. } => Some(site),
             Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => None,
         }

@@ -57,6 +57,13 @@ pub enum Error {
     )]
     NotASite { site: PathBuf, details: String },
 
+    #[error(
+        "deploy to {target}: {message}\n  \
+         The files copied before this stay; run gongshi deploy again once it is fixed: it \
+         copies what is still missing"
+    )]
+    Deploy { target: String, message: String },
+
     #[error("another gongshi build of this site is running (it holds {path})")]
     Locked { path: PathBuf },
 

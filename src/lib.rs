@@ -18,7 +18,8 @@
 //!       │
 //!  site          site::{plan, views, pagination, produce, feeds, html}, opendata, search
 //!       │
-//!  write         build (load → assess → site → staged output, swapped in), cache
+//!  write         build (load → assess → site → staged output, swapped in), cache, deploy
+//!       │        (the output to a folder or through rsync, changed files only)
 //!       │
 //!  verify        verify (the live site against the build: every page the ledger says is
 //!       │        published, by the fingerprint each page carries)
@@ -52,6 +53,7 @@ pub mod config;
 pub mod content;
 pub mod credit_code;
 pub mod dates;
+pub mod deploy;
 pub mod diagnostic;
 pub mod error;
 pub mod escape;

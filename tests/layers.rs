@@ -40,7 +40,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ),
     ("assess", &["assess", "figures"]),
     ("site", &["site", "opendata", "search"]),
-    ("write", &["build", "cache"]),
+    ("write", &["build", "cache", "deploy"]),
     ("verify", &["verify"]),
     ("output", &["report", "report_format", "ci", "diagnostic"]),
     (

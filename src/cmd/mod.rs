@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod completions;
 mod deadline;
+mod deploy;
 mod init;
 mod ledger;
 mod man;
@@ -35,6 +36,12 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode> {
         Command::Calendar { site, year, check } => calendar::run(&site, year, check),
         Command::Ledger { site, command } => ledger::run(&site, command, settings),
         Command::Withdraw { site, id, reason } => withdraw::run(&site, &id, &reason, settings),
+        Command::Deploy {
+            site,
+            out,
+            to,
+            dry_run,
+        } => deploy::run(&site, out, &to, dry_run),
         Command::Verify {
             site,
             url,
