@@ -589,6 +589,42 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_copies_what_differs_indexes_last_and_removes_only_what_it_listed() {
+        let entry = |hash| Entry { size: 1, hash };
+        let files: BTreeMap<String, Entry> = [
+            ("index.html", 1),
+            ("tasks/new/index.html", 2),
+            ("quarters/q/index.html", 3),
+            ("style.css", 4),
+            ("tasks/same/index.html", 5),
+        ]
+        .into_iter()
+        .map(|(p, h)| (p.to_string(), entry(h)))
+        .collect();
+        let previous: BTreeMap<String, Entry> = [
+            ("index.html", 9),
+            ("tasks/same/index.html", 5),
+            ("tasks/gone/index.html", 6),
+        ]
+        .into_iter()
+        .map(|(p, h)| (p.to_string(), entry(h)))
+        .collect();
+        let plan = plan(files, Some(previous), |_, _, listed| listed);
+        assert_eq!(
+            plan.copy,
+            [
+                "style.css",
+                "tasks/new/index.html",
+                "quarters/q/index.html",
+                "index.html"
+            ]
+        );
+        assert_eq!(plan.indexes, 1);
+        assert_eq!(plan.remove, ["tasks/gone/index.html"]);
+        assert_eq!(plan.unchanged, 1);
+    }
+
+    #[test]
     fn targets_read_as_meant() {
         assert_eq!(
             Target::parse("/srv/www").unwrap(),

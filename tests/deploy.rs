@@ -1,0 +1,258 @@
+//! `gongshi deploy` through the real binary: to a folder and through rsync to another local
+//! folder, the first deploy copies every file, a second with nothing changed copies nothing, a
+//! rebuild's changed files are copied and its dropped files removed, and files gongshi did not
+//! put there are never touched. A deploy refuses an output folder not built and a site being
+//! built, and a failing rsync is reported with what it said.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{gongshi_in, minimal_with, stderr, stdout, tree};
+
+const AS_OF: &str = "2025-10-09";
+const TASKS: &str = "\
+task_id,unit,category,matter,entity,credit_code,start,end,result,handling
+M-1,坪山管理局,一般监管对象,废气排放检查,坪山某电子有限公司,91440300192317458F,2025-09-01,2025-09-02,未发现问题,
+M-2,坪山管理局,重点监管对象,废水排放检查,坪山某五金厂,,2025-09-03,2025-09-04,发现问题经责令已改正,已责令改正
+M-3,坪山管理局,一般监管对象,噪声排放检查,坪山某塑胶厂,,2025-09-05,2025-09-08,未发现问题,
+";
+
+fn build(site: &Path) {
+    let output = gongshi_in(site, &["build", "--no-ledger", "--as-of", AS_OF]);
+    assert!(
+        output.status.code().is_some_and(|c| c < 2),
+        "{}",
+        stderr(&output)
+    );
+}
+
+fn deploy(site: &Path, to: &str, extra: &[&str]) -> String {
+    let mut args = vec!["deploy", "--to", to];
+    args.extend_from_slice(extra);
+    let output = gongshi_in(site, &args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// The built site as a destination should hold it: every file but the output marker.
+fn built_files(site: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = tree(&site.join("public"));
+    files.remove(".gongshi-output");
+    files
+}
+
+/// The destination's files but the manifest and those that are not gongshi's.
+fn deployed(dest: &Path, others: &[&str]) -> BTreeMap<String, Vec<u8>> {
+    let mut files = tree(dest);
+    assert!(files.remove(".gongshi-deploy").is_some(), "no manifest");
+    for other in others {
+        files.remove(*other);
+    }
+    files
+}
+
+/// (copied, removed, unchanged), from the report's first line: "DEST: copied N files (K of
+/// them indexes, copied last), removed R, U unchanged".
+fn counts(report: &str) -> (usize, usize, usize) {
+    let first = report.lines().next().unwrap();
+    let after = |word: &str| -> usize {
+        let at = first.find(word).unwrap_or_else(|| panic!("{first}")) + word.len();
+        first[at..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{first}"))
+    };
+    let unchanged = first
+        .rsplit(", ")
+        .next()
+        .and_then(|tail| tail.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{first}"));
+    (after("copied "), after("removed "), unchanged)
+}
+
+/// Deploys with `to`, rebuilds with a task gone and another changed, deploys again.
+fn round_trip(to: &dyn Fn(&Path) -> String, dest_of: &dyn Fn(&Path) -> std::path::PathBuf) {
+    let site = minimal_with(TASKS);
+    build(site.path());
+    let dest = dest_of(site.path());
+    // A CMS folder with its own content, some of it where gongshi's pages go.
+    std::fs::create_dir_all(dest.join("tasks/m-3")).unwrap();
+    std::fs::write(dest.join("cms.html"), "portal").unwrap();
+    std::fs::write(dest.join("tasks/m-3/attachment.pdf"), "pdf").unwrap();
+    let others = ["cms.html", "tasks/m-3/attachment.pdf"];
+    let target = to(site.path());
+
+    let dry = deploy(site.path(), &target, &["--dry-run"]);
+    assert!(dry.contains("would copy"), "{dry}");
+    assert!(!dest.join("index.html").exists(), "a dry run wrote");
+
+    let first = deploy(site.path(), &target, &[]);
+    let files = built_files(site.path());
+    assert_eq!(counts(&first), (files.len(), 0, 0), "{first}");
+    assert_eq!(deployed(&dest, &others), files);
+
+    let again = deploy(site.path(), &target, &[]);
+    assert_eq!(counts(&again), (0, 0, files.len()), "{again}");
+
+    // M-3 is dropped, M-1's result changes.
+    let tasks = TASKS
+        .lines()
+        .filter(|l| !l.starts_with("M-3"))
+        .map(|l| l.replace("废气排放检查", "废气排放专项检查"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(site.path().join("data/tasks/tasks.csv"), tasks + "\n").unwrap();
+    build(site.path());
+    let before = deployed(&dest, &others);
+    let now = built_files(site.path());
+    let changed = now
+        .iter()
+        .filter(|(p, b)| before.get(*p) != Some(b))
+        .count();
+    let gone = before.keys().filter(|p| !now.contains_key(*p)).count();
+    assert!(changed > 0 && gone > 0, "{changed} {gone}");
+    let third = deploy(site.path(), &target, &[]);
+    assert_eq!(
+        counts(&third),
+        (changed, gone, now.len() - changed),
+        "{third}"
+    );
+    assert!(third.contains("removed tasks/m-3/index.html"), "{third}");
+    assert_eq!(deployed(&dest, &others), now);
+    // The folders the site no longer has go with the files, unless they hold something else.
+    let empty: Vec<_> = walkdir::WalkDir::new(&dest)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_dir())
+        .filter(|e| std::fs::read_dir(e.path()).unwrap().next().is_none())
+        .map(|e| e.path().display().to_string())
+        .collect();
+    assert!(empty.is_empty(), "emptied folders stayed: {empty:?}");
+    // What gongshi did not put there stays.
+    assert_eq!(std::fs::read(dest.join("cms.html")).unwrap(), b"portal");
+    assert_eq!(
+        std::fs::read(dest.join("tasks/m-3/attachment.pdf")).unwrap(),
+        b"pdf"
+    );
+}
+
+#[test]
+fn a_folder_gets_what_changed_and_loses_only_what_gongshi_put_there() {
+    round_trip(
+        &|site| site.join("dest").to_string_lossy().into_owned(),
+        &|site| site.join("dest"),
+    );
+}
+
+fn rsync_installed() -> bool {
+    let found = std::process::Command::new("rsync")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        eprintln!("SKIPPED: rsync is not installed (CI installs it: see .ci/run)");
+    }
+    found
+}
+
+#[test]
+fn rsync_to_another_folder_gets_what_changed_and_loses_only_what_gongshi_put_there() {
+    if !rsync_installed() {
+        return;
+    }
+    round_trip(
+        &|site| format!("rsync:{}", site.join("dest").display()),
+        &|site| site.join("dest"),
+    );
+}
+
+#[test]
+fn without_a_manifest_files_already_there_are_not_copied_again() {
+    let site = minimal_with(TASKS);
+    build(site.path());
+    let dest = site.path().join("dest");
+    common::copy_dir(&site.path().join("public"), &dest);
+    std::fs::remove_file(dest.join(".gongshi-output")).unwrap();
+    std::fs::write(dest.join("style.css"), "old").unwrap();
+    let report = deploy(site.path(), dest.to_str().unwrap(), &[]);
+    let files = built_files(site.path());
+    assert_eq!(counts(&report), (1, 0, files.len() - 1), "{report}");
+    assert!(report.contains("copied style.css"), "{report}");
+    assert!(report.contains("no .gongshi-deploy there yet"), "{report}");
+    assert_eq!(deployed(&dest, &[]), files);
+}
+
+#[test]
+fn no_built_site_no_deploy() {
+    let site = minimal_with(TASKS);
+    let output = gongshi_in(site.path(), &["deploy", "--to", "/tmp/nowhere-gongshi"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("gongshi build"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn no_deploy_during_a_build() {
+    let site = minimal_with(TASKS);
+    build(site.path());
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(site.path().join(".gongshi.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let dest = site.path().join("dest");
+    let output = gongshi_in(site.path(), &["deploy", "--to", dest.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("another gongshi build"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dest.exists());
+}
+
+#[test]
+fn a_destination_that_cannot_be_written_is_an_error() {
+    let site = minimal_with(TASKS);
+    build(site.path());
+    let file = site.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let dest = file.join("dest");
+    let output = gongshi_in(site.path(), &["deploy", "--to", dest.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("a-file"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_failing_rsync_is_reported_with_what_it_said() {
+    if !rsync_installed() {
+        return;
+    }
+    let site = minimal_with(TASKS);
+    build(site.path());
+    let file = site.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let to = format!("rsync:{}", file.join("dest").display());
+    let output = gongshi_in(site.path(), &["deploy", "--to", &to]);
+    let said = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("rsync failed") || said.contains("rsync could not"),
+        "{said}"
+    );
+    assert!(said.contains("Not a directory"), "{said}");
+}
