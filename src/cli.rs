@@ -44,7 +44,8 @@ Examples:
   gongshi build --site bureau --out /srv/www/shuangsuiji
   gongshi build --format junit --report report.xml  JUnit to the file, text to the terminal
   gongshi build --format github                     annotations for GitHub Actions
-  gongshi build --no-ledger --as-of 2025-12-01      a preview of a day, recording nothing")]
+  gongshi build --no-ledger --as-of 2025-12-01      a preview of a day, recording nothing
+  gongshi build --notify \"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY\"")]
     Build {
         #[command(flatten)]
         common: Common,
@@ -323,6 +324,11 @@ pub struct Common {
     /// --format is not given); the terminal still gets the text report.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// POST a short message in Chinese here on a missed deadline, an invalid row, a missing
+    /// holiday calendar or a failure (repeatable): a 企业微信 or 钉钉 robot's webhook, or any
+    /// address that takes JSON. A notification that fails is a warning only.
+    #[arg(long, value_name = "URL")]
+    pub notify: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,7 +23,8 @@
 //!       │
 //!  verify        verify (the live site against the build: every page the ledger says is
 //!       │        published, by the fingerprint each page carries)
-//!  output        report (text/JSON), report_format, ci (JUnit, GitHub), diagnostic
+//!  output        report (text/JSON), report_format, ci (JUnit, GitHub), diagnostic, notify
+//!       │        (the report's news POSTed to 企业微信, 钉钉 or any JSON webhook)
 //!       │
 //!  commands      serve, scaffold; the binary: main, cli, settings, progress, cmd::*
 //! ```
@@ -64,6 +65,7 @@ pub mod ledger;
 pub mod lock;
 pub mod model;
 pub mod notice;
+pub mod notify;
 pub mod opendata;
 pub mod privacy;
 pub mod report;

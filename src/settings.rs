@@ -22,6 +22,8 @@ pub struct Settings {
     pub reports: ReportOutputs,
     /// A build waits for another build of the site to finish (saying so) rather than fail.
     pub wait_for_lock: bool,
+    /// `build` and `check`: `--notify`, each with the shape it is sent.
+    pub notify: Vec<gongshi::notify::Hook>,
 }
 
 /// Whether to colour each stream.
@@ -117,6 +119,7 @@ impl Settings {
             colors,
             reports: ReportOutputs::default(),
             wait_for_lock: false,
+            notify: Vec::new(),
         };
         match &cli.command {
             Command::Build {
@@ -153,6 +156,11 @@ impl Settings {
     fn resolve_report(&mut self, common: &Common) -> Result<()> {
         self.today = Some(gongshi::today()?);
         self.as_of = AsOf::from_arg(common.as_of.as_deref())?;
+        self.notify = common
+            .notify
+            .iter()
+            .map(|url| gongshi::notify::Hook::parse(url))
+            .collect::<Result<_>>()?;
         Ok(())
     }
 

@@ -42,7 +42,10 @@ const STAGES: &[(&str, &[&str])] = &[
     ("site", &["site", "opendata", "search"]),
     ("write", &["build", "cache", "deploy"]),
     ("verify", &["verify"]),
-    ("output", &["report", "report_format", "ci", "diagnostic"]),
+    (
+        "output",
+        &["report", "report_format", "ci", "diagnostic", "notify"],
+    ),
     (
         "commands",
         &[

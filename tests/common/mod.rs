@@ -130,10 +130,12 @@ pub fn identities(dir: &Path) -> std::collections::BTreeMap<String, (u64, i64, i
 /// A static file server on 127.0.0.1, for `gongshi verify` to check a "deployed" site against:
 /// it serves the folder it is pointed at (changeable while it runs, as a deployment switches
 /// sites), under a path prefix, with `index.html` for a folder's address, and 404 for anything
-/// else. It answers each request on a connection of its own, and stops when dropped.
+/// else. It answers each request on a connection of its own, and stops when dropped. A POST
+/// (`--notify`) is answered `{"errcode":0}`, and its path and body kept ([`Server::posts`]).
 pub struct Server {
     pub port: u16,
     root: std::sync::Arc<std::sync::Mutex<PathBuf>>,
+    posts: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -146,7 +148,9 @@ impl Server {
         let port = listener.local_addr().unwrap().port();
         let served = std::sync::Arc::new(std::sync::Mutex::new(root.to_path_buf()));
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let posts = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let (root, stopped, prefix) = (served.clone(), stop.clone(), prefix.to_string());
+        let posted = posts.clone();
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stopped.load(Ordering::Relaxed) {
@@ -155,12 +159,14 @@ impl Server {
                 let Ok(stream) = stream else { continue };
                 let root = root.lock().unwrap().clone();
                 let prefix = prefix.clone();
-                std::thread::spawn(move || serve_one(stream, &root, &prefix));
+                let posted = posted.clone();
+                std::thread::spawn(move || serve_one(stream, &root, &prefix, &posted));
             }
         });
         Server {
             port,
             root: served,
+            posts,
             stop,
             thread: Some(thread),
         }
@@ -169,6 +175,11 @@ impl Server {
     /// The address of `path` under the server's root.
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// The POSTs received so far: each one's path and body.
+    pub fn posts(&self) -> Vec<(String, String)> {
+        self.posts.lock().unwrap().clone()
     }
 
     /// Serves another folder from now on.
@@ -188,22 +199,52 @@ impl Drop for Server {
     }
 }
 
-fn serve_one(mut stream: std::net::TcpStream, root: &Path, prefix: &str) {
-    use std::io::{BufRead, Write};
+fn serve_one(
+    mut stream: std::net::TcpStream,
+    root: &Path,
+    prefix: &str,
+    posts: &std::sync::Mutex<Vec<(String, String)>>,
+) {
+    use std::io::{BufRead, Read, Write};
     let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
     let mut request = String::new();
     if reader.read_line(&mut request).is_err() {
         return;
     }
+    let mut length = 0;
     loop {
         let mut header = String::new();
         match reader.read_line(&mut header) {
             Ok(0) | Err(_) => break,
             Ok(_) if header.trim().is_empty() => break,
-            Ok(_) => {}
+            Ok(_) => {
+                if let Some((name, value)) = header.split_once(':')
+                    && name.eq_ignore_ascii_case("content-length")
+                {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+            }
         }
     }
     let path = request.split(' ').nth(1).unwrap_or("/");
+    if request.starts_with("POST ") {
+        let mut body = vec![0; length];
+        let _ = reader.read_exact(&mut body);
+        posts.lock().unwrap().push((
+            path.to_string(),
+            String::from_utf8_lossy(&body).into_owned(),
+        ));
+        let answer = br#"{"errcode":0,"errmsg":"ok"}"#;
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n",
+            answer.len()
+        );
+        let _ = stream
+            .write_all(head.as_bytes())
+            .and_then(|()| stream.write_all(answer));
+        return;
+    }
     let file = path
         .strip_prefix(prefix)
         .filter(|rest| !rest.split('/').any(|part| part == ".."))
