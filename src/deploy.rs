@@ -156,6 +156,17 @@ pub fn deploy(options: &Options) -> Result<Plan> {
             out.display()
         )));
     }
+    if let Target::Folder(dest) = options.target
+        && let (Ok(out_abs), Ok(dest_abs)) = (out.canonicalize(), absolute(dest))
+        && dest_abs.starts_with(&out_abs)
+    {
+        return Err(Error::Usage(format!(
+            "--to {}: is in the output folder {} (the next build replaces it whole); deploy \
+             to a folder of its own",
+            dest.display(),
+            out.display()
+        )));
+    }
     let _lock = SiteLock::acquire(options.site, false)?;
     let files = local_files(out)?;
     let plan = match options.target {
@@ -179,6 +190,29 @@ pub fn deploy(options: &Options) -> Result<Plan> {
         Target::Rsync(dest) => rsync_deploy(out, dest, &plan)?,
     }
     Ok(plan)
+}
+
+/// `path` made absolute through its nearest existing ancestor (the destination may not exist
+/// yet).
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let mut existing = path;
+    let mut rest = Vec::new();
+    loop {
+        match existing.canonicalize() {
+            Ok(found) => return Ok(rest.iter().rev().fold(found, |p, part| p.join(part))),
+            Err(e) => {
+                let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+                    return Err(e);
+                };
+                rest.push(name.to_owned());
+                existing = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+            }
+        }
+    }
 }
 
 /// Every file in the output folder but its marker, with its size and hash (on every core).

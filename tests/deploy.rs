@@ -206,6 +206,23 @@ fn no_built_site_no_deploy() {
 }
 
 #[test]
+fn no_deploy_into_the_output_folder() {
+    let site = minimal_with(TASKS);
+    build(site.path());
+    for inside in ["public", "public/new/www"] {
+        let dest = site.path().join(inside);
+        let output = gongshi_in(site.path(), &["deploy", "--to", dest.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{inside}");
+        assert!(
+            stderr(&output).contains("in the output folder"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(!site.path().join("public/new").exists());
+}
+
+#[test]
 fn no_deploy_during_a_build() {
     let site = minimal_with(TASKS);
     build(site.path());
