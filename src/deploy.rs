@@ -182,14 +182,37 @@ pub fn deploy(options: &Options) -> Result<Plan> {
             plan(files, previous, |_, _, listed| listed)
         }
     };
-    if options.dry_run {
-        return Ok(plan);
-    }
+    let mut plan = plan;
     match options.target {
+        // Without a manifest, every file was offered: rsync says which it sends.
+        Target::Rsync(dest) if options.dry_run && !plan.had_manifest => {
+            let scratch = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            let sent = rsync_copy(out, dest, &plan, scratch.path(), true)?;
+            plan.narrow(&sent);
+        }
+        _ if options.dry_run => {}
         Target::Folder(dest) => folder_deploy(out, dest, &plan)?,
-        Target::Rsync(dest) => rsync_deploy(out, dest, &plan)?,
+        Target::Rsync(dest) => {
+            let sent = rsync_deploy(out, dest, &plan)?;
+            if !plan.had_manifest {
+                plan.narrow(&sent);
+            }
+        }
     }
     Ok(plan)
+}
+
+impl Plan {
+    /// Keeps in `copy` only the files `sent`.
+    fn narrow(&mut self, sent: &BTreeSet<String>) {
+        self.copy.retain(|path| sent.contains(path));
+        self.indexes = self
+            .copy
+            .iter()
+            .filter(|p| Tier::of(p) == Tier::Index)
+            .count();
+        self.unchanged = self.files.len() - self.copy.len();
+    }
 }
 
 /// `path` made absolute through its nearest existing ancestor (the destination may not exist
@@ -438,8 +461,9 @@ fn rsync_dir(dest: &str) -> String {
     }
 }
 
-/// Runs rsync with these arguments; its exit code if it ran, and what it said.
-fn rsync(dest: &str, args: &[&std::ffi::OsStr]) -> Result<(i32, String)> {
+/// Runs rsync with these arguments; its exit code if it ran, what it said (stderr), and what it
+/// printed (stdout).
+fn rsync(dest: &str, args: &[&std::ffi::OsStr]) -> Result<(i32, String, String)> {
     let output = Command::new("rsync").args(args).output().map_err(|e| {
         let message = if e.kind() == std::io::ErrorKind::NotFound {
             "rsync is not installed on this machine (apt-get install rsync, or deploy to a \
@@ -456,14 +480,15 @@ fn rsync(dest: &str, args: &[&std::ffi::OsStr]) -> Result<(i32, String)> {
     Ok((
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
     ))
 }
 
-/// rsync, which must succeed.
-fn rsync_ok(dest: &str, what: &str, args: &[&std::ffi::OsStr]) -> Result<()> {
+/// rsync, which must succeed; what it printed.
+fn rsync_ok(dest: &str, what: &str, args: &[&std::ffi::OsStr]) -> Result<String> {
     match rsync(dest, args)? {
-        (0, _) => Ok(()),
-        (code, said) => Err(Error::Deploy {
+        (0, _, printed) => Ok(printed),
+        (code, said, _) => Err(Error::Deploy {
             target: dest.to_string(),
             message: format!("rsync failed {what} (exit code {code}):\n{said}"),
         }),
@@ -477,10 +502,10 @@ fn rsync_manifest(dest: &str) -> Result<Option<BTreeMap<String, Entry>>> {
     let local = scratch.path().join(MANIFEST);
     let remote = format!("{}{MANIFEST}", rsync_dir(dest));
     match rsync(dest, &[os("-q"), os(&remote), local.as_os_str()])? {
-        (0, _) => read_manifest_file(&local),
+        (0, _, _) => read_manifest_file(&local),
         // "some files were not transferred": there is none.
-        (23, said) if said.contains("No such file") => Ok(None),
-        (code, said) => Err(Error::Deploy {
+        (23, said, _) if said.contains("No such file") => Ok(None),
+        (code, said, _) => Err(Error::Deploy {
             target: dest.to_string(),
             message: format!("rsync could not read {remote} (exit code {code}):\n{said}"),
         }),
@@ -503,11 +528,15 @@ fn file_list(dir: &Path, name: &str, paths: &[&str]) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// rsync in passes: the pages and assets, the indexes, the removals (from a scaffold of empty
-/// folders, with `--delete-missing-args`: only the files listed go), the folders left empty,
-/// the manifest.
-fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<()> {
-    let scratch = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+/// The copying passes: the pages and assets, then the indexes (with `dry_run`, rsync's
+/// `--dry-run`). The files rsync sent (or would send).
+fn rsync_copy(
+    out: &Path,
+    dest: &str,
+    plan: &Plan,
+    scratch: &Path,
+    dry_run: bool,
+) -> Result<BTreeSet<String>> {
     let source = format!("{}/", out.display());
     let target = rsync_dir(dest);
     let (pages, indexes) = plan.copy.split_at(plan.copy.len() - plan.indexes);
@@ -518,26 +547,44 @@ fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<()> {
     } else {
         "--checksum"
     };
+    let mut sent = BTreeSet::new();
     for (name, list) in [("pages", pages), ("indexes", indexes)] {
         if list.is_empty() {
             continue;
         }
         let paths: Vec<&str> = list.iter().map(String::as_str).collect();
-        let from = file_list(scratch.path(), name, &paths)?;
+        let from = file_list(scratch, name, &paths)?;
         let files_from = format!("--files-from={}", from.display());
-        rsync_ok(
-            dest,
-            &format!("copying the {name}"),
-            &[
-                os("--recursive"),
-                os("--times"),
-                os(check),
-                os(&files_from),
-                os(&source),
-                os(&target),
-            ],
-        )?;
+        let mut args = vec![
+            os("--recursive"),
+            os("--times"),
+            os(check),
+            os("--out-format=%n"),
+            os(&files_from),
+            os(&source),
+            os(&target),
+        ];
+        if dry_run {
+            args.insert(0, os("--dry-run"));
+        }
+        let printed = rsync_ok(dest, &format!("copying the {name}"), &args)?;
+        sent.extend(
+            printed
+                .lines()
+                .filter(|line| !line.is_empty() && !line.ends_with('/'))
+                .map(str::to_string),
+        );
     }
+    Ok(sent)
+}
+
+/// rsync in passes: the pages and assets, the indexes, the removals (from a scaffold of empty
+/// folders, with `--delete-missing-args`: only the files listed go), the folders left empty,
+/// the manifest. The files rsync sent.
+fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<BTreeSet<String>> {
+    let scratch = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let target = rsync_dir(dest);
+    let sent = rsync_copy(out, dest, plan, scratch.path(), false)?;
     if !plan.remove.is_empty() {
         let scaffold = scratch.path().join("scaffold");
         for path in &plan.remove {
@@ -600,7 +647,8 @@ fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<()> {
         dest,
         "writing the manifest",
         &[os("--times"), manifest.as_os_str(), os(&target)],
-    )
+    )?;
+    Ok(sent)
 }
 
 #[cfg(test)]

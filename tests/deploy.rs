@@ -64,6 +64,11 @@ fn deployed(dest: &Path, others: &[&str]) -> BTreeMap<String, Vec<u8>> {
 fn counts(report: &str) -> (usize, usize, usize) {
     let first = report.lines().next().unwrap();
     let after = |word: &str| -> usize {
+        let word = match (first.contains("would "), word) {
+            (true, "copied ") => "would copy ",
+            (true, "removed ") => "would remove ",
+            _ => word,
+        };
         let at = first.find(word).unwrap_or_else(|| panic!("{first}")) + word.len();
         first[at..]
             .split(|c: char| !c.is_ascii_digit())
@@ -179,14 +184,29 @@ fn rsync_to_another_folder_gets_what_changed_and_loses_only_what_gongshi_put_the
 
 #[test]
 fn without_a_manifest_files_already_there_are_not_copied_again() {
+    without_a_manifest(&|dest| dest.to_string_lossy().into_owned());
+}
+
+#[test]
+fn without_a_manifest_rsync_copies_only_what_differs() {
+    if !rsync_installed() {
+        return;
+    }
+    without_a_manifest(&|dest| format!("rsync:{}", dest.display()));
+}
+
+fn without_a_manifest(to: &dyn Fn(&Path) -> String) {
     let site = minimal_with(TASKS);
     build(site.path());
     let dest = site.path().join("dest");
     common::copy_dir(&site.path().join("public"), &dest);
     std::fs::remove_file(dest.join(".gongshi-output")).unwrap();
     std::fs::write(dest.join("style.css"), "old").unwrap();
-    let report = deploy(site.path(), dest.to_str().unwrap(), &[]);
     let files = built_files(site.path());
+    let dry = deploy(site.path(), &to(&dest), &["--dry-run"]);
+    assert_eq!(counts(&dry), (1, 0, files.len() - 1), "{dry}");
+    assert_eq!(std::fs::read(dest.join("style.css")).unwrap(), b"old");
+    let report = deploy(site.path(), &to(&dest), &[]);
     assert_eq!(counts(&report), (1, 0, files.len() - 1), "{report}");
     assert!(report.contains("copied style.css"), "{report}");
     assert!(report.contains("no .gongshi-deploy there yet"), "{report}");

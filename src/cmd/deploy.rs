@@ -38,14 +38,9 @@ pub fn run(site: &Path, out: Option<PathBuf>, to: &str, dry_run: bool) -> Result
     list(&mut text, remove, &plan.remove);
     if !plan.had_manifest {
         text.push_str(&format!(
-            "note: no {} there yet: the files were compared as they are, and nothing was \
-             removed{}\n",
+            "note: no {} there yet: the files there were compared byte for byte, and nothing \
+             was removed\n",
             deploy::MANIFEST,
-            if matches!(target, Target::Rsync(_)) {
-                " (rsync copies only those whose bytes differ)"
-            } else {
-                ""
-            }
         ));
     }
     if dry_run {
