@@ -294,7 +294,7 @@ impl SiteSettings {
             }
         }
         let icp = &self.icp;
-        if !icp.is_empty() && !(icp.contains("ICP备") || icp.contains("ICP证")) {
+        if !(icp.is_empty() || icp.contains("ICP备") || icp.contains("ICP证")) {
             return Err(format!(
                 "site.icp = \"{icp}\": expected the ICP number as registered, such as \
                  粤ICP备12345678号 or 粤ICP备12345678号-1 (it links to {ICP_REGISTRY_URL})"

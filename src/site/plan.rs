@@ -179,6 +179,20 @@ impl<'a> Site<'a> {
         theme: &'a Theme,
         templates: Templates,
     ) -> Result<Site<'a>> {
+        let badge = &config.site.badge_image;
+        if !badge.is_empty()
+            && !badge.contains("://")
+            && !theme.files.contains_key(&format!("static/{badge}"))
+        {
+            return Err(Error::config(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "site.badge_image = \"{badge}\" but the theme has no such file: put it in \
+                     themes/{}/static/{badge}, or give the image's http(s) address",
+                    config.site.theme
+                ),
+            ));
+        }
         let as_of = assessment.report.as_of;
         let page_size = config.site.page_size;
         let nav_pages: Vec<&Page> = content
