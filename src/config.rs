@@ -231,6 +231,136 @@ pub struct SiteSettings {
     pub latest_results: usize,
     /// Rows per page of long lists (a quarter's tasks, the companies).
     pub page_size: usize,
+    /// 主办单位: the organisation that runs the site, shown in the footer.
+    pub organiser: String,
+    /// 网站标识码: the site's code in the national register of government websites.
+    pub site_code: String,
+    /// ICP备案号, e.g. 粤ICP备12345678号, linked to the MIIT registry.
+    pub icp: String,
+    /// 公网安备 number, e.g. 粤公网安备 44030402001234号.
+    pub police_record: String,
+    /// Its link; by default the public security registry's page for its 14 digits.
+    pub police_record_url: String,
+    /// 党政机关网站标识: the badge's image, an http(s) address or a file of the theme's static/.
+    pub badge_image: String,
+    /// The page the badge links to (its certificate at the registry).
+    pub badge_url: String,
+}
+
+/// Where the ICP number links: the MIIT registry, where anyone can look it up.
+pub const ICP_REGISTRY_URL: &str = "https://beian.miit.gov.cn/";
+/// The public security registry's search page, with the record's 14 digits after it.
+pub const POLICE_REGISTRY_URL: &str = "https://beian.mps.gov.cn/#/query/webSearch?code=";
+
+impl SiteSettings {
+    /// The link of the 公网安备 number: `police_record_url`, or the registry's page for its digits.
+    pub fn police_record_link(&self) -> String {
+        if !self.police_record_url.is_empty() || self.police_record.is_empty() {
+            return self.police_record_url.clone();
+        }
+        let digits: String = self
+            .police_record
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        format!("{POLICE_REGISTRY_URL}{digits}")
+    }
+
+    /// Checks the footer keys (政府网站发展指引), with what each expects.
+    fn check_footer(&mut self) -> Result<(), String> {
+        for value in [
+            &mut self.organiser,
+            &mut self.site_code,
+            &mut self.icp,
+            &mut self.police_record,
+            &mut self.police_record_url,
+            &mut self.badge_image,
+            &mut self.badge_url,
+        ] {
+            *value = value.trim().to_string();
+        }
+        let code = &self.site_code;
+        if !code.is_empty() {
+            let letters = code.chars().take_while(char::is_ascii_alphabetic).count();
+            let ok = code.len() == 10
+                && letters <= 4
+                && code[letters..].chars().all(|c| c.is_ascii_digit());
+            if !ok {
+                return Err(format!(
+                    "site.site_code = \"{code}\": a 网站标识码 is 10 characters, digits \
+                     (4403000001) or a few letters then digits (bm01000001), as the 全国政府网站\
+                     基本信息数据库 gives it"
+                ));
+            }
+        }
+        let icp = &self.icp;
+        if !(icp.is_empty() || icp.contains("ICP备") || icp.contains("ICP证")) {
+            return Err(format!(
+                "site.icp = \"{icp}\": expected the ICP number as registered, such as \
+                 粤ICP备12345678号 or 粤ICP备12345678号-1 (it links to {ICP_REGISTRY_URL})"
+            ));
+        }
+        let record = &self.police_record;
+        if !record.is_empty() {
+            let digits = record.chars().filter(char::is_ascii_digit).count();
+            if !record.contains("公网安备") || digits != 14 {
+                return Err(format!(
+                    "site.police_record = \"{record}\": expected a 公网安备 number as registered, \
+                     such as 粤公网安备 44030402001234号 (14 digits)"
+                ));
+            }
+        } else if !self.police_record_url.is_empty() {
+            return Err(
+                "site.police_record_url is set but site.police_record is not: \
+                        the link goes with the number it shows"
+                    .into(),
+            );
+        }
+        if self.badge_image.is_empty() != self.badge_url.is_empty() {
+            return Err(
+                "site.badge_image and site.badge_url go together: the 党政机关网站标识 \
+                        is an image linking to the site's certificate at the registry"
+                    .into(),
+            );
+        }
+        for (key, value) in [
+            ("police_record_url", &self.police_record_url),
+            ("badge_url", &self.badge_url),
+        ] {
+            if !value.is_empty() && !is_http(value) {
+                return Err(format!(
+                    "site.{key} = \"{value}\": expected an http(s) address"
+                ));
+            }
+        }
+        let image = &self.badge_image;
+        if !image.is_empty() && !is_http(image) && !is_theme_file(image) {
+            return Err(format!(
+                "site.badge_image = \"{image}\": expected an http(s) address, or the name of a \
+                 file in the theme's static/ folder (such as red.png for themes/<name>/static/red.png)"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An absolute http(s) address with a host.
+fn is_http(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+/// A relative path within the site's output, as a theme's static file has.
+fn is_theme_file(value: &str) -> bool {
+    !value.starts_with('/')
+        && !value.contains("://")
+        && !value.contains('\\')
+        && !value.contains(char::is_whitespace)
+        && value
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
 }
 
 impl Default for SiteSettings {
@@ -243,6 +373,13 @@ impl Default for SiteSettings {
             theme: "default".into(),
             latest_results: 20,
             page_size: 100,
+            organiser: String::new(),
+            site_code: String::new(),
+            icp: String::new(),
+            police_record: String::new(),
+            police_record_url: String::new(),
+            badge_image: String::new(),
+            badge_url: String::new(),
         }
     }
 }
@@ -465,6 +602,7 @@ impl Config {
             }
         }
         check_channels(&config.channels)?;
+        config.site.check_footer()?;
         let base = &config.site.base_url;
         if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')) {
             return Err(format!(

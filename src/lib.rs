@@ -49,6 +49,7 @@ pub mod cache;
 pub mod calendar;
 pub mod channels;
 pub mod ci;
+pub mod collate;
 pub mod compact;
 pub mod config;
 pub mod content;

@@ -31,6 +31,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/sitemap.xml",
     "static/style.css",
     "static/search.js",
+    "static/large-text.js",
 ];
 
 /// Theme files by path inside the theme (`templates/task.html`, `static/style.css`).

@@ -550,7 +550,7 @@ fn a_channels_column_can_have_several_names() {
 fn the_sample_site_passes_with_its_provincial_channel_on_any_day() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = tempfile::tempdir().unwrap();
-    for part in ["gongshi.toml", "data", "content"] {
+    for part in ["gongshi.toml", "data", "content", "themes"] {
         let from = root.join(part);
         if from.is_dir() {
             copy_dir(&from, &site.path().join(part));

@@ -13,7 +13,7 @@ use common::*;
 fn sample_site() -> tempfile::TempDir {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
-    for part in ["data", "content"] {
+    for part in ["data", "content", "themes"] {
         copy_dir(&root.join(part), &dir.path().join(part));
     }
     std::fs::copy(root.join("gongshi.toml"), dir.path().join("gongshi.toml")).unwrap();

@@ -17,6 +17,7 @@ const STAGES: &[(&str, &[&str])] = &[
             "notice",
             "credit_code",
             "compact",
+            "collate",
             "fingerprint",
             "privacy",
             "lock",

@@ -6,9 +6,10 @@ use rayon::prelude::*;
 
 use super::pagination::{Pagination, chunk_count};
 use super::produce::Shared;
-use super::views::{QuarterRefs, QuarterView, SiteInfo, quarter_view};
+use super::views::{Footer, QuarterRefs, QuarterView, SiteInfo, quarter_view};
 use super::{Site, TaskIndex, changed_on};
 use crate::assess::Assessment;
+use crate::collate::{PinyinKey, pinyin_key};
 use crate::config::Config;
 use crate::content::{Content, Page};
 use crate::dates::Quarter;
@@ -178,6 +179,20 @@ impl<'a> Site<'a> {
         theme: &'a Theme,
         templates: Templates,
     ) -> Result<Site<'a>> {
+        let badge = &config.site.badge_image;
+        if !badge.is_empty()
+            && !badge.contains("://")
+            && !theme.files.contains_key(&format!("static/{badge}"))
+        {
+            return Err(Error::config(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "site.badge_image = \"{badge}\" but the theme has no such file: put it in \
+                     themes/{}/static/{badge}, or give the image's http(s) address",
+                    config.site.theme
+                ),
+            ));
+        }
         let as_of = assessment.report.as_of;
         let page_size = config.site.page_size;
         let nav_pages: Vec<&Page> = content
@@ -264,15 +279,21 @@ impl<'a> Site<'a> {
                 tasks: group.to_vec(),
             });
         }
+        // The company list in the order people look names up: by pinyin (see
+        // [`crate::collate`]), then the name, then the id.
+        let name_of = |i: usize| &*task(entities[i].tasks[0]).record.entity;
+        let keys: Vec<PinyinKey> = (0..entities.len())
+            .into_par_iter()
+            .map(|i| pinyin_key(name_of(i)))
+            .collect();
         let mut entity_order: Vec<usize> = (0..entities.len()).collect();
         entity_order.sort_by(|&a, &b| {
-            let (a, b) = (&entities[a], &entities[b]);
-            task(a.tasks[0])
-                .record
-                .entity
-                .cmp(&task(b.tasks[0]).record.entity)
-                .then_with(|| a.id.cmp(&b.id))
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| name_of(a).cmp(name_of(b)))
+                .then_with(|| entities[a].id.cmp(&entities[b].id))
         });
+        drop(keys);
 
         // Enforcement units (执法机构): every valid task, published or not, by quarter.
         let mut by_unit: BTreeMap<&str, BTreeMap<Quarter, Vec<usize>>> = BTreeMap::new();
@@ -349,6 +370,17 @@ impl<'a> Site<'a> {
                 bureau: &config.site.bureau,
                 base_url: &config.site.base_url,
                 description: &config.site.description,
+                footer: Footer {
+                    organiser: &config.site.organiser,
+                    site_code: &config.site.site_code,
+                    icp: &config.site.icp,
+                    icp_url: crate::config::ICP_REGISTRY_URL,
+                    police_record: &config.site.police_record,
+                    police_record_url: config.site.police_record_link(),
+                    badge_image: &config.site.badge_image,
+                    badge_in_theme: !config.site.badge_image.contains("://"),
+                    badge_url: &config.site.badge_url,
+                },
             },
             nav_pages,
             rules: &rules,

@@ -17,6 +17,24 @@ pub(super) struct SiteInfo<'a> {
     pub(super) bureau: &'a str,
     pub(super) base_url: &'a str,
     pub(super) description: &'a str,
+    /// The footer items of a government site, each empty when not set.
+    pub(super) footer: Footer<'a>,
+}
+
+/// The footer items every government site shows (政府网站发展指引), from `[site]`.
+#[derive(Serialize)]
+pub(super) struct Footer<'a> {
+    pub(super) organiser: &'a str,
+    pub(super) site_code: &'a str,
+    pub(super) icp: &'a str,
+    pub(super) icp_url: &'static str,
+    pub(super) police_record: &'a str,
+    pub(super) police_record_url: String,
+    pub(super) badge_image: &'a str,
+    /// Whether the badge's image is a file of the theme (relative to the site's root) rather
+    /// than an http(s) address.
+    pub(super) badge_in_theme: bool,
+    pub(super) badge_url: &'a str,
 }
 
 #[derive(Serialize)]
