@@ -130,6 +130,21 @@ impl std::fmt::Write for StableHasher {
     }
 }
 
+/// What `gongshi --version` says: the version, the commit it was built from (`unknown` when
+/// built outside git) and the years of holiday notices built in.
+pub fn version_text() -> String {
+    let years: Vec<String> = calendar::Calendar::built_in()
+        .years()
+        .map(|y| y.year.to_string())
+        .collect();
+    format!(
+        "{} (commit {}; holiday calendars built in: {})",
+        env!("CARGO_PKG_VERSION"),
+        env!("GONGSHI_COMMIT"),
+        years.join(", ")
+    )
+}
+
 /// Which gongshi this is: its version, and the size and time of its binary (a rebuilt gongshi
 /// may render or count differently under the same version number). Caches made by another
 /// gongshi are not used.

@@ -10,7 +10,7 @@ mod settings;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use gongshi::Error;
 
@@ -31,7 +31,12 @@ fn main() -> ExitCode {
             default_hook(info);
         }
     }));
-    let cli = Cli::parse();
+    let version: &'static str = Box::leak(gongshi::version_text().into_boxed_str());
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     let colors = Colors::resolve(cli.color);
     let site = cli.command.site().map(Path::to_path_buf);
     let outcome =

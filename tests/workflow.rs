@@ -798,3 +798,34 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+/// `gongshi --version` says which gongshi made a site: the version, the commit and the holiday
+/// calendars built in (each year of `data/calendar/`, which the binary embeds).
+#[test]
+fn the_version_names_the_commit_and_the_calendars_built_in() {
+    let output = gongshi(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let mut years: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/calendar"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter_map(|name| name.strip_suffix(".toml").map(str::to_string))
+            .collect();
+    years.sort();
+    let prefix = format!("gongshi {} (commit ", env!("CARGO_PKG_VERSION"));
+    assert!(text.starts_with(&prefix), "{text}");
+    let commit = text[prefix.len()..].split(';').next().unwrap();
+    assert!(
+        commit == "unknown"
+            || (commit.len() == 12 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{text}"
+    );
+    assert!(
+        text.trim_end().ends_with(&format!(
+            "holiday calendars built in: {})",
+            years.join(", ")
+        )),
+        "{text}"
+    );
+}
