@@ -18,8 +18,15 @@ fn main() {
     // Run again when HEAD moves: a new commit, or another branch.
     if let Ok(head) = std::fs::read_to_string(".git/HEAD") {
         println!("cargo:rerun-if-changed=.git/HEAD");
+        // The branch's own file, or the packed refs that hold it (a file that is missing would
+        // make every build run this again).
         if let Some(branch) = head.strip_prefix("ref: ") {
-            println!("cargo:rerun-if-changed=.git/{}", branch.trim());
+            let own = format!(".git/{}", branch.trim());
+            if std::path::Path::new(&own).exists() {
+                println!("cargo:rerun-if-changed={own}");
+            } else if std::path::Path::new(".git/packed-refs").exists() {
+                println!("cargo:rerun-if-changed=.git/packed-refs");
+            }
         }
     }
 }
