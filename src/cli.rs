@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongshi::i18n::{self, Language};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -31,6 +32,10 @@ pub struct Cli {
     /// When to colour the output: on a terminal unless NO_COLOR is set (auto), always, never.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
+    /// The language of messages, reports and help: zh-CN or en [default: from LC_ALL,
+    /// LC_MESSAGES or LANG; Chinese when it is zh_*].
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -221,6 +226,7 @@ Examples:
   gongshi completions zsh > ~/.zfunc/_gongshi
   gongshi completions fish > ~/.config/fish/completions/gongshi.fish")]
     Completions {
+        /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -261,6 +267,7 @@ Examples:
 Examples:
   gongshi calendar check data/calendar/2027.toml")]
     Check {
+        /// The calendar file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -281,6 +288,7 @@ A file such as:
   PS-2025-Q1-0001,2025-02-10
   PS-2025-Q1-0002,2025/2/14")]
     Import {
+        /// The CSV file to import.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -294,6 +302,7 @@ Examples:
   gongshi deadline task 2025-09-26            2025-10-28 (18 working days, not 国庆·中秋 10-01..08)
   gongshi deadline --site bureau task 2025/4/30 20250930")]
     Task {
+        /// The days the inspections ended.
         #[arg(required = true, value_name = "DATE")]
         dates: Vec<String>,
     },
@@ -304,6 +313,7 @@ Examples:
   gongshi deadline quarter 2025Q3         2025-10-13 (13 natural days after 09-30)
   gongshi deadline quarter 2025Q1 2025Q2")]
     Quarter {
+        /// The quarters.
         #[arg(required = true, value_name = "QUARTER")]
         quarters: Vec<String>,
     },
@@ -373,5 +383,233 @@ impl Command {
             | Command::Verify { site, .. } => Some(site),
             Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => None,
         }
+    }
+}
+
+fn parse_language(tag: &str) -> Result<Language, String> {
+    Language::parse(tag).ok_or_else(|| gongshi::tr!("cli-unknown-language", tag = tag))
+}
+
+/// The language asked for: `--lang` anywhere on the command line (read before clap parses it,
+/// as the help must already be in that language), else the locale.
+pub fn language_asked(args: &[std::ffi::OsString]) -> Language {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let tag = match arg.strip_prefix("--lang") {
+            Some("") => args.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(language) = tag.as_deref().and_then(Language::parse) {
+            return language;
+        }
+    }
+    Language::from_environment()
+}
+
+/// The command line with its help in `language`. English is the doc comments above; other
+/// languages come from `locales/<lang>/cli.ftl`, by the command's path and the argument's id
+/// (`cli-build-no-ledger`; `cli-arg-site` for an argument many commands share).
+pub fn in_language(mut command: clap::Command, language: Language) -> clap::Command {
+    if language == Language::English {
+        return command;
+    }
+    // Built, the command has its --help and --version and the global arguments of each
+    // subcommand, so that they are translated too.
+    command.build();
+    localize(command, "gongshi", language)
+}
+
+/// The key of a command's about: `cli-gongshi-build`; `help`'s own subcommands say what the
+/// command they are named after says.
+fn about_key(path: &str) -> Option<String> {
+    if path.ends_with("-help") {
+        return Some("cli-help-command".to_string());
+    }
+    Some(format!("cli-{}", path.replace("-help-", "-")))
+}
+
+fn localize(mut command: clap::Command, path: &str, language: Language) -> clap::Command {
+    let text = |key: &str| i18n::lookup(language, key);
+    if let Some(about) = about_key(path).and_then(|key| text(&key)) {
+        command = command.about(about).long_about(None);
+    }
+    if let Some(examples) = text(&format!("cli-{path}-examples")) {
+        command = command.after_help(examples).after_long_help(None);
+    }
+    command = command
+        .help_template(i18n::message(language, "cli-help-template", &[]))
+        .subcommand_help_heading(i18n::message(language, "cli-heading-commands", &[]));
+    let arguments: Vec<(String, bool, Vec<String>, Vec<String>)> = command
+        .get_arguments()
+        .map(|arg| {
+            let values = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let defaults = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            (
+                arg.get_id().to_string(),
+                arg.is_positional(),
+                values,
+                defaults,
+            )
+        })
+        .collect();
+    for (id, positional, values, defaults) in arguments {
+        let key = id.replace('_', "-");
+        let help = text(&format!("cli-{path}--{key}"))
+            .or_else(|| text(&format!("cli--{key}")))
+            .map(|mut help| {
+                // clap's own "[default: …]" and "[possible values: …]" are English.
+                if !values.is_empty() && !values.iter().all(|v| help.contains(v.as_str())) {
+                    let values = values.join(", ");
+                    help += &i18n::message(language, "cli-values", &[("values", values.into())]);
+                }
+                if !defaults.is_empty() && !help.contains("［") {
+                    let default = defaults.join(", ");
+                    help += &i18n::message(language, "cli-default", &[("default", default.into())]);
+                }
+                help
+            });
+        let heading = if positional {
+            "cli-heading-arguments"
+        } else {
+            "cli-heading-options"
+        };
+        let heading = i18n::message(language, heading, &[]);
+        command = command.mut_arg(id.as_str(), |arg| {
+            let arg = arg.help_heading(heading);
+            match help {
+                // The values are listed in the translated help itself.
+                Some(help) => arg
+                    .help(help)
+                    .long_help(None)
+                    .hide_possible_values(true)
+                    .hide_default_value(true),
+                None => arg,
+            }
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_path = format!("{path}-{name}");
+        command = command.mut_subcommand(name.as_str(), |sub| localize(sub, &sub_path, language));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every help text of the command line, by its key: (key, English help).
+    fn help_texts() -> Vec<(Vec<String>, String)> {
+        fn walk(command: &clap::Command, path: &str, out: &mut Vec<(Vec<String>, String)>) {
+            if let Some(about) = command.get_about() {
+                out.push((about_key(path).into_iter().collect(), about.to_string()));
+            }
+            if let Some(examples) = command.get_after_help() {
+                out.push((vec![format!("cli-{path}-examples")], examples.to_string()));
+            }
+            for arg in command.get_arguments() {
+                if let Some(help) = arg.get_help() {
+                    let key = arg.get_id().as_str().replace('_', "-");
+                    out.push((
+                        vec![format!("cli-{path}--{key}"), format!("cli--{key}")],
+                        help.to_string(),
+                    ));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path}-{}", sub.get_name()), out);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        let mut out = Vec::new();
+        walk(&command, "gongshi", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_help_text_is_in_chinese() {
+        let missing: Vec<String> = help_texts()
+            .into_iter()
+            .filter(|(keys, _)| {
+                !keys
+                    .iter()
+                    .any(|key| i18n::lookup(Language::Chinese, key).is_some())
+            })
+            .map(|(keys, english)| format!("{} = {english}", keys[0]))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "help without Chinese in locales/zh-CN/cli.ftl:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_chinese_help_text_belongs_to_something() {
+        let keys: std::collections::HashSet<String> = help_texts()
+            .into_iter()
+            .flat_map(|(keys, _)| keys)
+            .collect();
+        let (_, text) = Language::Chinese
+            .sources()
+            .iter()
+            .find(|(file, _)| *file == "cli.ftl")
+            .expect("cli.ftl");
+        let stale: Vec<&str> = text
+            .lines()
+            .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))
+            .filter(|id| id.starts_with("cli-gongshi") || id.starts_with("cli--"))
+            .filter(|id| !keys.contains(*id))
+            .collect();
+        assert!(stale.is_empty(), "translations of no help text: {stale:?}");
+    }
+
+    #[test]
+    fn the_help_is_chinese_when_asked() {
+        let mut command = in_language(Cli::command(), Language::Chinese);
+        let help = command.render_help().to_string();
+        assert!(help.contains("用法"), "{help}");
+        assert!(help.contains("构建"), "{help}");
+        let build = command
+            .find_subcommand_mut("build")
+            .expect("build")
+            .render_help()
+            .to_string();
+        assert!(build.contains("--no-ledger"), "{build}");
+        assert!(!build.contains("Do not record"), "{build}");
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |a: &[&str]| -> Vec<std::ffi::OsString> {
+            a.iter().map(std::ffi::OsString::from).collect()
+        };
+        assert_eq!(
+            language_asked(&args(&["gongshi", "build", "--lang", "zh-CN"])),
+            Language::Chinese
+        );
+        assert_eq!(
+            language_asked(&args(&["gongshi", "--lang=en", "build"])),
+            Language::English
+        );
     }
 }

@@ -1,79 +1,99 @@
 //! Errors that stop a build (exit code 2). Problems with single rows are not errors here: they
 //! are collected as [`crate::model::Problem`]s and the build goes on.
 
+use std::fmt;
 use std::path::PathBuf;
 
+use crate::tr;
+
 /// A fatal error: bad configuration, a broken template, unreadable input or a calendar gap.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("{path}: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-
-    #[error("{path}: {message}")]
-    Config { path: PathBuf, message: String },
-
-    #[error(
-        "no working-day calendar for {year}: a deadline here needs {year}.\n  \
-         help: add data/calendar/{year}.toml to the site once the State Council's holiday notice \
-         for {year} is out (see README, 'Calendar')"
-    )]
-    MissingCalendarYear { year: i32 },
-
-    #[error("{path}:{line}: {message}")]
+    Config {
+        path: PathBuf,
+        message: String,
+    },
+    MissingCalendarYear {
+        year: i32,
+    },
     Input {
         path: PathBuf,
         line: u64,
         message: String,
     },
-
-    #[error("{name}: {message}")]
-    Template { name: String, message: String },
-
-    #[error("{0}")]
+    Template {
+        name: String,
+        message: String,
+    },
     Usage(String),
-
-    #[error(
-        "--as-of {as_of} is not today ({today} in China): data/published.csv records the day each \
-         result really went public, so only a build for today may write it.\n  \
-         help: add --no-ledger to preview {as_of} without recording anything; to record \
-         publications from before gongshi, use `gongshi ledger import FILE`"
-    )]
     NotToday {
         as_of: chrono::NaiveDate,
         today: chrono::NaiveDate,
     },
+    NotASite {
+        site: PathBuf,
+        details: String,
+    },
+    Deploy {
+        target: String,
+        message: String,
+    },
+    Locked {
+        path: PathBuf,
+    },
+    Unreachable {
+        url: String,
+        message: String,
+    },
+}
 
-    #[error(
-        "{} is not a gongshi site: {details}\n  \
-         A site folder holds the platform's exports (CSV or Excel) in data/tasks/, and may hold \
-         gongshi.toml, data/published.csv, content/ and themes/.\n  \
-         help: put the exports in data/tasks/, point --site at your site folder, or start a new \
-         site with `gongshi init DIR`",
-        if site.as_os_str() == "." { "this folder (.)".into() } else { site.display().to_string() }
-    )]
-    NotASite { site: PathBuf, details: String },
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Error::Io { path, source } => format!("{}: {source}", path.display()),
+            Error::Config { path, message } => format!("{}: {message}", path.display()),
+            Error::MissingCalendarYear { year } => tr!("error-missing-calendar-year", year = *year),
+            Error::Input {
+                path,
+                line,
+                message,
+            } => format!("{}:{line}: {message}", path.display()),
+            Error::Template { name, message } => format!("{name}: {message}"),
+            Error::Usage(message) => message.clone(),
+            Error::NotToday { as_of, today } => {
+                tr!("error-not-today", as_of = as_of, today = today)
+            }
+            Error::NotASite { site, details } => {
+                let site = if site.as_os_str() == "." {
+                    tr!("error-this-folder")
+                } else {
+                    site.display().to_string()
+                };
+                tr!("error-not-a-site", site = site, details = details)
+            }
+            Error::Deploy { target, message } => {
+                tr!("error-deploy", target = target, message = message)
+            }
+            Error::Locked { path } => tr!("error-locked", path = path.display()),
+            Error::Unreachable { url, message } => {
+                tr!("error-unreachable", url = url, message = message)
+            }
+        };
+        f.write_str(&text)
+    }
+}
 
-    #[error(
-        "deploy to {target}: {message}\n  \
-         The files copied before this stay; run gongshi deploy again once it is fixed: it \
-         copies what is still missing"
-    )]
-    Deploy { target: String, message: String },
-
-    #[error("another gongshi build of this site is running (it holds {path})")]
-    Locked { path: PathBuf },
-
-    #[error(
-        "cannot reach {url}: {message}\n  \
-         Nothing was verified, and nothing shows that the site is live.\n  \
-         help: check the address (--url) and this machine's network, then run gongshi verify \
-         again"
-    )]
-    Unreachable { url: String, message: String },
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl Error {

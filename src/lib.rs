@@ -61,6 +61,7 @@ pub mod error;
 pub mod escape;
 pub mod figures;
 pub mod fingerprint;
+pub mod i18n;
 pub mod ingest;
 pub mod ledger;
 pub mod lock;

@@ -32,7 +32,11 @@ fn main() -> ExitCode {
         }
     }));
     let version: &'static str = Box::leak(gongshi::version_text().into_boxed_str());
-    let matches = Cli::command().version(version).get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let language = cli::language_asked(&args);
+    gongshi::i18n::set_language(language);
+    let command = cli::in_language(Cli::command().version(version), language);
+    let matches = command.get_matches_from(args);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
@@ -70,6 +74,6 @@ fn report_error(error: &Error, site: Option<&Path>, colored: bool) {
     };
     match excerpt {
         Some(block) => eprintln!("{block}"),
-        None => eprintln!("error: {error}"),
+        None => eprintln!("{}: {error}", gongshi::tr!("error-prefix")),
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Item, ItemKind, Missing, Problem, Report, Status};
+use crate::tr;
 
 impl Report {
     pub fn to_json(&self) -> String {
@@ -42,36 +43,48 @@ impl Report {
             .fg_color(Some(anstyle::AnsiColor::Green.into()));
         let s = &self.summary;
         let mut out = String::new();
-        let _ = writeln!(out, "gongshi report as of {}", self.as_of);
+        let _ = writeln!(out, "{}", tr!("report-heading", as_of = self.as_of));
         let _ = write!(
             out,
-            "  rows {}: published {} (on time {}, late {}, excused {}), due {}, overdue {}, \
-             in progress {}, rejected {}",
-            s.rows,
-            s.published,
-            s.on_time,
-            s.late,
-            s.excused,
-            s.due,
-            s.overdue,
-            s.in_progress,
-            s.rejected
+            "  {}",
+            tr!(
+                "report-rows",
+                rows = s.rows,
+                published = s.published,
+                on_time = s.on_time,
+                late = s.late,
+                excused = s.excused,
+                due = s.due,
+                overdue = s.overdue,
+                in_progress = s.in_progress,
+                rejected = s.rejected
+            )
         );
         if s.undecided > 0 {
-            let _ = write!(out, ", undecided {}", s.undecided);
+            let _ = write!(out, "{}", tr!("report-and-undecided", count = s.undecided));
         }
         out.push('\n');
         let q = &s.quarters;
         let _ = write!(
             out,
-            "  quarters: on time {}, late {}, excused {}, open {}",
-            q.on_time, q.late, q.excused, q.open
+            "  {}",
+            tr!(
+                "report-quarters",
+                on_time = q.on_time,
+                late = q.late,
+                excused = q.excused,
+                open = q.open
+            )
         );
         if q.undecided > 0 {
-            let _ = write!(out, ", undecided {}", q.undecided);
+            let _ = write!(out, "{}", tr!("report-and-undecided", count = q.undecided));
         }
         if q.not_required > 0 {
-            let _ = write!(out, ", not required {}", q.not_required);
+            let _ = write!(
+                out,
+                "{}",
+                tr!("report-and-not-required", count = q.not_required)
+            );
         }
         out.push('\n');
         if !self.withdrawn.is_empty() {
@@ -83,9 +96,12 @@ impl Report {
                 .collect();
             let _ = writeln!(
                 out,
-                "  withdrawn {}: {}{}",
-                self.withdrawn.len(),
-                ids.join(", "),
+                "  {}{}",
+                tr!(
+                    "report-withdrawn",
+                    count = self.withdrawn.len(),
+                    ids = ids.join(", ")
+                ),
                 if self.withdrawn.len() > ids.len() {
                     ", ..."
                 } else {
@@ -97,14 +113,27 @@ impl Report {
         for (id, c) in &s.channels {
             let _ = write!(
                 out,
-                "  channel {id}: on time {}, late {}, excused {}, due {}, overdue {}, in progress {}",
-                c.on_time, c.late, c.excused, c.due, c.overdue, c.in_progress
+                "  {}",
+                tr!(
+                    "report-channel",
+                    channel = id,
+                    on_time = c.on_time,
+                    late = c.late,
+                    excused = c.excused,
+                    due = c.due,
+                    overdue = c.overdue,
+                    in_progress = c.in_progress
+                )
             );
             if c.undecided > 0 {
-                let _ = write!(out, ", undecided {}", c.undecided);
+                let _ = write!(out, "{}", tr!("report-and-undecided", count = c.undecided));
             }
             if c.errors > 0 {
-                let _ = write!(out, ", dates in error {}", c.errors);
+                let _ = write!(
+                    out,
+                    "{}",
+                    tr!("report-and-dates-in-error", count = c.errors)
+                );
             }
             out.push('\n');
         }
@@ -117,7 +146,7 @@ impl Report {
             let _ = writeln!(
                 out,
                 "\n{}",
-                paint(red, &format!("VIOLATIONS ({})", violations.len()))
+                paint(red, &tr!("report-violations", count = violations.len()))
             );
             for (item, channel) in violations.iter().take(SHOWN) {
                 let _ = writeln!(out, "  {}", item_line_on(item, *channel));
@@ -129,10 +158,7 @@ impl Report {
             .filter(|(item, _)| item.status == Status::Undecided)
             .collect();
         if !undecided.is_empty() {
-            let heading = format!(
-                "UNDECIDED ({}): the deadline waits for a holiday notice",
-                undecided.len()
-            );
+            let heading = tr!("report-undecided", count = undecided.len());
             let _ = writeln!(out, "\n{}", paint(red, &heading));
             for (item, channel) in undecided.iter().take(SHOWN) {
                 let _ = writeln!(out, "  {}", item_line_on(item, *channel));
@@ -140,10 +166,7 @@ impl Report {
             more(&mut out, undecided.len(), SHOWN);
         }
         if !self.missing.is_empty() {
-            let heading = format!(
-                "MISSING ({}): published, but in no export now",
-                self.missing.len()
-            );
+            let heading = tr!("report-missing", count = self.missing.len());
             let _ = writeln!(out, "\n{}", paint(red, &heading));
             for missing in self.missing.iter().take(SHOWN) {
                 let _ = writeln!(out, "  {}", missing_line(missing));
@@ -154,12 +177,9 @@ impl Report {
             self.errors.iter().partition(|p| p.channel.is_some());
         if !errors.is_empty() {
             let heading = if self.summary.unread_files > 0 {
-                format!(
-                    "ERRORS ({}): files not read and rows not published",
-                    errors.len()
-                )
+                tr!("report-errors-with-files", count = errors.len())
             } else {
-                format!("ERRORS ({}): rows not published", errors.len())
+                tr!("report-errors", count = errors.len())
             };
             let _ = writeln!(out, "\n{}", paint(red, &heading));
             for (i, problem) in errors.iter().take(SHOWN).enumerate() {
@@ -177,11 +197,7 @@ impl Report {
             more(&mut out, errors.len(), SHOWN);
         }
         if !channel_errors.is_empty() {
-            let heading = format!(
-                "CHANNEL DATES IN ERROR ({}): the results are on the website; on their channel \
-                 they count as not published",
-                channel_errors.len()
-            );
+            let heading = tr!("report-channel-errors", count = channel_errors.len());
             let _ = writeln!(out, "\n{}", paint(red, &heading));
             for problem in channel_errors.iter().take(SHOWN) {
                 let channel = problem.channel.as_deref().unwrap_or_default();
@@ -194,7 +210,7 @@ impl Report {
             let _ = writeln!(
                 out,
                 "\n{}",
-                paint(yellow, &format!("WARNINGS ({})", due_soon.len()))
+                paint(yellow, &tr!("report-warnings", count = due_soon.len()))
             );
             for problem in due_soon.iter().take(SHOWN) {
                 let _ = writeln!(out, "  {}", problem_line(problem));
@@ -202,7 +218,7 @@ impl Report {
             more(&mut out, due_soon.len(), SHOWN);
         }
         if !self.notes.is_empty() {
-            let _ = writeln!(out, "\nNOTES");
+            let _ = writeln!(out, "\n{}", tr!("report-notes"));
             for note in &self.notes {
                 let _ = writeln!(out, "  {note}");
             }
@@ -217,16 +233,14 @@ impl Report {
         let s = &self.summary;
         let mut failures = Vec::new();
         if s.violations > 0 {
-            failures.push(format!("{} missed deadline(s)", s.violations));
+            failures.push(tr!("verdict-missed", count = s.violations));
         }
         let channel_errors: u64 = s.channels.values().map(|c| c.errors).sum();
         if channel_errors > 0 {
-            failures.push(format!(
-                "{channel_errors} date(s) of other channels in error"
-            ));
+            failures.push(tr!("verdict-channel-errors", count = channel_errors));
         }
         if s.violations > 0 || s.invalid > 0 {
-            failures.push(format!("{} invalid row(s)", s.invalid));
+            failures.push(tr!("verdict-invalid", count = s.invalid));
         }
         let undecided = s.undecided
             + s.quarters.undecided
@@ -240,78 +254,83 @@ impl Report {
             years.sort_unstable();
             years.dedup();
             let years: Vec<String> = years.iter().map(i32::to_string).collect();
-            failures.push(format!(
-                "{undecided} status(es) undecided until the {} holiday notice is added",
-                years.join(" and ")
+            failures.push(tr!(
+                "verdict-undecided",
+                count = undecided,
+                years = years.join(&tr!("list-and"))
             ));
         }
         if s.unread_files > 0 {
-            failures.push(format!(
-                "{} file(s) in data/tasks/ not read",
-                s.unread_files
-            ));
+            failures.push(tr!("verdict-unread-files", count = s.unread_files));
         }
         if s.missing > 0 {
-            failures.push(format!(
-                "{} published result(s) in no export now",
-                s.missing
-            ));
+            failures.push(tr!("verdict-missing", count = s.missing));
         }
         if failures.is_empty() {
-            "OK: no deadline missed, no invalid row".to_string()
+            tr!("verdict-ok")
         } else {
-            format!("FAILED: {}", failures.join(", "))
+            tr!(
+                "verdict-failed",
+                failures = failures.join(&tr!("list-separator"))
+            )
         }
     }
 }
 
 fn more(out: &mut String, total: usize, shown: usize) {
     if total > shown {
-        let _ = writeln!(
-            out,
-            "  ... and {} more (--format json lists all)",
-            total - shown
-        );
+        let _ = writeln!(out, "  {}", tr!("report-more", count = total - shown));
     }
 }
 
 pub(crate) fn missing_line(missing: &Missing) -> String {
-    let kind = match missing.kind {
-        ItemKind::Task => "task",
-        ItemKind::Quarter => "quarter",
-    };
-    format!(
-        "{kind} {}  published {}: {}",
-        missing.id, missing.published_on, missing.message
+    tr!(
+        "report-missing-line",
+        kind = kind_word(missing.kind),
+        id = &missing.id,
+        published_on = missing.published_on,
+        message = &missing.message
     )
+}
+
+fn kind_word(kind: ItemKind) -> String {
+    match kind {
+        ItemKind::Task => tr!("kind-task"),
+        ItemKind::Quarter => tr!("kind-quarter"),
+    }
 }
 
 /// An item's line, naming its channel when the site has several.
 fn item_line_on(item: &Item, channel: Option<&str>) -> String {
-    let kind = match item.kind {
-        ItemKind::Task => "task",
-        ItemKind::Quarter => "quarter",
-    };
     let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
-    let mut line = format!("{:<8} {on}{kind} {}", item.status.as_str(), item.id);
+    let mut line = format!(
+        "{:<8} {on}{} {}",
+        match crate::i18n::language() {
+            crate::i18n::Language::English => item.status.as_str(),
+            crate::i18n::Language::Chinese => item.status.chinese(),
+        },
+        kind_word(item.kind),
+        item.id
+    );
     if let Some(deadline) = item.deadline {
-        let _ = write!(line, "  deadline {deadline}");
+        let _ = write!(line, "  {}", tr!("report-deadline", deadline = deadline));
     }
     if let (Some(not_before), Some(year)) = (item.deadline_not_before, item.needs_calendar_year) {
         let _ = write!(
             line,
-            "  deadline not before {not_before} (the day waits for {year}'s holiday notice)"
+            "  {}",
+            tr!(
+                "report-deadline-not-before",
+                not_before = not_before,
+                year = year
+            )
         );
     }
     if let Some(published) = item.published_on {
-        let _ = write!(line, "  published {published}");
+        let _ = write!(line, "  {}", tr!("report-published", published = published));
     }
     if let Some(days) = item.days_late {
-        let _ = write!(
-            line,
-            "  {days} day{} late",
-            if days == 1 { "" } else { "s" }
-        );
+        let _ = write!(line, "  {}", tr!("report-days-late", days = days));
     }
     if let Some(place) = item.location() {
         let _ = write!(line, "  {place}");

@@ -11,6 +11,7 @@ const STAGES: &[(&str, &[&str])] = &[
         "foundations",
         &[
             "lib",
+            "i18n",
             "error",
             "dates",
             "calendar",
@@ -287,6 +288,9 @@ fn heads_of(after: &str) -> Vec<String> {
 
 /// The module a top-level name belongs to: a module of its own, or an item of the crate root
 /// (`crate::Error`, `crate::today`), which is `lib`'s.
+/// Macros exported at the crate's root (`crate::tr!`), by the module that defines them.
+const EXPORTED_MACROS: &[(&str, &str)] = &[("tr", "i18n")];
+
 fn module_of(
     name: &str,
     modules: &BTreeSet<String>,
@@ -294,6 +298,8 @@ fn module_of(
 ) -> Option<String> {
     if modules.contains(name) {
         Some(name.to_string())
+    } else if let Some((_, module)) = EXPORTED_MACROS.iter().find(|(m, _)| *m == name) {
+        Some(module.to_string())
     } else if lib_items.contains(name) || name.starts_with(char::is_uppercase) || name == "self" {
         Some("lib".to_string())
     } else {

@@ -49,8 +49,17 @@ pub fn gongshi(args: &[&str]) -> Output {
 
 /// Runs gongshi with today pinned to `today` (`None`: the real clock).
 pub fn gongshi_on(today: Option<&str>, args: &[&str]) -> Output {
+    command_on(today, args).output().expect("gongshi runs")
+}
+
+/// The command [`gongshi_on`] runs, to add to: English whatever this machine's locale, unless
+/// the test sets `LANG` or `--lang`.
+pub fn command_on(today: Option<&str>, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gongshi"));
     command.args(args).env_remove("GONGSHI_TODAY");
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(locale);
+    }
     // `gongshi verify` asks test servers on 127.0.0.1 directly, never through a proxy.
     for proxy in ["http_proxy", "https_proxy", "all_proxy"] {
         command.env_remove(proxy).env_remove(proxy.to_uppercase());
@@ -58,7 +67,7 @@ pub fn gongshi_on(today: Option<&str>, args: &[&str]) -> Output {
     if let Some(today) = today {
         command.env("GONGSHI_TODAY", today);
     }
-    command.output().expect("gongshi runs")
+    command
 }
 
 /// [`gongshi_on`] with `--site`.

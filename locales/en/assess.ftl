@@ -1,0 +1,1 @@
+# Deadlines, statuses and the ledger: what the assessment says about each item.

@@ -1,0 +1,1 @@
+# What the commands say: init, deploy, verify, serve, calendar, ledger, withdraw.

@@ -1,0 +1,1 @@
+# Settings, content pages, theme, calendar files and channels.

@@ -1,0 +1,1 @@
+# Problems with the exports: rows, columns, files (src/ingest/).

@@ -1,0 +1,1 @@
+# 各命令的输出：init、deploy、verify、serve、calendar、ledger、withdraw。

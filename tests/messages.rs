@@ -1,0 +1,166 @@
+//! Every message gongshi says exists in English and in Chinese, with the same variables, and
+//! every message the code names exists. The language itself is tried through the binary.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use gongshi::i18n::Language;
+
+/// The messages of one language: id → the variables it uses.
+fn messages(language: Language) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for (file, text) in language.sources() {
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic());
+            if starts_entry {
+                let (id, _) = line
+                    .split_once(" =")
+                    .unwrap_or_else(|| panic!("{file}: not an entry: {line}"));
+                let id = id.trim().to_string();
+                assert!(
+                    out.insert(id.clone(), BTreeSet::new()).is_none(),
+                    "{}/{file}: {id} defined twice",
+                    language.tag()
+                );
+                current = Some(id);
+            }
+            let id = current.as_ref().expect("an entry");
+            let variables = out.get_mut(id).expect("entry");
+            let mut rest = line;
+            while let Some(at) = rest.find('$') {
+                rest = &rest[at + 1..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !name.is_empty() {
+                    variables.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_is_in_both_languages_with_the_same_variables() {
+    let english = messages(Language::English);
+    let chinese = messages(Language::Chinese);
+    // Chinese also holds the help texts, whose English is in src/cli.rs (tested there).
+    let help = |id: &&String| id.starts_with("cli-gongshi") || id.starts_with("cli--");
+    let only_english: Vec<&String> = english
+        .keys()
+        .filter(|id| !chinese.contains_key(*id))
+        .collect();
+    let only_chinese: Vec<&String> = chinese
+        .keys()
+        .filter(|id| !help(id) && !english.contains_key(*id))
+        .collect();
+    assert!(only_english.is_empty(), "no Chinese for {only_english:?}");
+    assert!(only_chinese.is_empty(), "no English for {only_chinese:?}");
+    let differ: Vec<String> = english
+        .iter()
+        .filter(|(id, vars)| chinese.get(*id).is_some_and(|zh| zh != *vars))
+        .map(|(id, vars)| format!("{id}: en {vars:?}, zh-CN {:?}", chinese[id]))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "variables differ:\n{}",
+        differ.join("\n")
+    );
+    assert!(english.len() > 50, "only {} messages read", english.len());
+}
+
+/// Every `tr!("id"` and `message(…, "id"` in the source names a message that exists.
+#[test]
+fn every_message_the_code_names_exists() {
+    let english = messages(Language::English);
+    let chinese = messages(Language::Chinese);
+    let mut named = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("src")) {
+        let entry = entry.expect("walk src");
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("read");
+        for (at, _) in text.match_indices("tr!(") {
+            // `include_str!(` is not a message.
+            if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = text[at + 4..].trim_start();
+            let Some(rest) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let id: String = rest.chars().take_while(|c| *c != '"').collect();
+            named.insert((entry.path().display().to_string(), id));
+        }
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("(language, \"") {
+            rest = &rest[at + "(language, \"".len()..];
+            let id: String = rest.chars().take_while(|c| *c != '"').collect();
+            named.insert((entry.path().display().to_string(), id));
+        }
+    }
+    assert!(named.len() > 30, "only {} names found", named.len());
+    let unknown: Vec<String> = named
+        .iter()
+        .filter(|(_, id)| !english.contains_key(id) || !chinese.contains_key(id))
+        .map(|(file, id)| format!("{file}: {id}"))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "messages no file defines:\n{}",
+        unknown.join("\n")
+    );
+}
+
+#[test]
+fn the_report_speaks_the_locale() {
+    let site = common::fixture("minimal");
+    let run = |envs: &[(&str, &str)], args: &[&str]| {
+        let mut command = common::command_on(None, &["check", "--as-of", "2026-01-15"]);
+        command
+            .arg("--site")
+            .arg(site.path())
+            .args(["--color", "never"])
+            .args(args);
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        let output = command.output().expect("run");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let english = run(&[], &[]);
+    assert!(
+        english.contains("gongshi report as of 2026-01-15"),
+        "{english}"
+    );
+    let chinese = run(&[("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(
+        chinese.contains("gongshi 报告，截至 2026-01-15"),
+        "{chinese}"
+    );
+    assert!(chinese.contains("已公示"), "{chinese}");
+    assert!(!chinese.contains("published"), "{chinese}");
+    // --lang outranks the locale, both ways.
+    assert_eq!(run(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]), english);
+    assert_eq!(run(&[], &["--lang", "zh-CN"]), chinese);
+    // JSON keys and statuses stay English in any language.
+    let json = run(&[("LANG", "zh_CN.UTF-8")], &["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(value["summary"]["published"].is_u64());
+    assert!(
+        value["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|item| item["status"].as_str().is_some_and(|s| s.is_ascii()))
+    );
+}
