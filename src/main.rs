@@ -74,6 +74,6 @@ fn report_error(error: &Error, site: Option<&Path>, colored: bool) {
     };
     match excerpt {
         Some(block) => eprintln!("{block}"),
-        None => eprintln!("{}: {error}", gongshi::tr!("error-prefix")),
+        None => eprintln!("{}", gongshi::tr!("error-line", error = error.to_string())),
     }
 }

@@ -7,6 +7,8 @@ use chrono::{Duration, NaiveDate};
 use crate::error::{Error, Result};
 
 const CONFIG: &str = include_str!("scaffold/gongshi.toml");
+/// The same settings, commented in Chinese, for a Chinese locale or `--lang zh-CN`.
+const CONFIG_CHINESE: &str = include_str!("scaffold/gongshi.zh-CN.toml");
 const ABOUT: &str = include_str!("scaffold/about.md");
 const GITIGNORE: &str = include_str!("scaffold/gitignore");
 
@@ -71,15 +73,14 @@ pub fn init(dir: &Path, as_of: NaiveDate) -> Result<Vec<String>> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
         if entries.next().is_some() {
-            return Err(Error::Usage(format!(
-                "{} is not empty: gongshi init only creates a new site, it never overwrites one; \
-                 give a new folder's name",
-                dir.display()
+            return Err(Error::Usage(crate::tr!(
+                "init-not-empty",
+                dir = dir.display()
             )));
         }
     }
     let files = [
-        ("gongshi.toml", CONFIG.to_string()),
+        ("gongshi.toml", config(crate::i18n::language()).to_string()),
         ("data/tasks/example.csv", example_tasks(as_of)),
         ("content/about.md", ABOUT.to_string()),
         (".gitignore", GITIGNORE.to_string()),
@@ -92,6 +93,14 @@ pub fn init(dir: &Path, as_of: NaiveDate) -> Result<Vec<String>> {
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }
     Ok(files.iter().map(|(name, _)| name.to_string()).collect())
+}
+
+/// `gongshi.toml` as `init` writes it: the same settings, commented in the user's language.
+pub fn config(language: crate::i18n::Language) -> &'static str {
+    match language {
+        crate::i18n::Language::English => CONFIG,
+        crate::i18n::Language::Chinese => CONFIG_CHINESE,
+    }
 }
 
 /// The example ledger, as a bureau's platform exports one (Chinese headers).
@@ -115,6 +124,39 @@ fn example_tasks(as_of: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The settings themselves, each line's code without its comment.
+    fn settings(text: &str) -> Vec<String> {
+        text.lines()
+            .map(|line| {
+                let code = line.trim_start_matches("# ");
+                // A comment after a value starts at " #"; the values hold no '#'.
+                code.split(" #")
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            })
+            .filter(|code| code.contains(" = ") || code.starts_with('['))
+            .collect()
+    }
+
+    #[test]
+    fn the_chinese_settings_are_the_english_ones() {
+        let english = settings(CONFIG);
+        assert!(english.len() > 25, "{english:?}");
+        assert_eq!(settings(CONFIG_CHINESE), english);
+        let comments = |text: &str| {
+            text.lines()
+                .filter_map(|line| line.split_once('#').map(|(_, c)| c.to_string()))
+                .collect::<String>()
+        };
+        let chinese = comments(CONFIG_CHINESE);
+        assert!(
+            !chinese.contains(" the ") && !chinese.contains(" a "),
+            "English left in the Chinese comments"
+        );
+    }
 
     #[test]
     fn the_example_credit_codes_are_valid() {

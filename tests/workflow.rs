@@ -55,6 +55,44 @@ fn init_makes_a_site_that_builds_as_created() {
 }
 
 #[test]
+fn init_speaks_chinese_in_a_chinese_locale_and_its_settings_build() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("site");
+    let output = common::command_on(
+        Some("2026-03-02"),
+        &["init", dir.to_str().unwrap(), "--as-of", "2026-03-02"],
+    )
+    .env("LANG", "zh_CN.UTF-8")
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("已创建"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("下一步"), "{}", stdout(&output));
+    let config = std::fs::read_to_string(dir.join("gongshi.toml")).unwrap();
+    assert!(
+        config.contains("# 检查结束之日起 18 个工作日内公示检查结果"),
+        "{config}"
+    );
+    let output = gongshi_in(&dir, &["build", "--as-of", "2026-03-02"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+
+    // Refused in Chinese too, and in English without the locale.
+    let refused = |lang: Option<&str>| {
+        let mut command = common::command_on(None, &["init", dir.to_str().unwrap()]);
+        if let Some(lang) = lang {
+            command.env("LANG", lang);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        stderr(&output)
+    };
+    let chinese = refused(Some("zh_CN.UTF-8"));
+    assert!(chinese.starts_with("错误："), "{chinese}");
+    assert!(chinese.contains("不是空文件夹"), "{chinese}");
+    assert!(refused(None).contains("error: "));
+}
+
+#[test]
 fn init_into_an_empty_folder_works_and_a_non_empty_one_is_refused() {
     let empty = tempfile::tempdir().unwrap();
     let output = gongshi(&["init", empty.path().to_str().unwrap()]);

@@ -1,1 +1,28 @@
 # 各命令的输出：init、deploy、verify、serve、calendar、ledger、withdraw。
+init-not-empty = { $dir } 不是空文件夹：gongshi init 只新建站点，从不覆盖已有的站点；请给一个新文件夹的名字
+init-created = 已创建 { $dir }：
+init-next =
+    下一步：
+    {"  "}gongshi serve --site { $site }    预览
+    {"  "}gongshi ledger --site { $site } import history.csv    使用 gongshi 之前已公示的结果：在第一次构建之前补记它们真实的公示日期
+    {"  "}gongshi build --site { $site }    构建到 { $site }/public；然后提交 data/published.csv 和 data/published-records.jsonl
+
+deploy-would-copy = 将复制
+deploy-would-remove = 将删除
+deploy-copied = 已复制
+deploy-removed = 已删除
+deploy-summary = { $target }：{ $copy } { $copied } 个文件（其中索引页 { $indexes } 个，最后复制），{ $remove } { $removed } 个，{ $unchanged } 个未变
+deploy-no-manifest = 说明：那里还没有 { $manifest }：已逐字节比较那里的文件，没有删除任何文件
+deploy-dry-run = 演练：没有复制或删除任何文件
+deploy-and-more = ……另有 { $count } 个
+
+withdraw-done = { $ledger }：任务 { $id } 已于 { $on } 撤回。下次构建起，其页面（地址不变）会说明已撤回，并从列表、开放数据和搜索中移除。请构建并提交 { $ledger }，使改动公开。
+
+ledger-imported = { $ledger }：从 { $file } 导入了 { $count } 条首次公示记录
+ledger-imported-already = （另有 { $count } 条已按相同日期记录）
+ledger-import-refused = { $count } 个问题：没有导入任何记录；改正后再运行导入
+
+build-notify-failed = 警告：--notify { $url }：未发送：{ $why }
+build-written = { $out }：共 { $files } 个文件，写入 { $written } 个，{ $unchanged } 个未变{ $extra }（{ $seconds } 秒）
+build-written-removed = ，删除 { $count } 个
+build-written-inputs-unchanged = ，输入与上次读取时相同

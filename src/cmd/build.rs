@@ -62,7 +62,14 @@ fn site_title(site: &Path) -> String {
 fn notify(message: &Message, settings: &Settings) {
     for hook in &settings.notify {
         if let Err(why) = gongshi::notify::send(hook, message, gongshi::notify::TIMEOUT) {
-            eprintln!("warning: --notify {}: not sent: {why}", redact(&hook.url));
+            eprintln!(
+                "{}",
+                gongshi::tr!(
+                    "build-notify-failed",
+                    url = redact(&hook.url),
+                    why = why.to_string()
+                )
+            );
         }
     }
 }
@@ -92,20 +99,24 @@ fn build_and_report(
     let started = Instant::now();
     let outcome = build::run_with(&options, &TerminalProgress::new())?;
     if let (Some(stats), Some(out)) = (&outcome.written, &options.out) {
+        let extra = if stats.removed > 0 {
+            gongshi::tr!("build-written-removed", count = stats.removed)
+        } else if stats.inputs_unchanged {
+            gongshi::tr!("build-written-inputs-unchanged")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "{}: {} files, {} written, {} unchanged{} ({:.1} s)",
-            out.display(),
-            stats.files,
-            stats.written,
-            stats.unchanged,
-            if stats.removed > 0 {
-                format!(", {} removed", stats.removed)
-            } else if stats.inputs_unchanged {
-                ", inputs as last read".to_string()
-            } else {
-                String::new()
-            },
-            started.elapsed().as_secs_f64()
+            "{}",
+            gongshi::tr!(
+                "build-written",
+                out = out.display(),
+                files = stats.files,
+                written = stats.written,
+                unchanged = stats.unchanged,
+                extra = extra,
+                seconds = format!("{:.1}", started.elapsed().as_secs_f64())
+            )
         );
     }
     let report = outcome.report;

@@ -22,29 +22,39 @@ pub fn run(site: &Path, out: Option<PathBuf>, to: &str, dry_run: bool) -> Result
     })?;
     let mut text = String::new();
     let (copy, remove) = if dry_run {
-        ("would copy", "would remove")
+        (
+            gongshi::tr!("deploy-would-copy"),
+            gongshi::tr!("deploy-would-remove"),
+        )
     } else {
-        ("copied", "removed")
+        (
+            gongshi::tr!("deploy-copied"),
+            gongshi::tr!("deploy-removed"),
+        )
     };
-    text.push_str(&format!(
-        "{}: {copy} {} files ({} of them indexes, copied last), {remove} {}, {} unchanged\n",
-        target.describe(),
-        plan.copy.len(),
-        plan.indexes,
-        plan.remove.len(),
-        plan.unchanged
+    text.push_str(&gongshi::tr!(
+        "deploy-summary",
+        target = target.describe(),
+        copy = &copy,
+        copied = plan.copy.len(),
+        indexes = plan.indexes,
+        remove = &remove,
+        removed = plan.remove.len(),
+        unchanged = plan.unchanged
     ));
-    list(&mut text, copy, &plan.copy);
-    list(&mut text, remove, &plan.remove);
+    text.push('\n');
+    list(&mut text, &copy, &plan.copy);
+    list(&mut text, &remove, &plan.remove);
     if !plan.had_manifest {
-        text.push_str(&format!(
-            "note: no {} there yet: the files there were compared byte for byte, and nothing \
-             was removed\n",
-            deploy::MANIFEST,
+        text.push_str(&gongshi::tr!(
+            "deploy-no-manifest",
+            manifest = deploy::MANIFEST
         ));
+        text.push('\n');
     }
     if dry_run {
-        text.push_str("dry run: nothing was copied or removed\n");
+        text.push_str(&gongshi::tr!("deploy-dry-run"));
+        text.push('\n');
     }
     emit(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -55,6 +65,9 @@ fn list(text: &mut String, what: &str, paths: &[String]) {
         text.push_str(&format!("  {what} {path}\n"));
     }
     if paths.len() > SHOWN {
-        text.push_str(&format!("  … and {} more\n", paths.len() - SHOWN));
+        text.push_str(&format!(
+            "  {}\n",
+            gongshi::tr!("deploy-and-more", count = paths.len() - SHOWN)
+        ));
     }
 }

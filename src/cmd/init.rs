@@ -10,18 +10,13 @@ use crate::settings::Settings;
 
 pub fn run(dir: &Path, settings: &Settings) -> Result<ExitCode> {
     let created = gongshi::scaffold::init(dir, settings.as_of()?)?;
-    let mut text = format!("created {}:\n", dir.display());
+    let mut text = gongshi::tr!("init-created", dir = dir.display()) + "\n";
     for file in created {
         text.push_str(&format!("  {file}\n"));
     }
-    let site = dir.display();
-    text.push_str(&format!(
-        "\nnext:\n  gongshi serve --site {site}    preview it\n  \
-         gongshi ledger --site {site} import history.csv    results published before \
-         gongshi: their true dates, before the first build\n  \
-         gongshi build --site {site}    build it into {site}/public; commit \
-         data/published.csv and data/published-records.jsonl\n"
-    ));
+    text.push('\n');
+    text.push_str(&gongshi::tr!("init-next", site = dir.display()));
+    text.push('\n');
     emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

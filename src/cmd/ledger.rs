@@ -13,20 +13,16 @@ pub fn run(site: &Path, command: LedgerCommand, settings: &Settings) -> Result<E
     let LedgerCommand::Import { file } = command;
     match gongshi::ledger::import(site, &file, settings.today()?)? {
         Ok(imported) => {
-            emit(&format!(
-                "{}: {} first publication(s) imported from {}{}\n",
-                gongshi::ledger::LEDGER_FILE,
-                imported.added,
-                file.display(),
-                if imported.already > 0 {
-                    format!(
-                        " ({} already recorded with the same date)",
-                        imported.already
-                    )
-                } else {
-                    String::new()
-                }
-            ))?;
+            let mut text = gongshi::tr!(
+                "ledger-imported",
+                ledger = gongshi::ledger::LEDGER_FILE,
+                count = imported.added,
+                file = file.display()
+            );
+            if imported.already > 0 {
+                text += &gongshi::tr!("ledger-imported-already", count = imported.already);
+            }
+            emit(&(text + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
@@ -35,10 +31,11 @@ pub fn run(site: &Path, command: LedgerCommand, settings: &Settings) -> Result<E
                 out.push_str(&gongshi::report::problem_line(problem));
                 out.push('\n');
             }
-            out.push_str(&format!(
-                "{} problem(s): nothing was imported; fix them and run the import again\n",
-                problems.len()
+            out.push_str(&gongshi::tr!(
+                "ledger-import-refused",
+                count = problems.len()
             ));
+            out.push('\n');
             emit(&out)?;
             Ok(ExitCode::from(1))
         }
