@@ -32,7 +32,8 @@ fn daily(site: &Path, to: &Path, notify: Option<&str>) -> Output {
         .env("GONGSHI_TO", to)
         .env_remove("GONGSHI_NOTIFY")
         .env_remove("GONGSHI_LOG")
-        .env_remove("GONGSHI_BACKUPS");
+        .env_remove("GONGSHI_BACKUPS")
+        .env_remove("GONGSHI_LANG");
     if let Some(url) = notify {
         command.env("GONGSHI_NOTIFY", url);
     }
@@ -61,7 +62,8 @@ fn two_daily_runs_publish_once_and_then_copy_nothing() {
     let runs: Vec<&str> = log.split("== run:").skip(1).collect();
     assert_eq!(runs.len(), 2, "a block per run: {log}");
     let copied = |run: &str| -> usize {
-        let at = run.find(": copied ").expect("deploy says what it copied") + ": copied ".len();
+        // In Chinese, the script's default: "<target>：已复制 N 个文件（…），已删除 0 个，…".
+        let at = run.find("：已复制 ").expect("deploy says what it copied") + "：已复制 ".len();
         run[at..].split(' ').next().unwrap().parse().unwrap()
     };
     assert_eq!(
@@ -71,7 +73,7 @@ fn two_daily_runs_publish_once_and_then_copy_nothing() {
     );
     assert!(served.contains_key(".gongshi-deploy"));
     assert_eq!(copied(runs[1]), 0, "{}", runs[1]);
-    assert!(runs[1].contains("removed 0"), "{}", runs[1]);
+    assert!(runs[1].contains("已删除 0 个"), "{}", runs[1]);
     assert_eq!(
         tree(server.path()),
         served,
@@ -160,4 +162,92 @@ fn a_failed_deploy_is_logged_and_told() {
             .contains("网站已生成，但发布到"),
         "{body}"
     );
+}
+
+/// The quoted Chinese texts of a script: what it logs and notifies.
+fn chinese_texts(script: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for line in script.lines() {
+        for part in line.split('"').skip(1).step_by(2) {
+            if part.contains("未发布") || part.contains("失败") {
+                // The variables are spelt differently ($to, $To, {0}): keep the words.
+                let words: String = part
+                    .chars()
+                    .filter(|c| !c.is_ascii_alphanumeric() && !"${}()-_ ".contains(*c))
+                    .collect();
+                out.insert(words);
+            }
+        }
+    }
+    out
+}
+
+/// PowerShell does not run on this machine (no .NET, and its packages come from GitHub and
+/// NuGet, which it does not reach), so `gongshi-daily.ps1` is checked by reading: .ci/dist parses
+/// it with tree-sitter-powershell, and this test holds it to the shell script's behaviour.
+#[test]
+fn the_powershell_script_does_what_the_shell_script_does() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/daily");
+    let shell = std::fs::read_to_string(dir.join("gongshi-daily.sh")).unwrap();
+    let powershell = std::fs::read_to_string(dir.join("gongshi-daily.ps1")).unwrap();
+    for setting in [
+        "GONGSHI_SITE",
+        "GONGSHI_TO",
+        "GONGSHI_NOTIFY",
+        "GONGSHI_LOG",
+        "GONGSHI_BACKUPS",
+        "GONGSHI_LANG",
+        "$env:GONGSHI)",
+    ] {
+        let plain = setting.trim_start_matches("$env:").trim_end_matches(')');
+        assert!(shell.contains(plain), "the shell script reads {plain}");
+        assert!(
+            powershell.contains(setting),
+            "the PowerShell script reads {setting}"
+        );
+    }
+    // The same messages to people, in the same words.
+    let said = chinese_texts(&shell);
+    assert!(said.len() >= 5, "{said:?}");
+    assert_eq!(chinese_texts(&powershell), said);
+    // The same steps, in the same order: back up, build with --notify, deploy, log.
+    let order = |script: &str, steps: &[&str]| {
+        let at: Vec<usize> = steps
+            .iter()
+            .map(|s| script.find(s).unwrap_or_else(|| panic!("{s} missing")))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{steps:?} out of order");
+    };
+    order(
+        &shell,
+        &[
+            "copy=$backups/published-$today.csv",
+            "notify_args+=(--notify",
+            "\"$gongshi\" build",
+            "\"$gongshi\" deploy",
+            "say \"done: published",
+        ],
+    );
+    order(
+        &powershell,
+        &[
+            "\"published-$today.csv\"",
+            "@('--notify', $url)",
+            "@('build'",
+            "@('deploy'",
+            "Say (\"done: published",
+        ],
+    );
+    // Robot and generic JSON shapes, as gongshi's own --notify sends.
+    for shape in [
+        "msgtype",
+        "content",
+        "failed",
+        "qyapi\\.weixin\\.qq\\.com",
+        "oapi\\.dingtalk\\.com",
+    ] {
+        assert!(powershell.contains(shape), "{shape}");
+    }
+    // Exit codes: 0/1 from the build, 2 when not published.
+    assert!(powershell.contains("exit 2") && powershell.contains("exit $built"));
 }

@@ -19,6 +19,7 @@
 #   GONGSHI          the gongshi program                        (default: gongshi on the PATH)
 #   GONGSHI_LOG      the log file                 (default: <site>/logs/gongshi-daily.log)
 #   GONGSHI_BACKUPS  the folder of ledger copies  (default: <site>/backups)
+#   GONGSHI_LANG     the language of gongshi's report in the log: zh-CN or en  (default: zh-CN)
 #
 # crontab -e, every morning at 7:30 China time (the machine's clock in Asia/Shanghai):
 #   30 7 * * *  GONGSHI_SITE=/srv/gongshi/site GONGSHI_TO=/mnt/cms/zhuanti/gongshi /srv/gongshi/gongshi-daily.sh
@@ -33,6 +34,7 @@ to=${GONGSHI_TO:-}
 gongshi=${GONGSHI:-gongshi}
 log=${GONGSHI_LOG:-$site/logs/gongshi-daily.log}
 backups=${GONGSHI_BACKUPS:-$site/backups}
+lang=${GONGSHI_LANG:-zh-CN}
 read -r -a notify_urls <<<"${GONGSHI_NOTIFY:-}"
 
 ledger=$site/data/published.csv
@@ -101,13 +103,13 @@ fi
 # 2. Build. Exit 1 means built, with problems: what is certain is still published.
 notify_args=()
 for url in "${notify_urls[@]}"; do notify_args+=(--notify "$url"); done
-"$gongshi" build --site "$site" --color never "${notify_args[@]}" >>"$log" 2>&1
+"$gongshi" build --site "$site" --color never --lang "$lang" "${notify_args[@]}" >>"$log" 2>&1
 built=$?
 say "gongshi build: exit $built"
 [ "$built" -le 1 ] || exit 2 # gongshi build has told GONGSHI_NOTIFY why.
 
 # 3. Publish.
-"$gongshi" deploy --site "$site" --to "$to" --color never >>"$log" 2>&1
+"$gongshi" deploy --site "$site" --to "$to" --color never --lang "$lang" >>"$log" 2>&1
 deployed=$?
 say "gongshi deploy: exit $deployed"
 [ "$deployed" -eq 0 ] || fail "网站已生成，但发布到 $to 失败（gongshi deploy 退出码 $deployed），公众还看不到今天的结果。详见日志 $log，修复后重新运行。"
