@@ -160,8 +160,8 @@ Examples:
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
-    /// Publish the built site: copy the files that changed to a folder (local or mounted) or
-    /// through rsync, the indexes last, then remove the files gongshi put there before and no
+    /// Publish the built site: copy the files that changed to a folder (local or mounted),
+    /// through rsync or over SFTP, the indexes last, then remove the files gongshi put there before and no
     /// longer builds (never any other). A manifest at the destination (.gongshi-deploy) says
     /// what is there. Exit 2 when the deploy fails (what was copied stays; run it again).
     #[command(after_help = "\
@@ -170,6 +170,7 @@ Examples:
   gongshi deploy --to web@www.example.gov.cn:/srv/www/gongshi   rsync over ssh
   gongshi deploy --to rsync:/srv/www/gongshi              rsync to a local folder
   gongshi deploy --to rsync://backup.example/www/gongshi  an rsync daemon
+  gongshi deploy --to sftp://web@www.example.gov.cn/srv/www/gongshi   SFTP (a key, no password)
   gongshi deploy --to /mnt/cms/zhuanti/gongshi --dry-run  what it would copy and remove")]
     Deploy {
         /// The site folder (its lock keeps a build from running during the deploy).
@@ -178,7 +179,8 @@ Examples:
         /// The built site [default: <site>/public].
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Where to: a folder; rsync:DEST, host:path or rsync://host/module/path for rsync.
+        /// Where to: a folder; rsync:DEST, host:path or rsync://host/module/path for rsync;
+        /// sftp://[user@]host[:port]/path for SFTP.
         #[arg(long, value_name = "TARGET")]
         to: String,
         /// Say what would be copied and removed, and do nothing.

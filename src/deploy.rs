@@ -1,5 +1,6 @@
 //! Publishing the built site to where citizens read it: a local or mounted folder, or anything
-//! `rsync` reaches (another folder, `user@host:/path`, `rsync://host/module/path`).
+//! `rsync` reaches (another folder, `user@host:/path`, `rsync://host/module/path`), or an SFTP
+//! server (`sftp://user@host:port/path`), the one way into many government web servers.
 //!
 //! Each destination keeps a manifest of what gongshi put there ([`MANIFEST`]: each file's path,
 //! size and content hash), so that a deploy copies only the files that changed and removes only
@@ -8,7 +9,9 @@
 //! assets first, then the other pages, then the indexes that link to them ([`Tier::Index`]),
 //! then the removals (once nothing links to them), and the manifest last.
 //!
-//! `rsync` is run as a program; its errors come back with what it said.
+//! `rsync` and `sftp` are run as programs (never a protocol of gongshi's own); their errors come
+//! back with what they said. `sftp` runs in batch mode, so it needs a key (ssh-agent or
+//! `~/.ssh/config`), never a password prompt; `GONGSHI_SFTP` names another sftp program.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -33,12 +36,29 @@ pub enum Target {
     Folder(PathBuf),
     /// An rsync destination: a folder, `user@host:/path` or `rsync://host/module/path`.
     Rsync(String),
+    /// An SFTP server's folder: `sftp://[user@]host[:port]/path`.
+    Sftp(Sftp),
+}
+
+/// Where on an SFTP server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sftp {
+    /// `user@host` or `host`, as sftp takes it.
+    pub login: String,
+    pub port: Option<u16>,
+    /// The folder on the server, absolute.
+    pub path: String,
 }
 
 impl Target {
     /// `rsync:DEST` and `rsync://…` go through rsync, and so does `host:path` (scp's form, as
     /// rsync and ssh take it); anything else is a folder.
     pub fn parse(text: &str) -> Result<Target> {
+        if let Some(rest) = text.strip_prefix("sftp://") {
+            return Sftp::parse(rest)
+                .map(Target::Sftp)
+                .ok_or_else(|| Error::Usage(crate::tr!("deploy-sftp-address", to = text)));
+        }
         let target = if text.starts_with("rsync://") {
             Target::Rsync(text.to_string())
         } else if let Some(rest) = text.strip_prefix("rsync:") {
@@ -68,6 +88,43 @@ impl Target {
         match self {
             Target::Folder(path) => path.display().to_string(),
             Target::Rsync(dest) => format!("rsync {dest}"),
+            Target::Sftp(sftp) => format!("sftp {}", sftp.address()),
+        }
+    }
+}
+
+impl Sftp {
+    /// `user@host:port/path` (after `sftp://`); `None` when a part is missing or wrong.
+    fn parse(rest: &str) -> Option<Sftp> {
+        let (authority, path) = rest.split_once('/')?;
+        let path = format!("/{}", path.trim_end_matches('/'));
+        let (login, port) = match authority.rsplit_once(':') {
+            Some((login, port)) => (login, Some(port.parse::<u16>().ok().filter(|p| *p > 0)?)),
+            None => (authority, None),
+        };
+        let host = login.rsplit_once('@').map_or(login, |(_, host)| host);
+        if host.is_empty() || login.starts_with('-') || path == "/" {
+            return None;
+        }
+        Some(Sftp {
+            login: login.to_string(),
+            port,
+            path,
+        })
+    }
+
+    fn address(&self) -> String {
+        match self.port {
+            Some(port) => format!("{}:{port}{}", self.login, self.path),
+            None => format!("{}:{}", self.login, self.path),
+        }
+    }
+
+    fn remote(&self, relative: &str) -> String {
+        if relative.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}/{relative}", self.path)
         }
     }
 }
@@ -181,6 +238,8 @@ pub fn deploy(options: &Options) -> Result<Plan> {
             // Without a manifest rsync itself tells, by checksum, which files differ.
             plan(files, previous, |_, _, listed| listed)
         }
+        // Without a manifest, SFTP cannot compare bytes: every file is copied.
+        Target::Sftp(sftp) => plan(files, sftp_manifest(sftp)?, |_, _, listed| listed),
     };
     let mut plan = plan;
     match options.target {
@@ -192,6 +251,7 @@ pub fn deploy(options: &Options) -> Result<Plan> {
         }
         _ if options.dry_run => {}
         Target::Folder(dest) => folder_deploy(out, dest, &plan)?,
+        Target::Sftp(sftp) => sftp_deploy(out, sftp, &plan)?,
         Target::Rsync(dest) => {
             let sent = rsync_deploy(out, dest, &plan)?;
             if !plan.had_manifest {
@@ -651,6 +711,131 @@ fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<BTreeSet<String>>
     Ok(sent)
 }
 
+/// The sftp program: `GONGSHI_SFTP`, or `sftp` on the PATH.
+fn sftp_program() -> std::ffi::OsString {
+    std::env::var_os("GONGSHI_SFTP")
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "sftp".into())
+}
+
+/// What an sftp session was for, as its error says.
+#[derive(Clone, Copy)]
+enum SftpStep {
+    Manifest,
+    Copy,
+}
+
+/// Runs sftp on a batch of commands (a command starting with `-` may fail); what it said, or
+/// the error that stopped it with what it said.
+fn sftp_batch(sftp: &Sftp, step: SftpStep, commands: &str, scratch: &Path) -> Result<()> {
+    let batch = scratch.join("commands.sftp");
+    std::fs::write(&batch, commands).map_err(|e| Error::io(&batch, e))?;
+    let mut command = Command::new(sftp_program());
+    // Batch mode: a password prompt would wait for ever in cron.
+    command.arg("-b").arg(&batch).args(["-o", "BatchMode=yes"]);
+    if let Some(port) = sftp.port {
+        command.arg("-P").arg(port.to_string());
+    }
+    let output = command.arg("--").arg(&sftp.login).output().map_err(|e| {
+        let message = if e.kind() == std::io::ErrorKind::NotFound {
+            crate::tr!("deploy-sftp-missing")
+        } else {
+            crate::tr!("deploy-sftp-cannot-run", error = e.to_string())
+        };
+        Error::Deploy {
+            target: sftp.address(),
+            message,
+        }
+    })?;
+    if output.status.success() {
+        return Ok(());
+    }
+    Err(Error::Deploy {
+        target: sftp.address(),
+        message: crate::tr!(
+            "deploy-sftp-failed",
+            what = match step {
+                SftpStep::Manifest => crate::tr!("deploy-sftp-reading-manifest"),
+                SftpStep::Copy => crate::tr!("deploy-sftp-copying"),
+            },
+            code = output.status.code().unwrap_or(-1),
+            said = String::from_utf8_lossy(&output.stderr).trim().to_string()
+        ),
+    })
+}
+
+/// A path as an sftp batch line quotes it: in double quotes, with `"` and `\` escaped, and the
+/// glob characters too (sftp expands them in remote paths).
+fn sftp_quote(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 2);
+    out.push('"');
+    for c in path.chars() {
+        if matches!(c, '"' | '\\' | '*' | '?' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// The server's manifest, fetched with sftp; `None` if it has none.
+fn sftp_manifest(sftp: &Sftp) -> Result<Option<BTreeMap<String, Entry>>> {
+    let scratch = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let local = scratch.path().join(MANIFEST);
+    let commands = format!(
+        "-get {} {}\n",
+        sftp_quote(&sftp.remote(MANIFEST)),
+        sftp_quote(&local.to_string_lossy())
+    );
+    sftp_batch(sftp, SftpStep::Manifest, &commands, scratch.path())?;
+    if local.exists() {
+        read_manifest_file(&local)
+    } else {
+        Ok(None)
+    }
+}
+
+/// One sftp session: the folders, the pages and assets, the indexes, the removals, the folders
+/// left empty (deepest first), the manifest. A failing copy stops it there (what was copied
+/// stays, and the old manifest: the next deploy copies the rest).
+fn sftp_deploy(out: &Path, sftp: &Sftp, plan: &Plan) -> Result<()> {
+    use std::fmt::Write as _;
+    let scratch = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let mut commands = String::new();
+    let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
+    folders.extend(plan.copy.iter().flat_map(|p| ancestors(p)));
+    // Parents first (a BTreeSet sorts "a" before "a/b"); those already there fail, as meant.
+    for folder in &folders {
+        let _ = writeln!(commands, "-mkdir {}", sftp_quote(&sftp.remote(folder)));
+    }
+    for path in &plan.copy {
+        let local = out.join(path);
+        let _ = writeln!(
+            commands,
+            "put {} {}",
+            sftp_quote(&local.to_string_lossy()),
+            sftp_quote(&sftp.remote(path))
+        );
+    }
+    for path in &plan.remove {
+        // Already gone is as good as removed.
+        let _ = writeln!(commands, "-rm {}", sftp_quote(&sftp.remote(path)));
+    }
+    for folder in emptied_dirs(plan) {
+        let _ = writeln!(commands, "-rmdir {}", sftp_quote(&sftp.remote(&folder)));
+    }
+    let manifest = scratch.path().join(MANIFEST);
+    std::fs::write(&manifest, manifest_text(&plan.files)).map_err(|e| Error::io(&manifest, e))?;
+    let _ = writeln!(
+        commands,
+        "put {} {}",
+        sftp_quote(&manifest.to_string_lossy()),
+        sftp_quote(&sftp.remote(MANIFEST))
+    );
+    sftp_batch(sftp, SftpStep::Copy, &commands, scratch.path())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -725,6 +910,31 @@ mod tests {
             Target::Rsync("rsync://host/www".into())
         );
         assert!(Target::parse("rsync:").is_err());
+        assert_eq!(
+            Target::parse("sftp://web@www.example.gov.cn:2222/srv/www/gongshi/").unwrap(),
+            Target::Sftp(Sftp {
+                login: "web@www.example.gov.cn".into(),
+                port: Some(2222),
+                path: "/srv/www/gongshi".into()
+            })
+        );
+        assert_eq!(
+            Target::parse("sftp://host/www").unwrap(),
+            Target::Sftp(Sftp {
+                login: "host".into(),
+                port: None,
+                path: "/www".into()
+            })
+        );
+        for wrong in [
+            "sftp://host",
+            "sftp://host/",
+            "sftp://host:x/www",
+            "sftp://-oProxy/www",
+        ] {
+            assert!(Target::parse(wrong).is_err(), "{wrong}");
+        }
+        assert_eq!(sftp_quote("a b/\"x*\".html"), "\"a b/\\\"x\\*\\\".html\"");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! `gongshi deploy` through the real binary: to a folder and through rsync to another local
-//! folder, the first deploy copies every file, a second with nothing changed copies nothing, a
+//! `gongshi deploy` through the real binary: to a folder, through rsync to another local
+//! folder, and over SFTP to an sshd started on 127.0.0.1 for the test; the first deploy copies every file, a second with nothing changed copies nothing, a
 //! rebuild's changed files are copied and its dropped files removed, and files gongshi did not
 //! put there are never touched. A deploy refuses an output folder not built and a site being
 //! built, and a failing rsync is reported with what it said.
@@ -28,10 +28,20 @@ fn build(site: &Path) {
     );
 }
 
+thread_local! {
+    /// The sftp program for this test's deploys (a wrapper that points sftp at the test sshd).
+    static SFTP: std::cell::RefCell<Option<std::path::PathBuf>> = const { std::cell::RefCell::new(None) };
+}
+
 fn deploy(site: &Path, to: &str, extra: &[&str]) -> String {
     let mut args = vec!["deploy", "--to", to];
     args.extend_from_slice(extra);
-    let output = gongshi_in(site, &args);
+    args.extend(["--site", site.to_str().unwrap()]);
+    let mut command = common::command_on(None, &args);
+    if let Some(sftp) = SFTP.with(|s| s.borrow().clone()) {
+        command.env("GONGSHI_SFTP", sftp);
+    }
+    let output = command.output().unwrap();
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -292,4 +302,180 @@ fn a_failing_rsync_is_reported_with_what_it_said() {
         "{said}"
     );
     assert!(said.contains("Not a directory"), "{said}");
+}
+
+/// An sshd on 127.0.0.1 for this test only: its own host key, one client key, sftp inside;
+/// `sftp` is a wrapper script that uses them (as `GONGSHI_SFTP`). Stopped when dropped.
+struct Sshd {
+    dir: tempfile::TempDir,
+    port: u16,
+    user: String,
+}
+
+impl Sshd {
+    /// `None` (saying so) when sshd or sftp is not installed; CI installs them (.ci/run).
+    fn start() -> Option<Sshd> {
+        let has = |program: &str| {
+            std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {program}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        };
+        let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
+            .into_iter()
+            .find(|p| Path::new(p).exists());
+        let (Some(sshd), true, true) = (sshd, has("sftp"), has("ssh-keygen")) else {
+            eprintln!("SKIPPED: sshd or sftp is not installed (CI installs them: see .ci/run)");
+            return None;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for key in ["host_key", "client_key"] {
+            let status = std::process::Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+                .arg(d.join(key))
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        std::fs::copy(d.join("client_key.pub"), d.join("authorized_keys")).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        std::fs::write(
+            d.join("sshd_config"),
+            format!(
+                "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\n\
+                 AuthorizedKeysFile {d}/authorized_keys\nPidFile {d}/sshd.pid\nUsePAM no\n\
+                 StrictModes no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n\
+                 PubkeyAuthentication yes\nPermitRootLogin prohibit-password\n\
+                 Subsystem sftp internal-sftp\n",
+                d = d.display()
+            ),
+        )
+        .unwrap();
+        // sshd started as root wants its privilege separation folder.
+        let _ = std::fs::create_dir_all("/run/sshd");
+        let status = std::process::Command::new(sshd)
+            .arg("-f")
+            .arg(d.join("sshd_config"))
+            .arg("-E")
+            .arg(d.join("sshd.log"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "sshd did not start");
+        std::fs::write(
+            d.join("ssh_config"),
+            format!(
+                "Host *\n  IdentityFile {d}/client_key\n  StrictHostKeyChecking no\n  \
+                 UserKnownHostsFile /dev/null\n  LogLevel ERROR\n",
+                d = d.display()
+            ),
+        )
+        .unwrap();
+        let wrapper = d.join("sftp");
+        std::fs::write(
+            &wrapper,
+            format!(
+                "#!/bin/sh\nexec sftp -F '{}' \"$@\"\n",
+                d.join("ssh_config").display()
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let user = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        let user = String::from_utf8(user.stdout).unwrap().trim().to_string();
+        // Listening once its pid file is written.
+        for _ in 0..100 {
+            if d.join("sshd.pid").exists()
+                && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        SFTP.with(|s| *s.borrow_mut() = Some(wrapper));
+        Some(Sshd { dir, port, user })
+    }
+
+    /// The `--to` of a folder on this server.
+    fn to(&self, folder: &Path) -> String {
+        format!(
+            "sftp://{}@127.0.0.1:{}{}",
+            self.user,
+            self.port,
+            folder.display()
+        )
+    }
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        SFTP.with(|s| *s.borrow_mut() = None);
+        if let Ok(pid) = std::fs::read_to_string(self.dir.path().join("sshd.pid")) {
+            let _ = std::process::Command::new("kill").arg(pid.trim()).status();
+        }
+    }
+}
+
+#[test]
+fn sftp_gets_what_changed_and_loses_only_what_gongshi_put_there() {
+    let Some(sshd) = Sshd::start() else {
+        return;
+    };
+    round_trip(&|site| sshd.to(&site.join("dest")), &|site| {
+        site.join("dest")
+    });
+}
+
+#[test]
+fn a_failing_sftp_is_reported_with_what_it_said() {
+    let Some(sshd) = Sshd::start() else {
+        return;
+    };
+    let site = minimal_with(TASKS);
+    build(site.path());
+    let file = site.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let mut command = common::command_on(
+        None,
+        &[
+            "deploy",
+            "--site",
+            site.path().to_str().unwrap(),
+            "--to",
+            &sshd.to(&file.join("dest")),
+        ],
+    );
+    command.env("GONGSHI_SFTP", sshd.dir.path().join("sftp"));
+    let output = command.output().unwrap();
+    let said = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("sftp failed"), "{said}");
+    assert!(said.contains("run gongshi deploy again"), "{said}");
+    // A server that does not answer: the same, at once (batch mode asks for no password).
+    let mut command = common::command_on(
+        None,
+        &[
+            "deploy",
+            "--site",
+            site.path().to_str().unwrap(),
+            "--to",
+            "sftp://nobody@127.0.0.1:1/srv/www",
+        ],
+    );
+    command.env("GONGSHI_SFTP", sshd.dir.path().join("sftp"));
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("sftp failed"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -26,3 +26,10 @@ build-notify-failed = warning: --notify { $url }: not sent: { $why }
 build-written = { $out }: { $files } files, { $written } written, { $unchanged } unchanged{ $extra } ({ $seconds } s)
 build-written-removed = , { $count } removed
 build-written-inputs-unchanged = , inputs as last read
+deploy-sftp-address = --to { $to }: say where, as in sftp://web@www.example.gov.cn/srv/www/gongshi (a port after the host: sftp://host:2222/path)
+deploy-sftp-missing = sftp is not installed on this machine (apt-get install openssh-client; on Windows, the OpenSSH client feature), or set GONGSHI_SFTP to it
+deploy-sftp-cannot-run = cannot run sftp: { $error }
+deploy-sftp-failed = sftp failed ({ $what }, exit code { $code }):
+    { $said }
+deploy-sftp-reading-manifest = reading the manifest
+deploy-sftp-copying = copying

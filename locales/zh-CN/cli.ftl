@@ -133,17 +133,18 @@ cli-gongshi-withdraw-examples =
 cli-gongshi-withdraw--id = 任务编号，与台账中的一致
 cli-gongshi-withdraw--reason = 撤回理由：显示在其页面上
 
-cli-gongshi-deploy = 发布构建好的网站：把有变化的文件复制到文件夹（本地或挂载的）或通过 rsync 复制，索引页最后复制；然后删除 gongshi 以前放在那里、现在不再构建的文件（不删其他任何文件）。目标处的清单文件（.gongshi-deploy）记录那里有什么。部署失败时退出码为 2（已复制的保留，再运行一次即可）
+cli-gongshi-deploy = 发布构建好的网站：把有变化的文件复制到文件夹（本地或挂载的），或通过 rsync、SFTP 复制，索引页最后复制；然后删除 gongshi 以前放在那里、现在不再构建的文件（不删其他任何文件）。目标处的清单文件（.gongshi-deploy）记录那里有什么。部署失败时退出码为 2（已复制的保留，再运行一次即可）
 cli-gongshi-deploy-examples =
     示例：
       gongshi deploy --to /mnt/cms/zhuanti/gongshi            本地或挂载的文件夹
       gongshi deploy --to web@www.example.gov.cn:/srv/www/gongshi   通过 ssh 的 rsync
       gongshi deploy --to rsync:/srv/www/gongshi              rsync 到本地文件夹
       gongshi deploy --to rsync://backup.example/www/gongshi  rsync 守护进程
+      gongshi deploy --to sftp://web@www.example.gov.cn/srv/www/gongshi   SFTP（用密钥，不用密码）
       gongshi deploy --to /mnt/cms/zhuanti/gongshi --dry-run  只看会复制和删除什么
 cli-gongshi-deploy--site = 站点文件夹（部署期间，它的锁使构建不能运行）
 cli-gongshi-deploy--out = 构建好的网站［默认：站点/public］
-cli-gongshi-deploy--to = 目标：文件夹；rsync 用 rsync:目标、主机:路径 或 rsync://主机/模块/路径
+cli-gongshi-deploy--to = 目标：文件夹；rsync 用 rsync:目标、主机:路径 或 rsync://主机/模块/路径；SFTP 用 sftp://[用户@]主机[:端口]/路径
 cli-gongshi-deploy--dry-run = 只说明会复制和删除什么，不做任何改动
 
 cli-gongshi-verify = 核验部署是否已上线：台账中记为已公示的每条结果和季度汇总，以及首页，都必须返回 200 且是本次构建的页面（每个页面带有指纹）。部署后马上运行，通过后再提交台账。有页面缺失或过期时退出码为 1，无法访问网站时为 2

@@ -26,3 +26,10 @@ build-notify-failed = 警告：--notify { $url }：未发送：{ $why }
 build-written = { $out }：共 { $files } 个文件，写入 { $written } 个，{ $unchanged } 个未变{ $extra }（{ $seconds } 秒）
 build-written-removed = ，删除 { $count } 个
 build-written-inputs-unchanged = ，输入与上次读取时相同
+deploy-sftp-address = --to { $to }：请写明位置，如 sftp://web@www.example.gov.cn/srv/www/gongshi（端口写在主机后：sftp://host:2222/path）
+deploy-sftp-missing = 本机没有安装 sftp（apt-get install openssh-client；Windows 上启用“OpenSSH 客户端”功能），或用 GONGSHI_SFTP 指定其路径
+deploy-sftp-cannot-run = 无法运行 sftp：{ $error }
+deploy-sftp-failed = sftp 出错（{ $what }，退出码 { $code }）：
+    { $said }
+deploy-sftp-reading-manifest = 读取清单时
+deploy-sftp-copying = 复制时
