@@ -73,11 +73,11 @@ impl Target {
             Target::Folder(PathBuf::from(text))
         };
         match &target {
-            Target::Rsync(dest) if dest.is_empty() => Err(Error::Usage(format!(
-                "--to {text}: say where, as in rsync:/srv/www/gongshi or user@host:/srv/www/gongshi"
-            ))),
+            Target::Rsync(dest) if dest.is_empty() => {
+                Err(Error::Usage(crate::tr!("deploy-rsync-address", to = text)))
+            }
             Target::Folder(path) if path.as_os_str().is_empty() => {
-                Err(Error::Usage("--to: say where to deploy".into()))
+                Err(Error::Usage(crate::tr!("deploy-no-target")))
             }
             _ => Ok(target),
         }
@@ -201,27 +201,26 @@ pub struct Options<'a> {
 pub fn deploy(options: &Options) -> Result<Plan> {
     let out = options.out;
     if !out.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: no built site there; run `gongshi build` first (or give --out)",
-            out.display()
+        return Err(Error::Usage(crate::tr!(
+            "deploy-no-built-site",
+            out = out.display()
         )));
     }
     if !out.join(OUTPUT_MARKER).exists() {
-        return Err(Error::Usage(format!(
-            "{}: not a folder gongshi built (no {OUTPUT_MARKER} in it); run `gongshi build` \
-             first (or give --out)",
-            out.display()
+        return Err(Error::Usage(crate::tr!(
+            "deploy-not-built-by-gongshi",
+            out = out.display(),
+            marker = OUTPUT_MARKER
         )));
     }
     if let Target::Folder(dest) = options.target
         && let (Ok(out_abs), Ok(dest_abs)) = (out.canonicalize(), absolute(dest))
         && dest_abs.starts_with(&out_abs)
     {
-        return Err(Error::Usage(format!(
-            "--to {}: is in the output folder {} (the next build replaces it whole); deploy \
-             to a folder of its own",
-            dest.display(),
-            out.display()
+        return Err(Error::Usage(crate::tr!(
+            "deploy-into-output",
+            to = dest.display(),
+            out = out.display()
         )));
     }
     let _lock = SiteLock::acquire(options.site, false)?;
@@ -386,14 +385,9 @@ fn plan(
 /// would no longer know which files there are its own.
 fn read_manifest_file(path: &Path) -> Result<Option<BTreeMap<String, Entry>>> {
     match std::fs::read_to_string(path) {
-        Ok(text) => parse_manifest(&text).map(Some).ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: not a gongshi deploy manifest (damaged?); it says which files there are \
-                 gongshi's. Move it away to deploy as to a new destination (nothing is then \
-                 removed there)",
-                path.display()
-            ))
-        }),
+        Ok(text) => parse_manifest(&text)
+            .map(Some)
+            .ok_or_else(|| Error::Usage(crate::tr!("deploy-bad-manifest", path = path.display()))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),
     }
@@ -526,11 +520,9 @@ fn rsync_dir(dest: &str) -> String {
 fn rsync(dest: &str, args: &[&std::ffi::OsStr]) -> Result<(i32, String, String)> {
     let output = Command::new("rsync").args(args).output().map_err(|e| {
         let message = if e.kind() == std::io::ErrorKind::NotFound {
-            "rsync is not installed on this machine (apt-get install rsync, or deploy to a \
-             mounted folder instead)"
-                .to_string()
+            crate::tr!("deploy-rsync-missing")
         } else {
-            format!("cannot run rsync: {e}")
+            crate::tr!("deploy-rsync-cannot-run", error = e.to_string())
         };
         Error::Deploy {
             target: dest.to_string(),
@@ -550,7 +542,7 @@ fn rsync_ok(dest: &str, what: &str, args: &[&std::ffi::OsStr]) -> Result<String>
         (0, _, printed) => Ok(printed),
         (code, said, _) => Err(Error::Deploy {
             target: dest.to_string(),
-            message: format!("rsync failed {what} (exit code {code}):\n{said}"),
+            message: crate::tr!("deploy-rsync-failed", what = what, code = code, said = said),
         }),
     }
 }
@@ -567,7 +559,12 @@ fn rsync_manifest(dest: &str) -> Result<Option<BTreeMap<String, Entry>>> {
         (23, said, _) if said.contains("No such file") => Ok(None),
         (code, said, _) => Err(Error::Deploy {
             target: dest.to_string(),
-            message: format!("rsync could not read {remote} (exit code {code}):\n{said}"),
+            message: crate::tr!(
+                "deploy-rsync-no-manifest",
+                remote = &remote,
+                code = code,
+                said = said
+            ),
         }),
     }
 }
@@ -627,7 +624,11 @@ fn rsync_copy(
         if dry_run {
             args.insert(0, os("--dry-run"));
         }
-        let printed = rsync_ok(dest, &format!("copying the {name}"), &args)?;
+        let step = match name {
+            "pages" => crate::tr!("deploy-rsync-copying-pages"),
+            _ => crate::tr!("deploy-rsync-copying-indexes"),
+        };
+        let printed = rsync_ok(dest, &step, &args)?;
         sent.extend(
             printed
                 .lines()
@@ -660,7 +661,7 @@ fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<BTreeSet<String>>
         let scaffold_source = format!("{}/", scaffold.display());
         rsync_ok(
             dest,
-            "removing the files no longer built",
+            &crate::tr!("deploy-rsync-removing"),
             &[
                 os("--recursive"),
                 os("--delete-missing-args"),
@@ -705,7 +706,7 @@ fn rsync_deploy(out: &Path, dest: &str, plan: &Plan) -> Result<BTreeSet<String>>
     std::fs::write(&manifest, manifest_text(&plan.files)).map_err(|e| Error::io(&manifest, e))?;
     rsync_ok(
         dest,
-        "writing the manifest",
+        &crate::tr!("deploy-rsync-writing-manifest"),
         &[os("--times"), manifest.as_os_str(), os(&target)],
     )?;
     Ok(sent)

@@ -320,14 +320,17 @@ impl Verification {
     /// with what to do.
     pub fn to_text(&self, shown: usize) -> String {
         use std::fmt::Write as _;
-        let mut text = format!(
-            "verify {} (as of {}): {} page(s) checked: {} result(s), {} quarter summary(ies), \
-             the home page\n",
-            self.url, self.as_of, self.checked, self.results, self.quarters
-        );
+        let mut text = crate::tr!(
+            "verify-heading",
+            url = &self.url,
+            as_of = self.as_of,
+            checked = self.checked,
+            results = self.results,
+            quarters = self.quarters
+        ) + "\n";
         for (title, problems) in [
-            ("MISSING (not on the live site)", &self.missing),
-            ("STALE (the live page is not this build's)", &self.stale),
+            (crate::tr!("verify-missing"), &self.missing),
+            (crate::tr!("verify-stale"), &self.stale),
         ] {
             if problems.is_empty() {
                 continue;
@@ -335,52 +338,57 @@ impl Verification {
             let _ = writeln!(text, "\n{title}: {}", problems.len());
             for problem in problems.iter().take(shown) {
                 let what = match &problem.id {
-                    Some(id) if problem.page == "quarter" => format!("quarter {id} summary"),
-                    Some(id) => format!("result {id}"),
-                    None => "home page".into(),
+                    Some(id) if problem.page == "quarter" => {
+                        crate::tr!("verify-page-quarter", id = id)
+                    }
+                    Some(id) => crate::tr!("verify-page-result", id = id),
+                    None => crate::tr!("verify-page-home"),
                 };
                 let _ = writeln!(text, "  {}  {what}: {}", problem.url, problem.reason);
             }
             if problems.len() > shown {
                 let _ = writeln!(
                     text,
-                    "  ... and {} more (gongshi verify --format json lists every one)",
-                    problems.len() - shown
+                    "  {}",
+                    crate::tr!("verify-more", count = problems.len() - shown)
                 );
             }
         }
         if !self.not_built.is_empty() {
             let _ = writeln!(
                 text,
-                "\nnote: {} row(s) of {LEDGER_FILE} have no page in this build, so they were not \
-                 checked; gongshi check lists them under MISSING, with why",
-                self.not_built.len()
+                "\n{}",
+                crate::tr!(
+                    "verify-not-built",
+                    count = self.not_built.len(),
+                    ledger = LEDGER_FILE
+                )
             );
         }
         text.push('\n');
         if self.has_problems() {
             let _ = writeln!(
                 text,
-                "NOT LIVE: {} page(s) missing, {} stale: the deploy did not finish, or the live \
-                 site is another build.\n  \
-                 help: run the deploy again, then gongshi verify. Do not commit {LEDGER_FILE} \
-                 before verify passes: it would say these results are public.",
-                self.missing.len(),
-                self.stale.len()
+                "{}",
+                crate::tr!(
+                    "verify-not-live",
+                    missing = self.missing.len(),
+                    stale = self.stale.len(),
+                    ledger = LEDGER_FILE
+                )
             );
             if self.current == 0 && self.missing.iter().any(|p| p.page == "home") {
                 let _ = writeln!(
                     text,
-                    "  No page answered as a page of this site: if the deploy did run, check \
-                     that {} is the site's address, with its path.",
-                    self.url
+                    "  {}",
+                    crate::tr!("verify-no-page-answered", url = &self.url)
                 );
             }
         } else {
             let _ = writeln!(
                 text,
-                "LIVE: all {} page(s) answer with this build's content.",
-                self.checked
+                "{}",
+                crate::tr!("verify-live", checked = self.checked)
             );
         }
         text

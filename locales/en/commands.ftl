@@ -33,3 +33,32 @@ deploy-sftp-failed = sftp failed ({ $what }, exit code { $code }):
     { $said }
 deploy-sftp-reading-manifest = reading the manifest
 deploy-sftp-copying = copying
+deploy-rsync-address = --to { $to }: say where, as in rsync:/srv/www/gongshi or user@host:/srv/www/gongshi
+deploy-no-target = --to: say where to deploy
+deploy-no-built-site = { $out }: no built site there; run `gongshi build` first (or give --out)
+deploy-not-built-by-gongshi = { $out }: not a folder gongshi built (no { $marker } in it); run `gongshi build` first (or give --out)
+deploy-into-output = --to { $to }: is in the output folder { $out } (the next build replaces it whole); deploy to a folder of its own
+deploy-bad-manifest = { $path }: not a gongshi deploy manifest (damaged?); it says which files there are gongshi's. Move it away to deploy as to a new destination (nothing is then removed there)
+deploy-rsync-missing = rsync is not installed on this machine (apt-get install rsync, or deploy to a mounted folder instead)
+deploy-rsync-cannot-run = cannot run rsync: { $error }
+deploy-rsync-failed = rsync failed { $what } (exit code { $code }):
+    { $said }
+deploy-rsync-no-manifest = rsync could not read { $remote } (exit code { $code }):
+    { $said }
+deploy-rsync-copying-pages = copying the pages
+deploy-rsync-copying-indexes = copying the indexes
+deploy-rsync-removing = removing the files no longer built
+deploy-rsync-writing-manifest = writing the manifest
+
+verify-heading = verify { $url } (as of { $as_of }): { $checked } page(s) checked: { $results } result(s), { $quarters } quarter summary(ies), the home page
+verify-missing = MISSING (not on the live site)
+verify-stale = STALE (the live page is not this build's)
+verify-page-quarter = quarter { $id } summary
+verify-page-result = result { $id }
+verify-page-home = home page
+verify-more = ... and { $count } more (gongshi verify --format json lists every one)
+verify-not-built = note: { $count } row(s) of { $ledger } have no page in this build, so they were not checked; gongshi check lists them under MISSING, with why
+verify-not-live = NOT LIVE: { $missing } page(s) missing, { $stale } stale: the deploy did not finish, or the live site is another build.
+    {"  "}help: run the deploy again, then gongshi verify. Do not commit { $ledger } before verify passes: it would say these results are public.
+verify-no-page-answered = No page answered as a page of this site: if the deploy did run, check that { $url } is the site's address, with its path.
+verify-live = LIVE: all { $checked } page(s) answer with this build's content.

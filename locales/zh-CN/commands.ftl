@@ -33,3 +33,32 @@ deploy-sftp-failed = sftp 出错（{ $what }，退出码 { $code }）：
     { $said }
 deploy-sftp-reading-manifest = 读取清单时
 deploy-sftp-copying = 复制时
+deploy-rsync-address = --to { $to }：请写明位置，如 rsync:/srv/www/gongshi 或 user@host:/srv/www/gongshi
+deploy-no-target = --to：请写明部署到哪里
+deploy-no-built-site = { $out }：那里没有构建好的网站；请先运行 `gongshi build`（或给出 --out）
+deploy-not-built-by-gongshi = { $out }：不是 gongshi 构建的文件夹（其中没有 { $marker }）；请先运行 `gongshi build`（或给出 --out）
+deploy-into-output = --to { $to }：在输出文件夹 { $out } 之内（下次构建会整个替换它）；请部署到单独的文件夹
+deploy-bad-manifest = { $path }：不是 gongshi 的部署清单（已损坏？）；它记录那里哪些文件是 gongshi 放的。把它移走，即按新目标部署（那里的文件都不会被删除）
+deploy-rsync-missing = 本机没有安装 rsync（apt-get install rsync），或改为部署到挂载的文件夹
+deploy-rsync-cannot-run = 无法运行 rsync：{ $error }
+deploy-rsync-failed = rsync 出错（{ $what }，退出码 { $code }）：
+    { $said }
+deploy-rsync-no-manifest = rsync 无法读取 { $remote }（退出码 { $code }）：
+    { $said }
+deploy-rsync-copying-pages = 复制页面时
+deploy-rsync-copying-indexes = 复制索引页时
+deploy-rsync-removing = 删除不再构建的文件时
+deploy-rsync-writing-manifest = 写入清单时
+
+verify-heading = 核验 { $url }（截至 { $as_of }）：检查了 { $checked } 个页面：{ $results } 条结果，{ $quarters } 个季度汇总，首页
+verify-missing = 缺失（线上网站没有）
+verify-stale = 过期（线上页面不是本次构建的）
+verify-page-quarter = { $id } 季度汇总
+verify-page-result = 结果 { $id }
+verify-page-home = 首页
+verify-more = ……另有 { $count } 个（gongshi verify --format json 列出全部）
+verify-not-built = 说明：{ $ledger } 中有 { $count } 行在本次构建中没有页面，因此未核验；gongshi check 在“缺失”下列出它们及原因
+verify-not-live = 未上线：缺失 { $missing } 个页面，过期 { $stale } 个：部署没有完成，或线上网站是另一次构建的。
+    {"  "}建议：重新部署，然后运行 gongshi verify。核验通过之前不要提交 { $ledger }：否则它会表明这些结果已公开。
+verify-no-page-answered = 没有任何页面作为本站页面响应：如果确实已部署，请检查 { $url } 是否为网站地址（含路径）。
+verify-live = 已上线：全部 { $checked } 个页面都是本次构建的内容。
