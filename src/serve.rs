@@ -49,9 +49,9 @@ struct Shared {
 /// Builds, then serves until the process ends. `log` gets a line per build and the address.
 pub fn run(options: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     if !options.site.is_dir() {
-        return Err(Error::Usage(format!(
-            "serve: {} is not a folder; give the site folder with --site (gongshi init DIR makes one)",
-            options.site.display()
+        return Err(Error::Usage(crate::tr!(
+            "serve-not-a-folder",
+            site = options.site.display()
         )));
     }
     let out = options.work.join("public");
@@ -71,10 +71,10 @@ pub fn run(options: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::Usage(format!("serve: {e}")))?
         .port();
-    log(&format!(
-        "serving {} at http://127.0.0.1:{port}/ (a preview: the ledger and the real output are \
-         not touched; Ctrl-C to stop)",
-        options.site.display()
+    log(&crate::tr!(
+        "serve-serving",
+        site = options.site.display(),
+        port = port.to_string()
     ));
 
     std::thread::scope(|scope| {
@@ -107,9 +107,10 @@ fn bind(port: Option<u16>) -> Result<TcpListener> {
         None => bind(DEFAULT_PORT).or_else(|_| bind(0)),
     }
     .map_err(|e| {
-        Error::Usage(format!(
-            "serve: cannot listen on 127.0.0.1:{}: {e}; choose another --port (0: any free one)",
-            port.unwrap_or(DEFAULT_PORT)
+        Error::Usage(crate::tr!(
+            "serve-cannot-listen",
+            port = port.unwrap_or(DEFAULT_PORT).to_string(),
+            error = e.to_string()
         ))
     })
 }
@@ -136,9 +137,7 @@ fn rebuild(options: &ServeOptions, out: &Path, shared: &Shared, log: &(dyn Fn(&s
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(Error::Usage(format!(
-            "gongshi crashed while building (a bug: please report it): {what}"
-        )))
+        Err(Error::Usage(crate::tr!("serve-crashed", what = what)))
     });
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     state.version += 1;
@@ -146,16 +145,17 @@ fn rebuild(options: &ServeOptions, out: &Path, shared: &Shared, log: &(dyn Fn(&s
         Ok(outcome) => {
             let report = outcome.report;
             let written = outcome.written.map_or(0, |w| w.written);
-            log(&format!(
-                "built in {:.1} s: {written} file(s) written; {}",
-                started.elapsed().as_secs_f64(),
-                report.verdict()
+            log(&crate::tr!(
+                "serve-built",
+                seconds = format!("{:.1}", started.elapsed().as_secs_f64()),
+                written = written,
+                verdict = report.verdict()
             ));
             state.banner = banner(&report);
             state.error = None;
         }
         Err(error) => {
-            log(&format!("build failed: {error}"));
+            log(&crate::tr!("serve-build-failed", error = error.to_string()));
             state.error = Some(error.to_string());
         }
     }

@@ -62,3 +62,24 @@ verify-not-live = NOT LIVE: { $missing } page(s) missing, { $stale } stale: the 
     {"  "}help: run the deploy again, then gongshi verify. Do not commit { $ledger } before verify passes: it would say these results are public.
 verify-no-page-answered = No page answered as a page of this site: if the deploy did run, check that { $url } is the site's address, with its path.
 verify-live = LIVE: all { $checked } page(s) answer with this build's content.
+
+calendar-check-failed = { $count } problem(s): fix them before adding the file to data/calendar/
+calendar-notice-encoding = { $file }: { $message }; save the notice as UTF-8 text
+calendar-notice-refused = { $count } sentence(s) could not be read with certainty: nothing was written. Check that the text is the whole notice as published (国务院办公厅关于YYYY年部分节假日安排的通知), or write data/calendar/YYYY.toml by hand (see `gongshi calendar check`)
+calendar-made-wrong = { $count } problem(s) in the calendar made from { $file }: nothing was written
+calendar-skipped = note: { $sentence }
+calendar-made-from = { $target } (made from { $notice })
+calendar-exists = { $path }: exists already; remove it first, or write elsewhere and compare
+calendar-wrote = wrote { $path }: compare it with the notice, then commit it
+
+serve-not-a-folder = serve: { $site } is not a folder; give the site folder with --site (gongshi init DIR makes one)
+serve-serving = serving { $site } at http://127.0.0.1:{ $port }/ (a preview: the ledger and the real output are not touched; Ctrl-C to stop)
+serve-cannot-listen = serve: cannot listen on 127.0.0.1:{ $port }: { $error }; choose another --port (0: any free one)
+serve-crashed = gongshi crashed while building (a bug: please report it): { $what }
+serve-built = built in { $seconds } s: { $written } file(s) written; { $verdict }
+serve-build-failed = build failed: { $error }
+
+deadline-none = error: { $input }: the rules of its period set no deadline for the quarterly summary (quarter_summary = false in gongshi.toml)
+deadline-waits = error: { $input }: the deadline depends on { $year }'s holiday calendar, which is not added yet; it is not before { $not_before }.
+    {"  "}help: when the State Council's notice for { $year } is out, run `gongshi calendar import NOTICE.txt -o data/calendar/{ $year }.toml`
+emit-failed = writing the report: { $error }

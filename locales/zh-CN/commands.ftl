@@ -62,3 +62,24 @@ verify-not-live = 未上线：缺失 { $missing } 个页面，过期 { $stale } 
     {"  "}建议：重新部署，然后运行 gongshi verify。核验通过之前不要提交 { $ledger }：否则它会表明这些结果已公开。
 verify-no-page-answered = 没有任何页面作为本站页面响应：如果确实已部署，请检查 { $url } 是否为网站地址（含路径）。
 verify-live = 已上线：全部 { $checked } 个页面都是本次构建的内容。
+
+calendar-check-failed = { $count } 个问题：改正后再把文件加到 data/calendar/
+calendar-notice-encoding = { $file }：{ $message }；请把通知另存为 UTF-8 文本
+calendar-notice-refused = 有 { $count } 句不能确定地读懂：没有写入任何文件。请检查文本是否为发布的通知全文（国务院办公厅关于YYYY年部分节假日安排的通知），或手工编写 data/calendar/YYYY.toml（见 `gongshi calendar check`）
+calendar-made-wrong = 由 { $file } 生成的日历有 { $count } 个问题：没有写入任何文件
+calendar-skipped = 说明：{ $sentence }
+calendar-made-from = { $target }（由 { $notice } 生成）
+calendar-exists = { $path }：已存在；请先删除，或写到别处再比较
+calendar-wrote = 已写入 { $path }：请与通知核对，然后提交
+
+serve-not-a-folder = serve：{ $site } 不是文件夹；请用 --site 给出站点文件夹（gongshi init 文件夹 可新建一个）
+serve-serving = 正在 http://127.0.0.1:{ $port }/ 预览 { $site }（仅供预览：不改动公示台账和正式输出；按 Ctrl-C 停止）
+serve-cannot-listen = serve：无法监听 127.0.0.1:{ $port }：{ $error }；请换一个 --port（0 为任意空闲端口）
+serve-crashed = gongshi 构建时崩溃（这是程序缺陷，请报告）：{ $what }
+serve-built = 构建用时 { $seconds } 秒：写入 { $written } 个文件；{ $verdict }
+serve-build-failed = 构建失败：{ $error }
+
+deadline-none = 错误：{ $input }：其所在时段的规则没有规定季度汇总的期限（gongshi.toml 中 quarter_summary = false）
+deadline-waits = 错误：{ $input }：期限取决于 { $year } 年的节假日安排，而该年日历尚未添加；期限不早于 { $not_before }。
+    {"  "}建议：国务院办公厅发布 { $year } 年节假日安排通知后，运行 `gongshi calendar import 通知.txt -o data/calendar/{ $year }.toml`
+emit-failed = 写出报告时出错：{ $error }

@@ -30,10 +30,8 @@ pub fn run(site: &Path, year: Option<i32>, command: Option<CalendarCommand>) -> 
                 for finding in &findings {
                     out.push_str(&format!("{shown}: {finding}\n"));
                 }
-                out.push_str(&format!(
-                    "{} problem(s): fix them before adding the file to data/calendar/\n",
-                    findings.len()
-                ));
+                out.push_str(&gongshi::tr!("calendar-check-failed", count = findings.len()));
+                out.push('\n');
                 emit(&out)?;
                 ExitCode::from(1)
             }
@@ -65,7 +63,13 @@ fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
     let shown = notice.display().to_string();
     let bytes = std::fs::read(notice).map_err(|e| Error::io(notice, e))?;
     let (text, _) = gongshi::ingest::decode(&bytes)
-        .map_err(|m| Error::Usage(format!("{shown}: {m}; save the notice as UTF-8 text")))?;
+        .map_err(|m| {
+            Error::Usage(gongshi::tr!(
+                "calendar-notice-encoding",
+                file = &shown,
+                message = m
+            ))
+        })?;
     let parsed = match gongshi::notice::parse(&text) {
         Ok(parsed) => parsed,
         Err(refusals) => {
@@ -73,10 +77,8 @@ fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
                 eprintln!("{shown}: {refusal}");
             }
             eprintln!(
-                "{} sentence(s) could not be read with certainty: nothing was written. Check that \
-                 the text is the whole notice as published (国务院办公厅关于YYYY年部分节假日安排的\
-                 通知), or write data/calendar/YYYY.toml by hand (see `gongshi calendar check`)",
-                refusals.len()
+                "{}",
+                gongshi::tr!("calendar-notice-refused", count = refusals.len())
             );
             return Ok(ExitCode::from(1));
         }
@@ -91,16 +93,23 @@ fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
                 eprintln!("{target}: {finding}");
             }
             eprintln!(
-                "{} problem(s) in the calendar made from {shown}: nothing was written",
-                findings.len()
+                "{}",
+                gongshi::tr!(
+                    "calendar-made-wrong",
+                    count = findings.len(),
+                    file = &shown
+                )
             );
             return Ok(ExitCode::from(1));
         }
     };
     for skipped in &parsed.skipped {
-        eprintln!("note: {skipped}");
+        eprintln!("{}", gongshi::tr!("calendar-skipped", sentence = skipped));
     }
-    let summary = gongshi::calendar::describe_from(&year, &format!("{target} (made from {shown})"));
+    let summary = gongshi::calendar::describe_from(
+        &year,
+        &gongshi::tr!("calendar-made-from", target = &target, notice = &shown),
+    );
     match output {
         None => {
             emit(&toml)?;
@@ -109,9 +118,9 @@ fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
         Some(path) => {
             if path.exists() && std::fs::read_to_string(path).ok().as_deref() != Some(toml.as_str())
             {
-                return Err(Error::Usage(format!(
-                    "{}: exists already; remove it first, or write elsewhere and compare",
-                    path.display()
+                return Err(Error::Usage(gongshi::tr!(
+                    "calendar-exists",
+                    path = path.display()
                 )));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -119,8 +128,8 @@ fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
             }
             std::fs::write(path, &toml).map_err(|e| Error::io(path, e))?;
             emit(&format!(
-                "{summary}wrote {}: compare it with the notice, then commit it\n",
-                path.display()
+                "{summary}{}\n",
+                gongshi::tr!("calendar-wrote", path = path.display())
             ))?;
         }
     }

@@ -71,19 +71,19 @@ pub fn run(site: &Path, what: DeadlineCommand, settings: &Settings) -> Result<Ex
         match deadline {
             None => {
                 undecided += 1;
-                eprintln!(
-                    "error: {input}: the rules of its period set no deadline for the quarterly \
-                     summary (quarter_summary = false in gongshi.toml)"
-                );
+                eprintln!("{}", gongshi::tr!("deadline-none", input = &input));
             }
             Some(Deadline::On(day)) => text.push_str(&format!("{day}\n")),
             Some(Deadline::NotBefore { not_before, year }) => {
                 undecided += 1;
                 eprintln!(
-                    "error: {input}: the deadline depends on {year}'s holiday calendar, which is \
-                     not added yet; it is not before {not_before}.\n  help: when the State Council's notice \
-                     for {year} is out, run `gongshi calendar import NOTICE.txt -o \
-                     data/calendar/{year}.toml`"
+                    "{}",
+                    gongshi::tr!(
+                        "deadline-waits",
+                        input = &input,
+                        year = year,
+                        not_before = not_before
+                    )
                 );
             }
         }

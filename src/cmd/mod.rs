@@ -73,7 +73,10 @@ pub fn emit(text: &str) -> Result<()> {
         .and_then(|()| stdout.flush())
     {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Usage(format!("writing the report: {e}")))
+            Err(Error::Usage(gongshi::tr!(
+                "emit-failed",
+                error = e.to_string()
+            )))
         }
         _ => Ok(()),
     }
