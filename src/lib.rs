@@ -138,11 +138,11 @@ pub fn version_text() -> String {
         .years()
         .map(|y| y.year.to_string())
         .collect();
-    format!(
-        "{} (commit {}; holiday calendars built in: {})",
-        env!("CARGO_PKG_VERSION"),
-        env!("GONGSHI_COMMIT"),
-        years.join(", ")
+    tr!(
+        "version",
+        version = env!("CARGO_PKG_VERSION"),
+        commit = env!("GONGSHI_COMMIT"),
+        years = years.join(", ")
     )
 }
 

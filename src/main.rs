@@ -31,10 +31,10 @@ fn main() -> ExitCode {
             default_hook(info);
         }
     }));
-    let version: &'static str = Box::leak(gongshi::version_text().into_boxed_str());
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let language = cli::language_asked(&args);
     gongshi::i18n::set_language(language);
+    let version: &'static str = Box::leak(gongshi::version_text().into_boxed_str());
     let command = cli::in_language(Cli::command().version(version), language);
     let matches = command.get_matches_from(args);
     let cli = match Cli::from_arg_matches(&matches) {

@@ -15,3 +15,5 @@ error-locked = another gongshi build of this site is running (it holds { $path }
 error-unreachable = cannot reach { $url }: { $message }
       {"  "}Nothing was verified, and nothing shows that the site is live.
       {"  "}help: check the address (--url) and this machine's network, then run gongshi verify again
+
+version = { $version } (commit { $commit }; holiday calendars built in: { $years })

@@ -15,3 +15,5 @@ error-locked = 本站点的另一个 gongshi 构建正在运行（它占用着 {
 error-unreachable = 无法访问 { $url }：{ $message }
       {"  "}没有核验任何页面，也无法证明网站已上线。
       {"  "}建议：检查地址（--url）和本机网络，然后再运行 gongshi verify
+
+version = { $version }（提交 { $commit }；内置节假日日历：{ $years }）

@@ -30,7 +30,10 @@ pub fn run(site: &Path, year: Option<i32>, command: Option<CalendarCommand>) -> 
                 for finding in &findings {
                     out.push_str(&format!("{shown}: {finding}\n"));
                 }
-                out.push_str(&gongshi::tr!("calendar-check-failed", count = findings.len()));
+                out.push_str(&gongshi::tr!(
+                    "calendar-check-failed",
+                    count = findings.len()
+                ));
                 out.push('\n');
                 emit(&out)?;
                 ExitCode::from(1)
@@ -62,14 +65,13 @@ pub fn run(site: &Path, year: Option<i32>, command: Option<CalendarCommand>) -> 
 fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
     let shown = notice.display().to_string();
     let bytes = std::fs::read(notice).map_err(|e| Error::io(notice, e))?;
-    let (text, _) = gongshi::ingest::decode(&bytes)
-        .map_err(|m| {
-            Error::Usage(gongshi::tr!(
-                "calendar-notice-encoding",
-                file = &shown,
-                message = m
-            ))
-        })?;
+    let (text, _) = gongshi::ingest::decode(&bytes).map_err(|m| {
+        Error::Usage(gongshi::tr!(
+            "calendar-notice-encoding",
+            file = &shown,
+            message = m
+        ))
+    })?;
     let parsed = match gongshi::notice::parse(&text) {
         Ok(parsed) => parsed,
         Err(refusals) => {
@@ -94,11 +96,7 @@ fn import_notice(notice: &Path, output: Option<&Path>) -> Result<ExitCode> {
             }
             eprintln!(
                 "{}",
-                gongshi::tr!(
-                    "calendar-made-wrong",
-                    count = findings.len(),
-                    file = &shown
-                )
+                gongshi::tr!("calendar-made-wrong", count = findings.len(), file = &shown)
             );
             return Ok(ExitCode::from(1));
         }

@@ -72,12 +72,10 @@ pub fn emit(text: &str) -> Result<()> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Usage(gongshi::tr!(
-                "emit-failed",
-                error = e.to_string()
-            )))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Usage(gongshi::tr!(
+            "emit-failed",
+            error = e.to_string()
+        ))),
         _ => Ok(()),
     }
 }
