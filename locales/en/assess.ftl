@@ -1,1 +1,42 @@
 # Deadlines, statuses and the ledger: what the assessment says about each item.
+
+## Deadlines and statuses (src/assess.rs)
+
+assess-task-gained-objects = task { $task } was published on { $on } with one object ({ $object }); the exports now give it more, each published on its own page with its own deadline. Check that they belong to this task: a mistyped task id would publish another company's result under it
+assess-end-date-error = 检查结束日期 { $end }: { $error }
+assess-what-no-end-date = no end date
+assess-what-no-result = no result
+assess-what-not-a-result = "{ $result }", which is not a result yet,
+assess-published-row-lacks = task { $id } was published on { $published_on }, but its row has { $what } now: its page keeps the result as last published until the row has one again
+assess-missing-row-lacks = its row has { $what } now, and its last published version is not in the archive: its page cannot be built
+assess-withdrawn-never-published = task { $id } has a withdrawn row but was never published: the row is ignored, and the task is published like any other
+assess-due-by = by { $day }
+assess-due-in-year = in { $year }, on a day that { $year }'s holiday notice will settle
+assess-due-soon = task { $id } has no result yet and is due { $by } ({ $left } working { $left ->
+        [one] day
+       *[other] days
+    } left)
+assess-missing-address-taken = it is in no task export now, and its address (tasks/{ $slug }/) is another result's: ids that differ only in case share a page. If the export's id is this task's, correct the ledger's row by hand to the export's spelling
+assess-why-invalid = its row is invalid now (see the errors)
+assess-why-gone = it is in no task export now
+assess-missing-not-archived = { $why }, and its last published version is not in the archive: its page cannot be built. Put its row back in an export
+assess-missing-page-kept = { $why }: its page stays as last published (from { $archive }). Put its row back in an export, or withdraw it: gongshi withdraw { $id } --reason …
+assess-quarterless = { $count } task(s) in progress have no quarter, end date or start date: they count in no quarter's figures; fill in 所属季度
+assess-joint-not-counted = joint inspections are not counted in { $quarters }: tasks of { $count ->
+        [one] it
+       *[other] each
+    } come from an export with no 是否联合检查 or 联合检查部门 column, so their summary pages show no joint-inspection figure or target
+assess-missing-quarter = none of its tasks is in an export or the archive now: its summary page cannot be built. Put its tasks back in an export
+assess-archive-damaged = line(s) { $lines } could not be read (a write cut short, or an edit by hand) and are skipped; gongshi archives the results they held again while their rows are in the exports
+assess-channel-id-unused = { $id } is in no export: its date on { $channel } counts for nothing. Check the id against the exports (a task with several companies is task id/credit code)
+assess-calendar-how = The State Council's notice for { $year } (国务院办公厅关于{ $year }年部分节假日安排的通知) usually comes out in November. When it is out, paste its text into a file and run `gongshi calendar import notice.txt -o data/calendar/{ $year }.toml`, then commit the file
+assess-calendar-waiting = { $count } deadline(s) depend on { $year }'s holiday calendar, which is not added yet (its notice can also change December 29–31 of { $previous }), so each is known only as a day it cannot come before. That settles most statuses (a result published by then is on time; one not published is due until then); any it does not settle is reported as undecided.
+assess-calendar-this-year = { $year }, the year of the as-of date, has no holiday calendar: no deadline in it can be worked out to the day.
+assess-calendar-next-year = { $year } has no holiday calendar yet: results of inspections that end in the last weeks of { $previous } will have deadlines in it.
+assess-calendar-warning = { $now } { $how }
+assess-future-publication = { $kind } { $id } is recorded as published on { $published_on }, after the as-of date { $as_of }
+assess-lacking-published = { $id } (published { $on })
+assess-lacking-in-progress = { $id } (inspection in progress)
+assess-lacking-no-result = { $id } (no result published yet)
+assess-lacking-more = and { $count } more
+assess-incomplete-at-deadline = quarter { $quarter }: its summary was incomplete at its deadline { $deadline }: { $count } of its { $total } tasks had no result published by then: { $tasks }
