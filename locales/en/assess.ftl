@@ -40,3 +40,38 @@ assess-lacking-in-progress = { $id } (inspection in progress)
 assess-lacking-no-result = { $id } (no result published yet)
 assess-lacking-more = and { $count } more
 assess-incomplete-at-deadline = quarter { $quarter }: its summary was incomplete at its deadline { $deadline }: { $count } of its { $total } tasks had no result published by then: { $tasks }
+
+## The ledger, data/published.csv (src/ledger/)
+
+ledger-not-decodable = { $message }; save the ledger as CSV (UTF-8 or GBK)
+ledger-header-missing-column = header must name the columns { $columns }; `{ $name }` is missing
+ledger-bad-kind = kind "{ $kind }": expected task, quarter, revision or withdrawn
+ledger-empty-id = empty id
+ledger-id-spreadsheet-number = id "{ $id }" is a long number as a spreadsheet shows it, not the id written there: the digits are lost. Take the ledger back from before it was saved (git checkout data/published.csv), and open it in a text editor, or import it into Excel with the id column as text
+ledger-bad-date = published_on: { $message }; expected a date such as 2025-10-28
+ledger-bad-quarter = quarter id { $message }
+ledger-damaged-digests = { $count } digest(s) in { $ledger } are not the 16 hexadecimal digits gongshi writes (a spreadsheet may have turned them into numbers): corrections to those results are noticed against the last digest that is intact
+ledger-no-digest-column = { $ledger } has no digest column, so its rows do not say which version of a result each publication was (corrections are noticed against { $archive } alone); add ",digest" to the end of its header line
+
+ledger-withdraw-no-reason = withdraw: --reason must say why (it is shown on the result's page)
+ledger-withdraw-did-you-mean = {" "}(did you mean { $ids }?)
+ledger-withdraw-quarter = ; a quarter's summary cannot be withdrawn, only a task's result
+ledger-withdraw-not-published = withdraw: { $ledger } has no task row for { $id }: only a published result can be withdrawn{ $hint }{ $quarter }
+ledger-withdraw-already = withdraw: task { $id } was already withdrawn on { $on } ({ $reason })
+ledger-withdraw-after-today = withdraw: task { $id } is recorded as published on { $published_on }, after today ({ $today })
+
+ledger-import-empty = the file is empty: expected a header such as id,published_on
+ledger-import-no-header = the header must name the task id (id or 任务编号) and the day it was published (published_on or 公示日期); it has: { $columns }
+ledger-import-bad-kind = "{ $kind }": history records first publications: task (the default) or quarter
+ledger-import-empty-id = empty
+ledger-import-after-today = { $published_on } is after today ({ $today }): the ledger records days that have been
+ledger-import-before-earliest = { $published_on } is before { $year }: check the year
+ledger-import-quarter-no-task = no task of the exports counts in { $quarter }: put its export in data/tasks/ first, or leave this row out
+ledger-import-before-quarter-end = { $published_on } is before { $quarter } ended
+ledger-import-several-objects = task { $id } has { $count } objects, each its own record: name each one as task id/credit code (or name), e.g. { $examples }
+ledger-import-not-in-exports = task { $id } is in no task export under data/tasks/: put its export there first, or leave this row out (check the id's spelling)
+ledger-import-before-end = { $published_on } is before the inspection ended ({ $end })
+ledger-import-in-progress = task { $id } has no end date in the exports (still in progress), so its result cannot have been published
+ledger-import-no-result = task { $id } has no result in the exports, so no result of it can have been published: fill in its 检查结果 first
+ledger-import-duplicate = { $kind } { $id } is already on line { $first }
+ledger-import-already-recorded = { $ledger } already records { $kind } { $id } as published on { $recorded }; the ledger only grows, so an earlier date cannot replace it here (if { $published_on } is the true date, correct that row by hand, with the evidence)

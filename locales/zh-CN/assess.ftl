@@ -37,3 +37,38 @@ assess-lacking-in-progress = { $id }（检查进行中）
 assess-lacking-no-result = { $id }（尚未公示检查结果）
 assess-lacking-more = 另有 { $count } 项
 assess-incomplete-at-deadline = { $quarter } 季度：季度汇总在公示期限 { $deadline } 时不完整：其 { $total } 个任务中有 { $count } 个届时尚未公示检查结果：{ $tasks }
+
+## 公示台账 data/published.csv（src/ledger/）
+
+ledger-not-decodable = { $message }；请将公示台账另存为 CSV（UTF-8 或 GBK 编码）
+ledger-header-missing-column = 表头必须包含以下列：{ $columns }；缺少 `{ $name }` 列
+ledger-bad-kind = kind 为“{ $kind }”：应为 task、quarter、revision 或 withdrawn
+ledger-empty-id = id 为空
+ledger-id-spreadsheet-number = id “{ $id }”是电子表格显示的长数字，不是原来写入的编号：数字已经丢失。请恢复保存之前的公示台账（git checkout data/published.csv），用文本编辑器打开；或在 Excel 中导入时将 id 列设为文本
+ledger-bad-date = published_on：{ $message }；应为 2025-10-28 这样的日期
+ledger-bad-quarter = 季度编号 { $message }
+ledger-damaged-digests = { $ledger } 中有 { $count } 个 digest 不是 gongshi 写入的 16 位十六进制数（可能被电子表格转成了数字）：这些检查结果的更正，按最近一个完好的 digest 判断
+ledger-no-digest-column = { $ledger } 没有 digest 列，其各行不记录每次公示的是检查结果的哪个版本（更正仅依据 { $archive } 判断）；请在表头行末尾加上“,digest”
+
+ledger-withdraw-no-reason = withdraw：--reason 必须说明撤回理由（该理由会显示在检查结果页面上）
+ledger-withdraw-did-you-mean = （是否指 { $ids }？）
+ledger-withdraw-quarter = ；季度汇总不能撤回，只能撤回任务的检查结果
+ledger-withdraw-not-published = withdraw：{ $ledger } 中没有 { $id } 的 task 行：只有已公示的检查结果才能撤回{ $hint }{ $quarter }
+ledger-withdraw-already = withdraw：任务 { $id } 已于 { $on } 撤回（{ $reason }）
+ledger-withdraw-after-today = withdraw：任务 { $id } 记录的公示日期为 { $published_on }，晚于今天（{ $today }）
+
+ledger-import-empty = 文件为空：应有 id,published_on 这样的表头
+ledger-import-no-header = 表头必须包含任务编号（id 或 任务编号）和公示日期（published_on 或 公示日期）；现有的列：{ $columns }
+ledger-import-bad-kind = “{ $kind }”：公示历史记录的是首次公示：task（默认）或 quarter
+ledger-import-empty-id = 为空
+ledger-import-after-today = { $published_on } 晚于今天（{ $today }）：公示台账只记录已经过去的日期
+ledger-import-before-earliest = { $published_on } 早于 { $year } 年：请核对年份
+ledger-import-quarter-no-task = 导出文件中没有计入 { $quarter } 的任务：请先将其导出文件放入 data/tasks/，或删去这一行
+ledger-import-before-quarter-end = { $published_on } 早于 { $quarter } 季度结束
+ledger-import-several-objects = 任务 { $id } 有 { $count } 个检查对象，各为一条记录：请逐一写作 任务编号/统一社会信用代码（或名称），例如 { $examples }
+ledger-import-not-in-exports = 任务 { $id } 不在 data/tasks/ 下的任何导出文件中：请先将其导出文件放入该文件夹，或删去这一行（请核对任务编号的写法）
+ledger-import-before-end = { $published_on } 早于检查结束日期（{ $end }）
+ledger-import-in-progress = 任务 { $id } 在导出文件中没有检查结束日期（检查仍在进行），其检查结果不可能已公示
+ledger-import-no-result = 任务 { $id } 在导出文件中没有检查结果，不可能已公示其检查结果：请先填写其 检查结果
+ledger-import-duplicate = { $kind } { $id } 已在第 { $first } 行出现
+ledger-import-already-recorded = { $ledger } 已记录 { $kind } { $id } 的公示日期为 { $recorded }；公示台账只增不改，不能在此用更早的日期替换（如 { $published_on } 确为实际公示日期，请凭证据手工更正该行）
