@@ -75,3 +75,43 @@ ledger-import-in-progress = task { $id } has no end date in the exports (still i
 ledger-import-no-result = task { $id } has no result in the exports, so no result of it can have been published: fill in its 检查结果 first
 ledger-import-duplicate = { $kind } { $id } is already on line { $first }
 ledger-import-already-recorded = { $ledger } already records { $kind } { $id } as published on { $recorded }; the ledger only grows, so an earlier date cannot replace it here (if { $published_on } is the true date, correct that row by hand, with the evidence)
+
+## CI formats: JUnit failure messages, GitHub annotations and run summary (src/ci.rs)
+
+ci-what-result = result
+ci-what-summary = summary
+ci-excuse-website = in data/published.csv
+ci-excuse-channel = for this channel (its late_reason_column, or late_reason in its file)
+ci-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+ci-late = { $kind } { $id }: { $what } published { $published_on } ({ $days } after its deadline { $deadline }) with no late_reason { $excuse }
+ci-overdue = { $kind } { $id }: { $what } not published, deadline { $deadline } passed { $days } ago
+ci-excused = { $kind } { $id }: { $what } published { $published_on } after its deadline { $deadline }, excused: { $reason }
+ci-on-time = { $kind } { $id }: { $what } published { $published_on }, deadline { $deadline }
+ci-due = { $kind } { $id }: { $what } not published yet, due by { $deadline }
+ci-in-progress = task { $id }: inspection in progress (no end date)
+ci-open = quarter { $id }: not ended yet
+ci-not-required = quarter { $id }: summary published { $published_on }; its period set no deadline for it (quarter_summary = false)
+ci-rejected = task { $id }: invalid row, not published
+ci-undecided = { $kind } { $id }: { $what } { $done }; its deadline ({ $deadline }) waits for { $year }'s holiday notice: add data/calendar/{ $year }.toml (gongshi calendar import) to decide it
+ci-published-on = published { $day }
+ci-not-published-yet = not published yet
+ci-deadline-not-before = not before { $day }
+ci-deadline-none = none
+ci-invalid-row = invalid row, not published
+ci-warning = warning: { $message }
+ci-note = note: { $note }
+ci-title-item = { $kind } { $id }: { $status }
+ci-title-missing = { $kind } { $id }: missing
+ci-title-channel-date = date in error, counted as not published there
+ci-title-not-read = not read
+ci-summary-heading = gongshi: disclosure deadlines as of { $as_of }
+ci-summary-columns = | rows | on time | late | excused | due | overdue | in progress | rejected | undecided |
+ci-summary-channel = Channel { $channel }: on time { $on_time }, late { $late }, excused { $excused }, due { $due }, overdue { $overdue }, in progress { $in_progress }
+ci-summary-violation-columns = | | id | deadline | days late | where |
+ci-summary-on-channel = {" "}on { $channel }
+ci-summary-missing = { $count } published result(s) in no export now:
+ci-summary-missing-line = { $kind } { $id } (published { $published_on }): { $message }
+ci-summary-errors = { $count } invalid row(s) or unread file(s), not published: see the annotations.

@@ -72,3 +72,40 @@ ledger-import-in-progress = 任务 { $id } 在导出文件中没有检查结束�
 ledger-import-no-result = 任务 { $id } 在导出文件中没有检查结果，不可能已公示其检查结果：请先填写其 检查结果
 ledger-import-duplicate = { $kind } { $id } 已在第 { $first } 行出现
 ledger-import-already-recorded = { $ledger } 已记录 { $kind } { $id } 的公示日期为 { $recorded }；公示台账只增不改，不能在此用更早的日期替换（如 { $published_on } 确为实际公示日期，请凭证据手工更正该行）
+
+## CI 格式：JUnit 失败信息、GitHub 注释和运行摘要（src/ci.rs）
+
+ci-what-result = 检查结果
+ci-what-summary = 季度汇总
+ci-excuse-website = data/published.csv 中
+ci-excuse-channel = 该公示渠道（其 late_reason_column 或其文件中的 late_reason）
+ci-days = { $days } 天
+ci-late = { $kind } { $id }：{ $what }于 { $published_on } 公示（超过公示期限 { $deadline } { $days }），{ $excuse }未填写 late_reason
+ci-overdue = { $kind } { $id }：{ $what }逾期未公示，公示期限 { $deadline } 已过 { $days }
+ci-excused = { $kind } { $id }：{ $what }于 { $published_on } 公示，晚于公示期限 { $deadline }，已说明理由：{ $reason }
+ci-on-time = { $kind } { $id }：{ $what }于 { $published_on } 公示，公示期限 { $deadline }
+ci-due = { $kind } { $id }：{ $what }尚未公示，应于 { $deadline } 前公示
+ci-in-progress = 任务 { $id }：检查进行中（没有检查结束日期）
+ci-open = 季度 { $id }：尚未结束
+ci-not-required = 季度 { $id }：季度汇总于 { $published_on } 公示；其所在时期未规定季度汇总的公示期限（quarter_summary = false）
+ci-rejected = 任务 { $id }：数据有误，不予公示
+ci-undecided = { $kind } { $id }：{ $what }{ $done }；其公示期限（{ $deadline }）待 { $year } 年节假日安排通知确定：添加 data/calendar/{ $year }.toml（gongshi calendar import）后即可判定
+ci-published-on = 已于 { $day } 公示
+ci-not-published-yet = 尚未公示
+ci-deadline-not-before = 不早于 { $day }
+ci-deadline-none = 无
+ci-invalid-row = 数据有误，不予公示
+ci-warning = 警告：{ $message }
+ci-note = 说明：{ $note }
+ci-title-item = { $kind } { $id }：{ $status }
+ci-title-missing = { $kind } { $id }：已公示，但不在导出文件中
+ci-title-channel-date = 日期有误，在该渠道按未公示计
+ci-title-not-read = 未读取
+ci-summary-heading = gongshi：公示期限检查，截至 { $as_of }
+ci-summary-columns = | 行数 | 按期 | 逾期 | 已说明理由 | 待公示 | 逾期未公示 | 检查中 | 数据有误 | 待确定 |
+ci-summary-channel = 渠道 { $channel }：按期 { $on_time }，逾期 { $late }，已说明理由 { $excused }，待公示 { $due }，逾期未公示 { $overdue }，检查中 { $in_progress }
+ci-summary-violation-columns = | | 编号 | 公示期限 | 逾期天数 | 位置 |
+ci-summary-on-channel = （{ $channel }）
+ci-summary-missing = { $count } 项已公示的结果现在不在任何导出文件中：
+ci-summary-missing-line = { $kind } { $id }（{ $published_on } 公示）：{ $message }
+ci-summary-errors = { $count } 个数据有误的行或未读取的文件，不予公示：见注释。
