@@ -115,3 +115,14 @@ ci-summary-on-channel = {" "}on { $channel }
 ci-summary-missing = { $count } published result(s) in no export now:
 ci-summary-missing-line = { $kind } { $id } (published { $published_on }): { $message }
 ci-summary-errors = { $count } invalid row(s) or unread file(s), not published: see the annotations.
+
+## Build steps (src/build.rs, src/progress.rs)
+
+build-out-not-a-folder = exists and is not a folder
+build-out-holds-site = holds the site folder; choose a folder of its own, such as public/
+build-out-not-ours = exists and was not written by gongshi (no { $marker } in it); it would be replaced whole, so remove it yourself or choose another folder
+build-out-no-name = expected a folder name
+build-progress-files = files
+build-stage-checking = checking
+build-stage-writing = writing
+build-waiting-for-lock = waiting for another gongshi build of this site to finish ({ $lock })

@@ -109,3 +109,14 @@ ci-summary-on-channel = （{ $channel }）
 ci-summary-missing = { $count } 项已公示的结果现在不在任何导出文件中：
 ci-summary-missing-line = { $kind } { $id }（{ $published_on } 公示）：{ $message }
 ci-summary-errors = { $count } 个数据有误的行或未读取的文件，不予公示：见注释。
+
+## 构建步骤（src/build.rs、src/progress.rs）
+
+build-out-not-a-folder = 已存在，且不是文件夹
+build-out-holds-site = 包含站点文件夹；请另选一个单独的文件夹，例如 public/
+build-out-not-ours = 已存在，且不是 gongshi 生成的（其中没有 { $marker }）；构建会整个替换该文件夹，请自行删除或另选文件夹
+build-out-no-name = 应为文件夹名
+build-progress-files = 个文件
+build-stage-checking = 检查
+build-stage-writing = 写入
+build-waiting-for-lock = 正在等待本站点的另一次 gongshi 构建完成（{ $lock }）
