@@ -15,11 +15,11 @@ use crate::error::{Error, Result};
 use crate::ingest::ChannelCell;
 use crate::ingest::Tasks;
 use crate::ledger::{Entry, Kind, Ledger};
-use crate::tr;
 use crate::model::{
     AssessPart, ChannelItem, Item, ItemKind, Missing, Problem, QuarterFigures, Record, Report,
     Status, Withdrawal,
 };
+use crate::tr;
 
 /// Deadline arithmetic under a site's rules and calendar.
 #[derive(Debug, Clone, Copy)]
@@ -942,7 +942,11 @@ impl<'a> Channels<'a> {
                                 .map_err(|e| Error::Input {
                                     path: file.to_string().into(),
                                     line,
-                                    message: tr!("assess-end-date-error", end = end, error = e.to_string()),
+                                    message: tr!(
+                                        "assess-end-date-error",
+                                        end = end,
+                                        error = e.to_string()
+                                    ),
                                 })?;
                         self.known.insert((end, days), deadline);
                         deadline

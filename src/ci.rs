@@ -172,7 +172,11 @@ pub fn junit(report: &Report) -> String {
         let mut out = String::new();
         if kind == ItemKind::Task {
             for warning in &loose_warnings {
-                let _ = writeln!(out, "{}", tr!("ci-warning", message = problem_line(warning)));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr!("ci-warning", message = problem_line(warning))
+                );
             }
             for note in &report.notes {
                 let _ = writeln!(out, "{}", tr!("ci-note", note = note));

@@ -27,8 +27,8 @@ impl TerminalProgress {
                 "{{msg:>9}} [{{bar:40}}] {{pos}}/{{len}} {}",
                 gongshi::tr!("build-progress-files")
             ))
-                .expect("a valid template")
-                .progress_chars("=> "),
+            .expect("a valid template")
+            .progress_chars("=> "),
         );
         TerminalProgress {
             started: Instant::now(),

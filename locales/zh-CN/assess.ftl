@@ -20,13 +20,13 @@ assess-missing-not-archived = { $why }，而归档中没有其最近一次公示
 assess-missing-page-kept = { $why }：其页面保留最近一次公示的内容（来自 { $archive }）。请将该行放回导出文件，或将其撤回：gongshi withdraw { $id } --reason …
 assess-quarterless = { $count } 个进行中的任务没有所属季度、检查结束日期或检查开始日期：不计入任何季度的统计；请填写 所属季度
 assess-joint-not-counted = { $quarters } 未统计联合检查：{ $count ->
-        [one] 该季度
+        [1] 该季度
        *[other] 这些季度
     }的任务来自没有 是否联合检查 或 联合检查部门 列的导出文件，其季度汇总页面不显示联合检查数据和目标
 assess-missing-quarter = 其任务现在都不在导出文件或归档中：无法生成其季度汇总页面。请将其任务放回导出文件
 assess-archive-damaged = 第 { $lines } 行无法读取（写入中断或被手工编辑），已跳过；这些行所存的检查结果，只要其所在行仍在导出文件中，gongshi 会重新归档
 assess-channel-id-unused = { $id } 不在任何导出文件中：其在 { $channel } 的公示日期不起作用。请对照导出文件核对任务编号（有多个检查对象的任务，写作 任务编号/统一社会信用代码）
-assess-calendar-how = { $year } 年的国务院办公厅关于{ $year }年部分节假日安排的通知通常在 11 月发布。发布后，请将通知全文保存为文件，运行 `gongshi calendar import notice.txt -o data/calendar/{ $year }.toml`，并提交该文件
+assess-calendar-how = 国务院办公厅关于{ $year }年部分节假日安排的通知通常在 11 月发布。发布后，请将通知全文保存为文件，运行 `gongshi calendar import notice.txt -o data/calendar/{ $year }.toml`，并提交该文件
 assess-calendar-waiting = { $count } 个公示期限取决于 { $year } 年的工作日历，该日历尚未添加（其节假日安排通知也可能调整 { $previous } 年 12 月 29 日至 31 日），因此每个期限只能确定不早于哪一天。多数状态据此即可判定（在该日前已公示的按时，未公示的在该日前为待公示）；无法判定的报告为待定。
 assess-calendar-this-year = { $year } 年（截至日期所在年份）没有工作日历：该年内的公示期限无法精确计算到日。
 assess-calendar-next-year = { $year } 年尚无工作日历：{ $previous } 年最后几周结束的检查，其公示期限将落在该年。
@@ -80,7 +80,7 @@ ci-what-summary = 季度汇总
 ci-excuse-website = data/published.csv 中
 ci-excuse-channel = 该公示渠道（其 late_reason_column 或其文件中的 late_reason）
 ci-days = { $days } 天
-ci-late = { $kind } { $id }：{ $what }于 { $published_on } 公示（超过公示期限 { $deadline } { $days }），{ $excuse }未填写 late_reason
+ci-late = { $kind } { $id }：{ $what }于 { $published_on } 公示（公示期限为 { $deadline }，逾期 { $days }），{ $excuse }未填写 late_reason
 ci-overdue = { $kind } { $id }：{ $what }逾期未公示，公示期限 { $deadline } 已过 { $days }
 ci-excused = { $kind } { $id }：{ $what }于 { $published_on } 公示，晚于公示期限 { $deadline }，已说明理由：{ $reason }
 ci-on-time = { $kind } { $id }：{ $what }于 { $published_on } 公示，公示期限 { $deadline }

@@ -107,11 +107,7 @@ pub fn import(
             Some(title) if titles.len() < 5 => titles.push(title),
             _ => {
                 let Some((line, first)) = titles.into_iter().next() else {
-                    return Ok(Err(vec![problem(
-                        1,
-                        None,
-                        tr!("ledger-import-empty"),
-                    )]));
+                    return Ok(Err(vec![problem(1, None, tr!("ledger-import-empty"))]));
                 };
                 return Ok(Err(vec![problem(
                     line,
@@ -192,7 +188,10 @@ pub fn import(
                         problems.push(problem(
                             line,
                             Some("id"),
-                            tr!("ledger-import-quarter-no-task", quarter = quarter.to_string()),
+                            tr!(
+                                "ledger-import-quarter-no-task",
+                                quarter = quarter.to_string()
+                            ),
                         ));
                         continue;
                     }

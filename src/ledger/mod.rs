@@ -167,10 +167,7 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding), (u64
                             .is_none()
                 })
                 .map_or(1, |i| i as u64 + 1);
-            Err((
-                line,
-                tr!("ledger-not-decodable", message = message),
-            ))
+            Err((line, tr!("ledger-not-decodable", message = message)))
         }
     }
 }
@@ -267,29 +264,18 @@ impl Ledger {
                 continue;
             }
             let get = |i: usize| record.get(columns[i]).map_or("", str::trim);
-            let kind = Kind::parse(get(0)).ok_or_else(|| {
-                fail(
-                    line,
-                    tr!("ledger-bad-kind", kind = get(0)),
-                )
-            })?;
+            let kind = Kind::parse(get(0))
+                .ok_or_else(|| fail(line, tr!("ledger-bad-kind", kind = get(0))))?;
             let id = get(1).to_string();
             if id.is_empty() {
                 return Err(fail(line, tr!("ledger-empty-id")));
             }
             if spreadsheet_number(&id) {
-                return Err(fail(
-                    line,
-                    tr!("ledger-id-spreadsheet-number", id = &id),
-                ));
+                return Err(fail(line, tr!("ledger-id-spreadsheet-number", id = &id)));
             }
             // Spreadsheets rewrite dates in their own way (2025/10/1): read them as exports are.
-            let published_on = crate::dates::parse_date(get(2)).map_err(|m| {
-                fail(
-                    line,
-                    tr!("ledger-bad-date", message = m),
-                )
-            })?;
+            let published_on = crate::dates::parse_date(get(2))
+                .map_err(|m| fail(line, tr!("ledger-bad-date", message = m)))?;
             // Quarter ids are kept in one spelling (2025Q3) so that 2025q3 finds them too.
             let id = match kind {
                 Kind::Quarter => id
