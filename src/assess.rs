@@ -19,6 +19,7 @@ use crate::model::{
     AssessPart, ChannelItem, Item, ItemKind, Missing, Problem, QuarterFigures, Record, Report,
     Status, Withdrawal,
 };
+use crate::tr;
 
 /// Deadline arithmetic under a site's rules and calendar.
 #[derive(Debug, Clone, Copy)]
@@ -209,13 +210,11 @@ pub fn assess(
                             &row.file,
                             row.line,
                             Some("任务编号"),
-                            format!(
-                                "task {} was published on {on} with one object ({}); the \
-                                 exports now give it more, each published on its own page with \
-                                 its own deadline. Check that they belong to this task: a \
-                                 mistyped task id would publish another company's result under it",
-                                record.task_id,
-                                record.object_text()
+                            tr!(
+                                "assess-task-gained-objects",
+                                task = &record.task_id,
+                                on = on,
+                                object = record.object_text(),
                             ),
                         )
                     },
@@ -274,8 +273,10 @@ pub fn assess(
                     id,
                     entry.published_on,
                     None,
-                    "its row has no end date now, and its last published version is not in the \
-                     archive: its page cannot be built",
+                    &tr!(
+                        "assess-missing-row-lacks",
+                        what = tr!("assess-what-no-end-date")
+                    ),
                 ));
             }
             item.status = Status::InProgress;
@@ -288,7 +289,7 @@ pub fn assess(
         let deadline = deadline_of(end).map_err(|e| Error::Input {
             path: row.file.to_string().into(),
             line: row.line,
-            message: format!("检查结束日期 {end}: {e}"),
+            message: tr!("assess-end-date-error", end = end, error = e.to_string()),
         })?;
         item.set_deadline(deadline);
         match (entry, withdrawal) {
@@ -343,14 +344,12 @@ pub fn assess(
                         Some(Arc::clone(&record))
                     }
                     None => {
-                        let pending;
                         let what = if record.end.is_none() {
-                            "no end date"
+                            tr!("assess-what-no-end-date")
                         } else if record.result.is_empty() {
-                            "no result"
+                            tr!("assess-what-no-result")
                         } else {
-                            pending = format!("\"{}\", which is not a result yet,", record.result);
-                            &pending
+                            tr!("assess-what-not-a-result", result = &*record.result)
                         };
                         if kept.is_some() {
                             warnings.push(Problem::at(
@@ -361,11 +360,11 @@ pub fn assess(
                                 } else {
                                     "检查结果"
                                 }),
-                                format!(
-                                    "task {id} was published on {}, but its row has {what} now: \
-                                     its page keeps the result as last published until the row \
-                                     has one again",
-                                    entry.published_on
+                                tr!(
+                                    "assess-published-row-lacks",
+                                    id = id,
+                                    published_on = entry.published_on,
+                                    what = &what,
                                 ),
                             ));
                         } else {
@@ -373,10 +372,7 @@ pub fn assess(
                                 id,
                                 entry.published_on,
                                 None,
-                                &format!(
-                                    "its row has {what} now, and its last published version is \
-                                     not in the archive: its page cannot be built"
-                                ),
+                                &tr!("assess-missing-row-lacks", what = &what),
                             ));
                         }
                         kept
@@ -400,10 +396,7 @@ pub fn assess(
                 if withdrawal.is_some() {
                     warnings.push(Problem::in_file(
                         crate::ledger::LEDGER_FILE,
-                        format!(
-                            "task {id} has a withdrawn row but was never published: the row is \
-                             ignored, and the task is published like any other"
-                        ),
+                        tr!("assess-withdrawn-never-published", id = id),
                     ));
                 }
                 if let Some(digest) = digest {
@@ -506,11 +499,7 @@ pub fn assess(
                 id,
                 entry.published_on,
                 None,
-                &format!(
-                    "it is in no task export now, and its address (tasks/{slug}/) is another \
-                     result's: ids that differ only in case share a page. If the export's id is \
-                     this task's, correct the ledger's row by hand to the export's spelling"
-                ),
+                &tr!("assess-missing-address-taken", slug = &slug),
             ));
             continue;
         }
@@ -521,19 +510,16 @@ pub fn assess(
             continue;
         }
         let why = if rejected_ids.contains(id) {
-            "its row is invalid now (see the errors)"
+            tr!("assess-why-invalid")
         } else {
-            "it is in no task export now"
+            tr!("assess-why-gone")
         };
         let Some(snapshot) = snapshot else {
             missing.push(Missing::task(
                 id,
                 entry.published_on,
                 None,
-                &format!(
-                    "{why}, and its last published version is not in the archive: its page \
-                     cannot be built. Put its row back in an export"
-                ),
+                &tr!("assess-missing-not-archived", why = &why),
             ));
             continue;
         };
@@ -545,9 +531,11 @@ pub fn assess(
             id,
             entry.published_on,
             Some(status),
-            &format!(
-                "{why}: its page stays as last published (from {ARCHIVE_FILE}). Put its row back \
-                 in an export, or withdraw it: gongshi withdraw {id} --reason …"
+            &tr!(
+                "assess-missing-page-kept",
+                why = &why,
+                archive = ARCHIVE_FILE,
+                id = id
             ),
         ));
         published_index.push(Some(published.len() as u32));
@@ -577,10 +565,7 @@ pub fn assess(
     if quarterless > 0 {
         warnings.push(Problem::in_file(
             "data/tasks",
-            format!(
-                "{quarterless} task(s) in progress have no quarter, end date or start date: they \
-                 count in no quarter's figures; fill in 所属季度"
-            ),
+            tr!("assess-quarterless", count = quarterless),
         ));
     }
     let mut quarters = Vec::new();
@@ -752,16 +737,10 @@ pub fn assess(
     }
     let mut notes = Vec::new();
     if !without_joint_column.is_empty() {
-        notes.push(format!(
-            "joint inspections are not counted in {}: tasks of {} come from an export with no \
-             是否联合检查 or 联合检查部门 column, so their summary pages show no joint-inspection \
-             figure or target",
-            without_joint_column.join(", "),
-            if without_joint_column.len() == 1 {
-                "it"
-            } else {
-                "each"
-            }
+        notes.push(tr!(
+            "assess-joint-not-counted",
+            quarters = without_joint_column.join(&tr!("list-separator")),
+            count = without_joint_column.len(),
         ));
     }
 
@@ -779,9 +758,7 @@ pub fn assess(
                 published_on: entry.published_on,
                 status: None,
                 page_kept: false,
-                message: "none of its tasks is in an export or the archive now: its summary \
-                          page cannot be built. Put its tasks back in an export"
-                    .into(),
+                message: tr!("assess-missing-quarter"),
             });
         }
     }
@@ -789,17 +766,15 @@ pub fn assess(
     if !archive.damaged.is_empty() {
         warnings.push(Problem::in_file(
             ARCHIVE_FILE,
-            format!(
-                "line(s) {} could not be read (a write cut short, or an edit by hand) and are \
-                 skipped; gongshi archives the results they held again while their rows are in \
-                 the exports",
-                archive
+            tr!(
+                "assess-archive-damaged",
+                lines = archive
                     .damaged
                     .iter()
                     .take(10)
                     .map(u64::to_string)
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(&tr!("list-separator")),
             ),
         ));
     }
@@ -967,7 +942,11 @@ impl<'a> Channels<'a> {
                                 .map_err(|e| Error::Input {
                                     path: file.to_string().into(),
                                     line,
-                                    message: format!("检查结束日期 {end}: {e}"),
+                                    message: tr!(
+                                        "assess-end-date-error",
+                                        end = end,
+                                        error = e.to_string()
+                                    ),
                                 })?;
                         self.known.insert((end, days), deadline);
                         deadline
@@ -1014,12 +993,7 @@ impl<'a> Channels<'a> {
                         &file.file,
                         line,
                         Some("id"),
-                        format!(
-                            "{id} is in no export: its date on {} counts for nothing. Check the \
-                             id against the exports (a task with several companies is task \
-                             id/credit code)",
-                            channel.name
-                        ),
+                        tr!("assess-channel-id-unused", id = id, channel = &channel.name),
                     )
                 });
             }
@@ -1044,39 +1018,30 @@ fn calendar_warnings(items: &[Item], calendar: &Calendar, as_of: NaiveDate) -> V
             waiting.entry(year).or_default();
         }
     }
-    let how = |year: i32| {
-        format!(
-            "The State Council's notice for {year} (国务院办公厅关于{year}年部分节假日安排的通知) \
-             usually comes out in November. When it is out, paste its text into a file and run \
-             `gongshi calendar import notice.txt -o data/calendar/{year}.toml`, then commit the \
-             file"
-        )
-    };
+    let how = |year: i32| tr!("assess-calendar-how", year = year.to_string());
     waiting
         .into_iter()
         .map(|(year, count)| {
             let now = if count > 0 {
-                format!(
-                    "{count} deadline(s) depend on {year}'s holiday calendar, which is not added \
-                     yet (its notice can also change December 29–31 of {}), so each is known only \
-                     as a day it cannot come before. That settles most statuses (a result \
-                     published by then is on time; one not published is due until then); any it \
-                     does not settle is reported as undecided.",
-                    year - 1
+                tr!(
+                    "assess-calendar-waiting",
+                    count = count,
+                    year = year.to_string(),
+                    previous = (year - 1).to_string(),
                 )
             } else if year == as_of.year() {
-                format!(
-                    "{year}, the year of the as-of date, has no holiday calendar: no deadline in \
-                     it can be worked out to the day."
-                )
+                tr!("assess-calendar-this-year", year = year.to_string())
             } else {
-                format!(
-                    "{year} has no holiday calendar yet: results of inspections that end in the \
-                     last weeks of {} will have deadlines in it.",
-                    year - 1
+                tr!(
+                    "assess-calendar-next-year",
+                    year = year.to_string(),
+                    previous = (year - 1).to_string(),
                 )
             };
-            Problem::in_file("data/calendar", format!("{now} {}", how(year)))
+            Problem::in_file(
+                "data/calendar",
+                tr!("assess-calendar-warning", now = now, how = how(year)),
+            )
         })
         .collect()
 }
@@ -1087,11 +1052,12 @@ fn future_publication(warnings: &mut Vec<Problem>, entry: &Entry, as_of: NaiveDa
     if entry.published_on > as_of {
         warnings.push(Problem::in_file(
             crate::ledger::LEDGER_FILE,
-            format!(
-                "{} {} is recorded as published on {}, after the as-of date {as_of}",
-                entry.kind.as_str(),
-                entry.id,
-                entry.published_on
+            tr!(
+                "assess-future-publication",
+                kind = entry.kind.as_str(),
+                id = &entry.id,
+                published_on = entry.published_on,
+                as_of = as_of,
             ),
         ));
     }
@@ -1128,20 +1094,23 @@ fn incomplete_at_deadline<'a>(
     let mut named: Vec<String> = lacking
         .take(NAMED)
         .map(|(record, published)| match (published, record.end) {
-            (Some(on), _) => format!("{} (published {on})", record.id()),
-            (None, None) => format!("{} (inspection in progress)", record.id()),
-            (None, Some(_)) => format!("{} (no result published yet)", record.id()),
+            (Some(on), _) => tr!("assess-lacking-published", id = record.id(), on = on),
+            (None, None) => tr!("assess-lacking-in-progress", id = record.id()),
+            (None, Some(_)) => tr!("assess-lacking-no-result", id = record.id()),
         })
         .collect();
     if count > NAMED {
-        named.push(format!("and {} more", count - NAMED));
+        named.push(tr!("assess-lacking-more", count = count - NAMED));
     }
     Problem::in_file(
         "data/tasks",
-        format!(
-            "quarter {quarter}: its summary was incomplete at its deadline {deadline}: {count} of \
-             its {total} tasks had no result published by then: {}",
-            named.join(", ")
+        tr!(
+            "assess-incomplete-at-deadline",
+            quarter = quarter.to_string(),
+            deadline = deadline,
+            count = count,
+            total = total,
+            tasks = named.join(&tr!("list-separator")),
         ),
     )
 }
@@ -1328,15 +1297,14 @@ fn due_soon(
         return None;
     }
     let by = match deadline {
-        Deadline::On(day) => format!("by {day}"),
-        Deadline::NotBefore { year, .. } => {
-            format!("in {year}, on a day that {year}'s holiday notice will settle")
-        }
+        Deadline::On(day) => tr!("assess-due-by", day = day),
+        Deadline::NotBefore { year, .. } => tr!("assess-due-in-year", year = year.to_string()),
     };
-    Some(format!(
-        "task {} has no result yet and is due {by} ({left} working day{} left)",
-        record.id(),
-        if left == 1 { "" } else { "s" }
+    Some(tr!(
+        "assess-due-soon",
+        id = record.id(),
+        by = by,
+        left = left,
     ))
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::archive::Archive;
 use crate::assess::{self, Assessment};
-use crate::cache::{CachedFile, FileState, Manifest, ReportCache, inputs_digest};
+use crate::cache::{CachedFile, FileState, Manifest, ReportCache};
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::content;
@@ -17,6 +17,7 @@ use crate::lock::SiteLock;
 use crate::model::Report;
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::tr;
 use rayon::prelude::*;
 
 /// What a build or check is asked to do.
@@ -177,7 +178,7 @@ pub fn run_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Outco
     // a core idle for much of their time).
     let reused = std::thread::scope(|scope| {
         let previous = scope.spawn(|| out.is_dir().then(|| Manifest::look(&cache, out)).flatten());
-        let cached = inputs_digest(&options.site, options.as_of)
+        let cached = report_digest(&options.site, options.as_of)
             .ok()
             .and_then(|digest| ReportCache::load(&report_cache).filter(|c| c.digest == digest));
         if let Some(cached) = cached {
@@ -242,7 +243,7 @@ pub fn run_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Outco
     let assumed =
         loaded.assessment.new_entries.is_empty() && loaded.assessment.new_snapshots.is_empty();
     if options.write_ledger || assumed {
-        if let Ok(digest) = inputs_digest(&options.site, options.as_of) {
+        if let Ok(digest) = report_digest(&options.site, options.as_of) {
             let cached = ReportCache {
                 digest,
                 report: loaded.assessment.report,
@@ -261,6 +262,16 @@ pub fn run_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Outco
     Ok(Outcome {
         report: loaded.assessment.report,
         written: Some(written),
+    })
+}
+
+/// What a saved report stands for: the inputs, and the language its messages are in (a report
+/// said in Chinese is not one to say again in English). English keeps the inputs' digest alone.
+fn report_digest(site: &Path, as_of: NaiveDate) -> std::io::Result<u64> {
+    let digest = crate::cache::inputs_digest(site, as_of)?;
+    Ok(match crate::i18n::language() {
+        crate::i18n::Language::English => digest,
+        language => digest ^ crate::stable_hash(language.tag()),
     })
 }
 
@@ -420,23 +431,20 @@ fn check_output_folder(site: &Path, out: &Path) -> Result<()> {
     }
     let refuse = |why: &str| Err(Error::Usage(format!("--out {}: {why}", out.display())));
     if !out.is_dir() {
-        return refuse("exists and is not a folder");
+        return refuse(&tr!("build-out-not-a-folder"));
     }
     let (Ok(site), Ok(out_abs)) = (site.canonicalize(), out.canonicalize()) else {
         return Ok(());
     };
     if site.starts_with(&out_abs) {
-        return refuse("holds the site folder; choose a folder of its own, such as public/");
+        return refuse(&tr!("build-out-holds-site"));
     }
     let empty = std::fs::read_dir(out)
         .map_err(|e| Error::io(out, e))?
         .next()
         .is_none();
     if !empty && !out.join(OUTPUT_MARKER).exists() {
-        return refuse(&format!(
-            "exists and was not written by gongshi (no {OUTPUT_MARKER} in it); it would be \
-             replaced whole, so remove it yourself or choose another folder"
-        ));
+        return refuse(&tr!("build-out-not-ours", marker = OUTPUT_MARKER));
     }
     Ok(())
 }
@@ -461,7 +469,11 @@ impl Staged {
         let name = out
             .file_name()
             .ok_or_else(|| {
-                Error::Usage(format!("--out {}: expected a folder name", out.display()))
+                Error::Usage(format!(
+                    "--out {}: {}",
+                    out.display(),
+                    tr!("build-out-no-name")
+                ))
             })?
             .to_string_lossy()
             .into_owned();

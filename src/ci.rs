@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::escape::{markdown, workflow_data as data, workflow_property as property, xml};
 use crate::model::{Item, ItemKind, Problem, Report, Status};
 use crate::report::{missing_line, problem_line};
+use crate::tr;
 
 /// JUnit XML: a suite of tasks and a suite of quarters, one test case each. Violations and
 /// invalid rows are failures; tasks in progress, open quarters and quarters with no summary
@@ -111,7 +112,8 @@ pub fn junit(report: &Report) -> String {
                         .collect();
                     let _ = write!(
                         cases,
-                        "<failure type=\"invalid\" message=\"invalid row, not published\">{}</failure>",
+                        "<failure type=\"invalid\" message=\"{}\">{}</failure>",
+                        xml(&tr!("ci-invalid-row")),
                         xml(&detail.join("\n"))
                     );
                 }
@@ -131,8 +133,8 @@ pub fn junit(report: &Report) -> String {
                 out.push_str(&item_message(item));
             }
             for warning in row_warnings.into_iter().flatten() {
-                out.push_str("\nwarning: ");
-                out.push_str(&problem_message(warning));
+                out.push('\n');
+                out.push_str(&tr!("ci-warning", message = problem_message(warning)));
             }
             if !out.trim().is_empty() {
                 let _ = write!(cases, "<system-out>{}</system-out>", xml(out.trim()));
@@ -170,10 +172,14 @@ pub fn junit(report: &Report) -> String {
         let mut out = String::new();
         if kind == ItemKind::Task {
             for warning in &loose_warnings {
-                let _ = writeln!(out, "warning: {}", problem_line(warning));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr!("ci-warning", message = problem_line(warning))
+                );
             }
             for note in &report.notes {
-                let _ = writeln!(out, "note: {note}");
+                let _ = writeln!(out, "{}", tr!("ci-note", note = note));
             }
         }
         let _ = write!(
@@ -292,10 +298,13 @@ pub fn github(report: &Report) -> String {
     for (item, channel) in failing {
         let on = channel.map_or_else(String::new, |c| format!("[{c}] "));
         let title = format!(
-            "{on}{} {}: {}",
-            kind_word(item),
-            item.id,
-            item.status.as_str()
+            "{on}{}",
+            tr!(
+                "ci-title-item",
+                kind = kind_word(item),
+                id = &item.id,
+                status = item.status.as_str(),
+            )
         );
         annotation(
             &mut out,
@@ -312,26 +321,28 @@ pub fn github(report: &Report) -> String {
             "error",
             Some(crate::ledger::LEDGER_FILE),
             None,
-            &format!("{} {}: missing", kind_name(missing.kind), missing.id),
+            &tr!(
+                "ci-title-missing",
+                kind = kind_name(missing.kind),
+                id = &missing.id
+            ),
             &missing_line(missing),
         );
     }
     for problem in &report.errors {
-        let on_channel;
         let title = if let Some(channel) = &problem.channel {
-            on_channel = format!("[{channel}] date in error, counted as not published there");
-            &on_channel
+            format!("[{channel}] {}", tr!("ci-title-channel-date"))
         } else if problem.line.is_some() {
-            "invalid row, not published"
+            tr!("ci-invalid-row")
         } else {
-            "not read"
+            tr!("ci-title-not-read")
         };
         annotation(
             &mut out,
             "error",
             Some(&problem.file),
             problem.line.filter(|_| problem.sheet.is_none()),
-            title,
+            &title,
             &problem_message(problem),
         );
     }
@@ -357,15 +368,16 @@ pub fn github_summary(report: &Report) -> String {
     let mark = if report.has_problems() { "❌" } else { "✅" };
     let _ = writeln!(
         out,
-        "### gongshi: disclosure deadlines as of {}\n\n{mark} {}\n",
-        report.as_of,
+        "### {}\n\n{mark} {}\n",
+        tr!("ci-summary-heading", as_of = report.as_of),
         report.verdict()
     );
     let _ = writeln!(
         out,
-        "| rows | on time | late | excused | due | overdue | in progress | rejected | undecided |\n\
+        "{}\n\
          |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n\
          | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        tr!("ci-summary-columns"),
         s.rows,
         s.on_time,
         s.late,
@@ -379,16 +391,19 @@ pub fn github_summary(report: &Report) -> String {
     for (id, c) in &s.channels {
         let _ = writeln!(
             out,
-            "Channel {}: on time {}, late {}, excused {}, due {}, overdue {}, in progress {}{}\n",
-            markdown(id),
-            c.on_time,
-            c.late,
-            c.excused,
-            c.due,
-            c.overdue,
-            c.in_progress,
+            "{}{}\n",
+            tr!(
+                "ci-summary-channel",
+                channel = markdown(id),
+                on_time = c.on_time,
+                late = c.late,
+                excused = c.excused,
+                due = c.due,
+                overdue = c.overdue,
+                in_progress = c.in_progress,
+            ),
             if c.errors > 0 {
-                format!(", dates in error {}", c.errors)
+                tr!("report-and-dates-in-error", count = c.errors)
             } else {
                 String::new()
             }
@@ -401,11 +416,14 @@ pub fn github_summary(report: &Report) -> String {
     if !violations.is_empty() {
         let _ = writeln!(
             out,
-            "| | id | deadline | days late | where |\n|---|---|---|---:|---|"
+            "{}\n|---|---|---|---:|---|",
+            tr!("ci-summary-violation-columns")
         );
         for (item, channel) in violations {
             let place = item.location().map_or_else(String::new, |at| markdown(&at));
-            let on = channel.map_or_else(String::new, |c| format!(" on {}", markdown(c)));
+            let on = channel.map_or_else(String::new, |c| {
+                tr!("ci-summary-on-channel", channel = markdown(c))
+            });
             let _ = writeln!(
                 out,
                 "| {} {}{on} | {} | {} | {} | {place} |",
@@ -421,17 +439,20 @@ pub fn github_summary(report: &Report) -> String {
     if !report.missing.is_empty() {
         let _ = writeln!(
             out,
-            "{} published result(s) in no export now:\n",
-            report.missing.len()
+            "{}\n",
+            tr!("ci-summary-missing", count = report.missing.len())
         );
         for missing in &report.missing {
             let _ = writeln!(
                 out,
-                "- {} {} (published {}): {}",
-                kind_name(missing.kind),
-                markdown(&missing.id),
-                missing.published_on,
-                markdown(&missing.message)
+                "- {}",
+                tr!(
+                    "ci-summary-missing-line",
+                    kind = kind_name(missing.kind),
+                    id = markdown(&missing.id),
+                    published_on = missing.published_on,
+                    message = markdown(&missing.message),
+                )
             );
         }
         out.push('\n');
@@ -439,8 +460,8 @@ pub fn github_summary(report: &Report) -> String {
     if !report.errors.is_empty() {
         let _ = writeln!(
             out,
-            "{} invalid row(s) or unread file(s), not published: see the annotations.\n",
-            report.errors.len()
+            "{}\n",
+            tr!("ci-summary-errors", count = report.errors.len())
         );
     }
     out
@@ -477,14 +498,14 @@ fn annotation(
     let _ = writeln!(out, "::{level} {}::{}", properties.join(","), data(message));
 }
 
-fn kind_word(item: &Item) -> &'static str {
+fn kind_word(item: &Item) -> String {
     kind_name(item.kind)
 }
 
-fn kind_name(kind: ItemKind) -> &'static str {
+fn kind_name(kind: ItemKind) -> String {
     match kind {
-        ItemKind::Task => "task",
-        ItemKind::Quarter => "quarter",
+        ItemKind::Task => tr!("kind-task"),
+        ItemKind::Quarter => tr!("kind-quarter"),
     }
 }
 
@@ -509,73 +530,82 @@ fn message_on(item: &Item, channel: Option<&str>) -> String {
 
 fn item_sentence(item: &Item, channel: Option<&str>) -> String {
     let what = match item.kind {
-        ItemKind::Task => "result",
-        ItemKind::Quarter => "summary",
+        ItemKind::Task => tr!("ci-what-result"),
+        ItemKind::Quarter => tr!("ci-what-summary"),
     };
     let excuse = match channel {
-        None | Some("website") => "in data/published.csv",
-        Some(_) => "for this channel (its late_reason_column, or late_reason in its file)",
+        None | Some("website") => tr!("ci-excuse-website"),
+        Some(_) => tr!("ci-excuse-channel"),
     };
     let deadline = deadline_text(item);
-    let days = item.days_late.unwrap_or(0);
-    let days = format!("{days} day{}", if days == 1 { "" } else { "s" });
+    let days = tr!("ci-days", days = item.days_late.unwrap_or(0));
+    let published_on = item
+        .published_on
+        .map_or_else(String::new, |d| d.to_string());
+    let (kind, id) = (kind_word(item), item.id.as_str());
     match item.status {
-        Status::Late => format!(
-            "{} {}: {what} published {} ({days} after its deadline {deadline}) with no late_reason \
-             {excuse}",
-            kind_word(item),
-            item.id,
-            item.published_on
-                .map_or_else(String::new, |d| d.to_string()),
+        Status::Late => tr!(
+            "ci-late",
+            kind = kind,
+            id = id,
+            what = what,
+            published_on = published_on,
+            days = days,
+            deadline = deadline,
+            excuse = excuse,
         ),
-        Status::Overdue => format!(
-            "{} {}: {what} not published, deadline {deadline} passed {days} ago",
-            kind_word(item),
-            item.id
+        Status::Overdue => tr!(
+            "ci-overdue",
+            kind = kind,
+            id = id,
+            what = what,
+            deadline = deadline,
+            days = days,
         ),
-        Status::Excused => format!(
-            "{} {}: {what} published {} after its deadline {deadline}, excused: {}",
-            kind_word(item),
-            item.id,
-            item.published_on
-                .map_or_else(String::new, |d| d.to_string()),
-            item.late_reason.as_deref().unwrap_or("")
+        Status::Excused => tr!(
+            "ci-excused",
+            kind = kind,
+            id = id,
+            what = what,
+            published_on = published_on,
+            deadline = deadline,
+            reason = item.late_reason.as_deref().unwrap_or(""),
         ),
-        Status::OnTime => format!(
-            "{} {}: {what} published {}, deadline {deadline}",
-            kind_word(item),
-            item.id,
-            item.published_on
-                .map_or_else(String::new, |d| d.to_string())
+        Status::OnTime => tr!(
+            "ci-on-time",
+            kind = kind,
+            id = id,
+            what = what,
+            published_on = published_on,
+            deadline = deadline,
         ),
-        Status::Due => format!(
-            "{} {}: {what} not published yet, due by {deadline}",
-            kind_word(item),
-            item.id
+        Status::Due => tr!(
+            "ci-due",
+            kind = kind,
+            id = id,
+            what = what,
+            deadline = deadline,
         ),
-        Status::InProgress => format!("task {}: inspection in progress (no end date)", item.id),
-        Status::Open => format!("quarter {}: not ended yet", item.id),
-        Status::NotRequired => format!(
-            "quarter {}: summary published {}; its period set no deadline for it \
-             (quarter_summary = false)",
-            item.id,
-            item.published_on
-                .map_or_else(String::new, |d| d.to_string())
-        ),
-        Status::Rejected => format!("task {}: invalid row, not published", item.id),
+        Status::InProgress => tr!("ci-in-progress", id = id),
+        Status::Open => tr!("ci-open", id = id),
+        Status::NotRequired => tr!("ci-not-required", id = id, published_on = published_on),
+        Status::Rejected => tr!("ci-rejected", id = id),
         Status::Undecided => {
             let year = item
                 .needs_calendar_year
                 .map_or_else(String::new, |y| y.to_string());
             let done = match item.published_on {
-                Some(day) => format!("published {day}"),
-                None => "not published yet".to_string(),
+                Some(day) => tr!("ci-published-on", day = day),
+                None => tr!("ci-not-published-yet"),
             };
-            format!(
-                "{} {}: {what} {done}; its deadline ({deadline}) waits for {year}'s holiday \
-                 notice: add data/calendar/{year}.toml (gongshi calendar import) to decide it",
-                kind_word(item),
-                item.id,
+            tr!(
+                "ci-undecided",
+                kind = kind,
+                id = id,
+                what = what,
+                done = done,
+                deadline = deadline,
+                year = year,
             )
         }
     }
@@ -585,8 +615,8 @@ fn item_sentence(item: &Item, channel: Option<&str>) -> String {
 fn deadline_text(item: &Item) -> String {
     match (item.deadline, item.deadline_not_before) {
         (Some(day), _) => day.to_string(),
-        (None, Some(not_before)) => format!("not before {not_before}"),
-        (None, None) => "none".to_string(),
+        (None, Some(not_before)) => tr!("ci-deadline-not-before", day = not_before),
+        (None, None) => tr!("ci-deadline-none"),
     }
 }
 

@@ -23,9 +23,12 @@ impl TerminalProgress {
             indicatif::ProgressDrawTarget::hidden(),
         );
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} files")
-                .expect("a valid template")
-                .progress_chars("=> "),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{msg:>9}} [{{bar:40}}] {{pos}}/{{len}} {}",
+                gongshi::tr!("build-progress-files")
+            ))
+            .expect("a valid template")
+            .progress_chars("=> "),
         );
         TerminalProgress {
             started: Instant::now(),
@@ -38,6 +41,11 @@ impl TerminalProgress {
 
 impl build::Progress for TerminalProgress {
     fn start(&self, stage: &'static str, total: usize) {
+        let stage = match stage {
+            "checking" => gongshi::tr!("build-stage-checking"),
+            "writing" => gongshi::tr!("build-stage-writing"),
+            other => other.to_string(),
+        };
         self.bar.set_message(stage);
         self.bar.set_length(total as u64);
         self.bar.set_position(0);
@@ -61,8 +69,8 @@ impl build::Progress for TerminalProgress {
 
     fn waiting_for_lock(&self, lock: &Path) {
         eprintln!(
-            "waiting for another gongshi build of this site to finish ({})",
-            lock.display()
+            "{}",
+            gongshi::tr!("build-waiting-for-lock", lock = lock.display())
         );
     }
 }

@@ -164,3 +164,59 @@ fn the_report_speaks_the_locale() {
             .all(|item| item["status"].as_str().is_some_and(|s| s.is_ascii()))
     );
 }
+
+/// Deadlines, the ledger and the CI formats speak the locale; statuses, ids and the JUnit
+/// structure stay as they are.
+#[test]
+fn assess_messages_speak_the_locale() {
+    let site = common::fixture("minimal");
+    let run = |chinese: bool, format: &str| {
+        let mut command = common::command_on(None, &["check", "--as-of", "2027-11-20"]);
+        command
+            .arg("--site")
+            .arg(site.path())
+            .args(["--color", "never", "--format", format]);
+        if chinese {
+            command.env("LANG", "zh_CN.UTF-8");
+        }
+        let output = command.output().expect("run");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let english = run(false, "text");
+    assert!(
+        english.contains("2028 has no holiday calendar yet"),
+        "{english}"
+    );
+    assert!(english.contains("joint inspections are not counted in 2025Q3: tasks of it"));
+    let chinese = run(true, "text");
+    assert!(chinese.contains("2028 年尚无工作日历"), "{chinese}");
+    assert!(chinese.contains("data/calendar/2028.toml"), "{chinese}");
+    assert!(
+        chinese.contains("2025Q3 未统计联合检查：该季度"),
+        "{chinese}"
+    );
+    assert!(!chinese.contains("has no holiday calendar"), "{chinese}");
+
+    let junit = run(true, "junit");
+    assert!(
+        junit.contains(
+            "<failure type=\"late\" message=\"任务 M-1：检查结果于 2027-11-20 公示（公示期限为 \
+             2025-09-26，逾期 785 天），data/published.csv 中未填写 late_reason\"/>"
+        ),
+        "{junit}"
+    );
+    assert!(junit.contains("<testsuite name=\"quarters\""), "{junit}");
+    let english_junit = run(false, "junit");
+    assert!(
+        english_junit.contains(
+            "message=\"task M-1: result published 2027-11-20 (785 days after its deadline \
+             2025-09-26) with no late_reason in data/published.csv\""
+        ),
+        "{english_junit}"
+    );
+    let github = run(true, "github");
+    assert!(
+        github.contains("title=任务 M-1：late::任务 M-1：检查结果于"),
+        "{github}"
+    );
+}

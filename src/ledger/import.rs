@@ -14,6 +14,7 @@ use super::{Entry, Kind, LEDGER_FILE, Ledger};
 use crate::dates::Quarter;
 use crate::error::{Error, Result};
 use crate::model::Problem;
+use crate::tr;
 
 /// What an import did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -106,19 +107,14 @@ pub fn import(
             Some(title) if titles.len() < 5 => titles.push(title),
             _ => {
                 let Some((line, first)) = titles.into_iter().next() else {
-                    return Ok(Err(vec![problem(
-                        1,
-                        None,
-                        "the file is empty: expected a header such as id,published_on".into(),
-                    )]));
+                    return Ok(Err(vec![problem(1, None, tr!("ledger-import-empty"))]));
                 };
                 return Ok(Err(vec![problem(
                     line,
                     None,
-                    format!(
-                        "the header must name the task id (id or 任务编号) and the day it was \
-                         published (published_on or 公示日期); it has: {}",
-                        first.iter().collect::<Vec<_>>().join(", ")
+                    tr!(
+                        "ledger-import-no-header",
+                        columns = first.iter().collect::<Vec<_>>().join(", "),
                     ),
                 )]));
             }
@@ -139,17 +135,14 @@ pub fn import(
                 problems.push(problem(
                     line,
                     Some("kind"),
-                    format!(
-                        "\"{other}\": history records first publications: task (the default) or \
-                         quarter"
-                    ),
+                    tr!("ledger-import-bad-kind", kind = other),
                 ));
                 continue;
             }
         };
         let mut id = get(Some(id_column)).to_string();
         if id.is_empty() {
-            problems.push(problem(line, Some("id"), "empty".into()));
+            problems.push(problem(line, Some("id"), tr!("ledger-import-empty-id")));
             continue;
         }
         if let Some(message) = crate::ingest::excel_scientific(&id, "task id") {
@@ -167,9 +160,10 @@ pub fn import(
             problems.push(problem(
                 line,
                 Some("published_on"),
-                format!(
-                    "{published_on} is after today ({today}): the ledger records days that have \
-                     been"
+                tr!(
+                    "ledger-import-after-today",
+                    published_on = published_on,
+                    today = today,
                 ),
             ));
             continue;
@@ -178,9 +172,10 @@ pub fn import(
             problems.push(problem(
                 line,
                 Some("published_on"),
-                format!(
-                    "{published_on} is before {}: check the year",
-                    crate::ingest::EARLIEST_YEAR
+                tr!(
+                    "ledger-import-before-earliest",
+                    published_on = published_on,
+                    year = crate::ingest::EARLIEST_YEAR.to_string(),
                 ),
             ));
             continue;
@@ -193,9 +188,9 @@ pub fn import(
                         problems.push(problem(
                             line,
                             Some("id"),
-                            format!(
-                                "no task of the exports counts in {quarter}: put its export in \
-                                 data/tasks/ first, or leave this row out"
+                            tr!(
+                                "ledger-import-quarter-no-task",
+                                quarter = quarter.to_string()
                             ),
                         ));
                         continue;
@@ -204,7 +199,11 @@ pub fn import(
                         problems.push(problem(
                             line,
                             Some("published_on"),
-                            format!("{published_on} is before {quarter} ended"),
+                            tr!(
+                                "ledger-import-before-quarter-end",
+                                published_on = published_on,
+                                quarter = quarter.to_string(),
+                            ),
                         ));
                         continue;
                     }
@@ -224,11 +223,11 @@ pub fn import(
                     problems.push(problem(
                         line,
                         Some("id"),
-                        format!(
-                            "task {id} has {} objects, each its own record: name each one as \
-                             task id/credit code (or name), e.g. {}",
-                            ids.len(),
-                            ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+                        tr!(
+                            "ledger-import-several-objects",
+                            id = &id,
+                            count = ids.len(),
+                            examples = ids.iter().take(3).copied().collect::<Vec<_>>().join(", "),
                         ),
                     ));
                     continue;
@@ -237,10 +236,7 @@ pub fn import(
                     problems.push(problem(
                         line,
                         Some("id"),
-                        format!(
-                            "task {id} is in no task export under data/tasks/: put its export \
-                             there first, or leave this row out (check the id's spelling)"
-                        ),
+                        tr!("ledger-import-not-in-exports", id = &id),
                     ));
                     continue;
                 }
@@ -248,7 +244,11 @@ pub fn import(
                     problems.push(problem(
                         line,
                         Some("published_on"),
-                        format!("{published_on} is before the inspection ended ({end})"),
+                        tr!(
+                            "ledger-import-before-end",
+                            published_on = published_on,
+                            end = end,
+                        ),
                     ));
                     continue;
                 }
@@ -256,10 +256,7 @@ pub fn import(
                     problems.push(problem(
                         line,
                         Some("id"),
-                        format!(
-                            "task {id} has no end date in the exports (still in progress), so \
-                             its result cannot have been published"
-                        ),
+                        tr!("ledger-import-in-progress", id = &id),
                     ));
                     continue;
                 }
@@ -267,10 +264,7 @@ pub fn import(
                     problems.push(problem(
                         line,
                         Some("id"),
-                        format!(
-                            "task {id} has no result in the exports, so no result of it can have \
-                             been published: fill in its 检查结果 first"
-                        ),
+                        tr!("ledger-import-no-result", id = &id),
                     ));
                     continue;
                 }
@@ -281,7 +275,12 @@ pub fn import(
             problems.push(problem(
                 line,
                 Some("id"),
-                format!("{} {id} is already on line {first}", kind.as_str()),
+                tr!(
+                    "ledger-import-duplicate",
+                    kind = kind.as_str(),
+                    id = &id,
+                    first = first,
+                ),
             ));
             continue;
         }
@@ -290,12 +289,13 @@ pub fn import(
             Some(entry) => problems.push(problem(
                 line,
                 Some("published_on"),
-                format!(
-                    "{LEDGER_FILE} already records {} {id} as published on {}; the ledger only \
-                     grows, so an earlier date cannot replace it here (if {published_on} is the \
-                     true date, correct that row by hand, with the evidence)",
-                    kind.as_str(),
-                    entry.published_on
+                tr!(
+                    "ledger-import-already-recorded",
+                    ledger = LEDGER_FILE,
+                    kind = kind.as_str(),
+                    id = &id,
+                    recorded = entry.published_on,
+                    published_on = published_on,
                 ),
             )),
             None => new.push(Entry {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::tr;
 
 mod import;
 mod withdraw;
@@ -166,10 +167,7 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding), (u64
                             .is_none()
                 })
                 .map_or(1, |i| i as u64 + 1);
-            Err((
-                line,
-                format!("{message}; save the ledger as CSV (UTF-8 or GBK)"),
-            ))
+            Err((line, tr!("ledger-not-decodable", message = message)))
         }
     }
 }
@@ -247,9 +245,10 @@ impl Ledger {
                 column(name).ok_or_else(|| {
                     fail(
                         1,
-                        format!(
-                            "header must name the columns {}; `{name}` is missing",
-                            REQUIRED.join(",")
+                        tr!(
+                            "ledger-header-missing-column",
+                            columns = REQUIRED.join(","),
+                            name = *name,
                         ),
                     )
                 })
@@ -265,42 +264,23 @@ impl Ledger {
                 continue;
             }
             let get = |i: usize| record.get(columns[i]).map_or("", str::trim);
-            let kind = Kind::parse(get(0)).ok_or_else(|| {
-                fail(
-                    line,
-                    format!(
-                        "kind \"{}\": expected task, quarter, revision or withdrawn",
-                        get(0)
-                    ),
-                )
-            })?;
+            let kind = Kind::parse(get(0))
+                .ok_or_else(|| fail(line, tr!("ledger-bad-kind", kind = get(0))))?;
             let id = get(1).to_string();
             if id.is_empty() {
-                return Err(fail(line, "empty id".into()));
+                return Err(fail(line, tr!("ledger-empty-id")));
             }
             if spreadsheet_number(&id) {
-                return Err(fail(
-                    line,
-                    format!(
-                        "id \"{id}\" is a long number as a spreadsheet shows it, not the id \
-                         written there: the digits are lost. Take the ledger back from before it \
-                         was saved (git checkout data/published.csv), and open it in a text \
-                         editor, or import it into Excel with the id column as text"
-                    ),
-                ));
+                return Err(fail(line, tr!("ledger-id-spreadsheet-number", id = &id)));
             }
             // Spreadsheets rewrite dates in their own way (2025/10/1): read them as exports are.
-            let published_on = crate::dates::parse_date(get(2)).map_err(|m| {
-                fail(
-                    line,
-                    format!("published_on: {m}; expected a date such as 2025-10-28"),
-                )
-            })?;
+            let published_on = crate::dates::parse_date(get(2))
+                .map_err(|m| fail(line, tr!("ledger-bad-date", message = m)))?;
             // Quarter ids are kept in one spelling (2025Q3) so that 2025q3 finds them too.
             let id = match kind {
                 Kind::Quarter => id
                     .parse::<crate::dates::Quarter>()
-                    .map_err(|m| fail(line, format!("quarter id {m}")))?
+                    .map_err(|m| fail(line, tr!("ledger-bad-quarter", message = m)))?
                     .to_string(),
                 Kind::Task | Kind::Revision | Kind::Withdrawn => id,
             };
@@ -379,20 +359,17 @@ impl Ledger {
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if self.damaged_digests > 0 {
-            notes.push(format!(
-                "{} digest(s) in {} are not the 16 hexadecimal digits gongshi writes (a \
-                 spreadsheet may have turned them into numbers): corrections to those results \
-                 are noticed against the last digest that is intact",
-                self.damaged_digests, LEDGER_FILE
+            notes.push(tr!(
+                "ledger-damaged-digests",
+                count = self.damaged_digests,
+                ledger = LEDGER_FILE,
             ));
         }
         if !self.records_digests() {
-            notes.push(format!(
-                "{} has no digest column, so its rows do not say which version of a result \
-                 each publication was (corrections are noticed against {} alone); add \
-                 \",digest\" to the end of its header line",
-                LEDGER_FILE,
-                crate::archive::ARCHIVE_FILE
+            notes.push(tr!(
+                "ledger-no-digest-column",
+                ledger = LEDGER_FILE,
+                archive = crate::archive::ARCHIVE_FILE,
             ));
         }
         notes

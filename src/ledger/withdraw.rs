@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Entry, Kind, Ledger};
 use crate::error::{Error, Result};
+use crate::tr;
 
 /// Records that task `id`'s published result is withdrawn today, for `reason`. Refuses a task
 /// never published or already withdrawn, and an empty reason (it is published).
@@ -17,9 +18,7 @@ pub fn withdraw(site: &Path, id: &str, reason: &str, today: NaiveDate) -> Result
     let ledger = Ledger::load(site)?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::Usage(
-            "withdraw: --reason must say why (it is shown on the result's page)".into(),
-        ));
+        return Err(Error::Usage(tr!("ledger-withdraw-no-reason")));
     }
     let Some(published) = ledger.get(Kind::Task, id) else {
         let similar: Vec<&str> = ledger
@@ -38,29 +37,35 @@ pub fn withdraw(site: &Path, id: &str, reason: &str, today: NaiveDate) -> Result
         let hint = if similar.is_empty() {
             String::new()
         } else {
-            format!(" (did you mean {}?)", similar.join(", "))
+            tr!("ledger-withdraw-did-you-mean", ids = similar.join(", "))
         };
         let quarter = if ledger.get(Kind::Quarter, id).is_some() {
-            "; a quarter's summary cannot be withdrawn, only a task's result"
+            tr!("ledger-withdraw-quarter")
         } else {
-            ""
+            String::new()
         };
-        return Err(Error::Usage(format!(
-            "withdraw: {} has no task row for {id}: only a published result can be \
-             withdrawn{hint}{quarter}",
-            super::LEDGER_FILE
+        return Err(Error::Usage(tr!(
+            "ledger-withdraw-not-published",
+            ledger = super::LEDGER_FILE,
+            id = id,
+            hint = hint,
+            quarter = quarter,
         )));
     };
     if let Some(earlier) = ledger.get(Kind::Withdrawn, id) {
-        return Err(Error::Usage(format!(
-            "withdraw: task {id} was already withdrawn on {} ({})",
-            earlier.published_on, earlier.late_reason
+        return Err(Error::Usage(tr!(
+            "ledger-withdraw-already",
+            id = id,
+            on = earlier.published_on,
+            reason = &earlier.late_reason,
         )));
     }
     if today < published.published_on {
-        return Err(Error::Usage(format!(
-            "withdraw: task {id} is recorded as published on {}, after today ({today})",
-            published.published_on
+        return Err(Error::Usage(tr!(
+            "ledger-withdraw-after-today",
+            id = id,
+            published_on = published.published_on,
+            today = today,
         )));
     }
     let entry = Entry {
