@@ -27,19 +27,19 @@ ingest-no-ledgers = 未找到任务台账：请将导出文件（CSV 或 Excel�
 ## 列和表头。
 
 ingest-unknown-column = 列“{ $column }”已忽略（不是已知字段），见于 { $files }
-ingest-missing-column = 未找到 { $field } 列；表头应以下列名称之一标明该列：{ $aliases }
+ingest-missing-column = 未找到{ $field }列；表头应以下列名称之一标明该列：{ $aliases }
 ingest-columns-not-a-field = [columns] { $key }：不是字段；字段有 { $fields }
 ingest-columns-empty-name = [columns] { $key }：有一个表头名称为空
 ingest-columns-twice = [columns]：“{ $name }”同时指定给 { $other } 和 { $key }；一列只能对应一个字段
-ingest-columns-both = 列 { $first } 和列 { $second } 都是 { $field }；使用列 { $first }
+ingest-columns-both = 列 { $first } 和列 { $second } 都是{ $field }；使用列 { $first }
 ingest-fill-down-empty = [input] fill_down：有一个列名为空
-ingest-channel-column-is-field = 公示渠道 { $channel }：列“{ $name }”被读作 { $label }（{ $key }）；请指定记录在 { $channel_name } 公示日期的列
-ingest-header-no-end = 其表头（第 { $line } 行）没有 { $field } 列：应为以下之一：{ $aliases }
-ingest-column-passed-over = { $place }：未读取列“{ $column }”：{ $field } 取自列“{ $read }”
-ingest-lookalike = 列“{ $name }”未读取，看起来是 { $label }（{ $key }），而此导出文件没有该字段的列，因此页面上该项将显示为空。如果确是该字段，请在 gongshi.toml 中加入：
+ingest-channel-column-is-field = 公示渠道 { $channel }：列“{ $name }”被读作{ $label }（{ $key }）；请指定记录在{ $channel_name }公示日期的那一列
+ingest-header-no-end = 其表头（第 { $line } 行）没有{ $field }列：应为以下之一：{ $aliases }
+ingest-column-passed-over = { $place }：未读取列“{ $column }”：{ $field }取自列“{ $read }”
+ingest-lookalike = 列“{ $name }”未读取，看起来是{ $label }（{ $key }），而此导出文件没有该字段的列，因此页面上该项将显示为空。如果确是该字段，请在 gongshi.toml 中加入：
     {"  "}[columns]
     {"  "}{ $key } = "{ $name }"
-ingest-channel-no-column = 没有“{ $columns }”列（在 { $channel } 的公示日期）：此文件的检查结果在该渠道计为未公示。请添加该列，或在 gongshi.toml 的 [[channel]] date_column 中写明其列名
+ingest-channel-no-column = 没有“{ $columns }”列（在{ $channel }的公示日期）：此文件的检查结果在该渠道计为未公示。请添加该列，或在 gongshi.toml 的 [[channel]] date_column 中写明其列名
 ingest-unnamed-values = 有一列没有表头但有数据；这些数据已忽略：请为该列命名或将其删除
 
 ## 检查结果用语。
@@ -55,12 +55,12 @@ ingest-date-formats = 日期，如 2025-09-26、2025/9/26、2025.9.26、2025年9
 ingest-before-earliest = { $day } 早于 { $year } 年：请检查年份
 ingest-channel-before-end = { $day } 早于检查结束日期（{ $end }）：检查结果应在检查结束后公示
 ingest-channel-after-as-of = { $column }：{ $day } 晚于截至日期 { $as_of }
-ingest-channel-date-wrong = { $message }。该检查结果仍在网站上公示；在 { $channel }，日期改正前计为未公示
+ingest-channel-date-wrong = { $message }。该检查结果仍在网站上公示；在{ $channel }，日期改正前计为未公示
 
 ## 文件中各表格的读取情况。
 
 ingest-sheet-unusable = 工作表未读取：{ $reason }；其中 { $count } 行未公示。请添加该列，或在 gongshi.toml 中写明列名（[columns] end = "…"）
-ingest-sheet-no-header = 工作表未读取：前几行中没有标明 { $field } 的表头，因此其中 { $count } 行看似数据的行未公示。如果该工作表包含检查结果，请在 gongshi.toml 中写明其任务编号列（[columns] task_id = "…"）；如果没有，请将该工作表移出工作簿
+ingest-sheet-no-header = 工作表未读取：前几行中没有标明{ $field }的表头，因此其中 { $count } 行看似数据的行未公示。如果该工作表包含检查结果，请在 gongshi.toml 中写明其任务编号列（[columns] task_id = "…"）；如果没有，请将该工作表移出工作簿
 ingest-second-header = { $name }：第 { $line } { $unit }作为表头的第二行读取
 ingest-repeated-headers = { $name }：第 { $lines } { $units }与表头重复（多个文件拼接而成？），已跳过
 ingest-title-skipped = { $name }：表头上方第 { $lines } { $units }作为标题跳过
@@ -68,18 +68,18 @@ ingest-skipped-totals = { $name }：第 { $line } { $units }是合计行（合�
 ingest-skipped-notes = { $name }：第 { $line } { $units }是备注行（填表人、制表日期等），已跳过，不作为记录
 ingest-blank-rows = { $name }：跳过 { $count } 个空行
 ingest-filled = { $name }：{ $count } 个空单元格已用上一行的值填充（[input] fill_down）
-ingest-merged-csv = 在 Excel 中合并的单元格另存为 CSV
+ingest-merged-csv = Excel 中的合并单元格另存为 CSV 后的情况
 ingest-merged-csv-remedy = 请将工作簿本身放入 data/tasks/（gongshi 可读取 .xlsx 和 .xls，包括合并单元格）
-ingest-merged-split = 先合并后拆分的单元格（取消合并只在第一行保留值）
+ingest-merged-split = 先合并后又取消合并的单元格（取消合并只在第一行保留值）
 ingest-merged-split-remedy = 请重新合并，或将其填写完整
-ingest-merged-unseen = 合并单元格，gongshi 在这类文件中无法识别
+ingest-merged-unseen = 合并单元格（gongshi 在这类文件中无法识别合并单元格）
 ingest-merged-unseen-remedy = 请另存为 .xlsx（另存为 → Excel 工作簿），可保留合并单元格
-ingest-merged-leftovers = { $count } 行（第 { $lines } { $units }）的 { $field } 为空，而其上一行有值：这看起来是{ $what }，合并区域中只有第一行保留值。{ $remedy }；如果这些行都属于其上方的任务，也可在 gongshi.toml 中加入：
+ingest-merged-leftovers = { $count } 行（第 { $lines } { $units }）的{ $field }为空，而其上一行有值：这看起来是{ $what }，合并区域中只有第一行保留值。{ $remedy }；如果这些行都属于其上方的任务，也可在 gongshi.toml 中加入：
     {"  "}[input]
     {"  "}fill_down = ["{ $field }"]
 ingest-merged-cell-hint = （疑似合并单元格：见此文件的警告）
-ingest-no-sheet-header = 没有工作表的表头标明 { $field }（{ $aliases }），因此其中的内容均未公示：请检查这是否为平台的导出文件，或在 gongshi.toml 中写明其列名（[columns]）
-ingest-sheets-without-header = { $file }：工作表 { $sheets } 中没有含 { $field } 列的表格，未读取
+ingest-no-sheet-header = 没有工作表的表头标明{ $field }（{ $aliases }），因此其中的内容均未公示：请检查这是否为平台的导出文件，或在 gongshi.toml 中写明其列名（[columns]）
+ingest-sheets-without-header = { $file }：工作表 { $sheets } 中没有含{ $field }列的表格，未读取
 
 ## 无法区分的行。
 
