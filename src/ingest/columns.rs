@@ -224,7 +224,7 @@ pub(crate) fn missing_column(file: &str, line: u64, field: Field) -> Error {
         message: crate::tr!(
             "ingest-missing-column",
             field = field.label(),
-            aliases = field.aliases().join(", ")
+            aliases = field.aliases().join(&crate::tr!("ingest-list-separator"))
         ),
     }
 }
@@ -248,7 +248,7 @@ impl ColumnNames {
                     crate::tr!(
                         "ingest-columns-not-a-field",
                         key = key,
-                        fields = keys.join(", ")
+                        fields = keys.join(&crate::tr!("ingest-list-separator"))
                     )
                 })?;
             for name in names.iter() {

@@ -799,7 +799,7 @@ fn read_file(
             tr!(
                 "ingest-no-sheet-header",
                 field = Field::TaskId.label(),
-                aliases = Field::TaskId.aliases().join(", ")
+                aliases = Field::TaskId.aliases().join(&tr!("ingest-list-separator"))
             ),
         ));
         return Ok(());
@@ -863,7 +863,7 @@ fn read_table(
                 "ingest-header-no-end",
                 line = line,
                 field = Field::End.label(),
-                aliases = Field::End.aliases().join(", ")
+                aliases = Field::End.aliases().join(&tr!("ingest-list-separator"))
             ));
             return Ok(None);
         }
