@@ -220,3 +220,63 @@ fn assess_messages_speak_the_locale() {
         "{github}"
     );
 }
+
+#[test]
+fn ingest_messages_speak_the_locale() {
+    let header = "task_id,unit,category,matter,entity,credit_code,start,end,result,handling\n";
+    let row = "M-1,坪山管理局,一般监管对象,废气排放检查,坪山某电子有限公司,91440300192317458F,\
+               2025-09-01,2025-09-02,未发现问题,\n";
+    let site = common::minimal_with(&format!("{header}{row}{row},,,,,,,,,\n合计,,,,,,,,,\n"));
+    let run = |envs: &[(&str, &str)]| {
+        let mut command = common::command_on(None, &["check", "--as-of", "2026-01-15"]);
+        command
+            .arg("--site")
+            .arg(site.path())
+            .args(["--color", "never"]);
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        let output = command.output().expect("run");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let english = run(&[]);
+    for said in [
+        "task id \"M-1\" is on 2 rows, which cannot be told apart: data/tasks/tasks.csv:2, \
+         data/tasks/tasks.csv:3; fix the export so that each task appears once",
+        "task id \"M-1\" again: see data/tasks/tasks.csv:2, which lists every row",
+        "data/tasks/tasks.csv: 1 blank row(s) skipped",
+        "data/tasks/tasks.csv: line(s) 5 skipped as a totals row (合计), not a record",
+    ] {
+        assert!(english.contains(said), "{said}\n{english}");
+    }
+    let chinese = run(&[("LANG", "zh_CN.UTF-8")]);
+    for said in [
+        "任务编号“M-1”出现在 2 行中，无法区分：data/tasks/tasks.csv:2、data/tasks/tasks.csv:3；\
+         请修改导出文件，使每个任务只出现一次",
+        "任务编号“M-1”重复：见 data/tasks/tasks.csv:2，该处列出了所有行",
+        "data/tasks/tasks.csv：跳过 1 个空行",
+        "data/tasks/tasks.csv：第 5 行是合计行（合计），已跳过，不作为记录",
+    ] {
+        assert!(chinese.contains(said), "{said}\n{chinese}");
+    }
+    assert!(!chinese.contains("cannot be told apart"), "{chinese}");
+    assert!(!chinese.contains("skipped"), "{chinese}");
+    // A folder that is no site, refused before anything is read.
+    let nowhere = site.path().join("nowhere");
+    let refused = |envs: &[(&str, &str)]| {
+        let mut command = common::command_on(None, &["check", "--as-of", "2026-01-15"]);
+        command.arg("--site").arg(&nowhere);
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        let output = command.output().expect("run");
+        String::from_utf8(output.stderr).expect("utf-8")
+    };
+    let english = refused(&[]);
+    assert!(
+        english.contains("does not exist; check --site"),
+        "{english}"
+    );
+    let chinese = refused(&[("LANG", "zh_CN.UTF-8")]);
+    assert!(chinese.contains("不存在；请检查 --site"), "{chinese}");
+}

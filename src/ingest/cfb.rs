@@ -25,15 +25,15 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     if !bytes.starts_with(&SIGNATURE) {
         return Ok(());
     }
-    let broken = |what: &str| Err(format!("its compound-file structure is damaged ({what})"));
+    let broken = |what: String| Err(crate::tr!("ingest-cfb-damaged", what = what));
     let Some(shift) = bytes
         .get(0x1E..0x20)
         .map(|b| u16::from_le_bytes([b[0], b[1]]))
     else {
-        return broken("header cut short");
+        return broken(crate::tr!("ingest-cfb-header-cut"));
     };
     if !matches!(shift, 9 | 12) {
-        return broken("sector size");
+        return broken(crate::tr!("ingest-cfb-sector-size"));
     }
     let sector_size = 1usize << shift;
     let sectors = bytes.len().saturating_sub(sector_size) / sector_size;
@@ -54,10 +54,10 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     while difat < MAX_REGULAR_SECTOR {
         difat_sectors += 1;
         if difat_sectors > sectors {
-            return broken("its DIFAT chain loops");
+            return broken(crate::tr!("ingest-cfb-difat-loops"));
         }
         let Some(data) = sector(difat) else {
-            return broken("a DIFAT sector past the end");
+            return broken(crate::tr!("ingest-cfb-difat-past-end"));
         };
         let entries = sector_size / 4 - 1;
         fat_sectors.extend(
@@ -68,12 +68,12 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
         difat = u32_at(data, 4 * entries).unwrap_or(u32::MAX);
     }
     if fat_sectors.len() > sectors {
-        return broken("more FAT sectors than the file has");
+        return broken(crate::tr!("ingest-cfb-too-many-fat"));
     }
     let mut next: Vec<u32> = Vec::with_capacity(fat_sectors.len() * sector_size / 4);
     for id in fat_sectors {
         let Some(data) = sector(id) else {
-            return broken("a FAT sector past the end");
+            return broken(crate::tr!("ingest-cfb-fat-past-end"));
         };
         next.extend((0..sector_size / 4).filter_map(|i| u32_at(data, 4 * i)));
     }
@@ -92,7 +92,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
             at = next[at] as usize;
         }
         if at < next.len() && state[at] == ON_PATH {
-            return broken("a sector chain loops");
+            return broken(crate::tr!("ingest-cfb-chain-loops"));
         }
         for &done in &path {
             state[done] = ENDS;
@@ -133,7 +133,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
         .or_else(|| entries.iter().find(|entry| name_of(entry) == "book"))
     else {
         // Where this check cannot find the workbook, it cannot tell that the reader is safe.
-        return broken("no workbook stream found");
+        return broken(crate::tr!("ingest-cfb-no-workbook"));
     };
     let declared = size_of(workbook);
     let size = declared.min(bytes.len());
@@ -144,7 +144,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     } else {
         // A small stream lives in 64-byte sectors of the mini stream, chained by the mini FAT.
         let Some(root) = entries.first() else {
-            return broken("no root entry");
+            return broken(crate::tr!("ingest-cfb-no-root"));
         };
         let mini = chain(u32_at(root, 116).unwrap_or(u32::MAX), size_of(root));
         let mini_fat: Vec<u32> = chain(u32_at(bytes, 0x3C).unwrap_or(u32::MAX), usize::MAX)
@@ -157,7 +157,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
         while id < MAX_REGULAR_SECTOR && data.len() < size {
             steps += 1;
             if steps > mini_fat.len() + 1 {
-                return broken("a mini sector chain loops");
+                return broken(crate::tr!("ingest-cfb-mini-chain-loops"));
             }
             let at = id as usize * 64;
             let Some(bytes) = mini.get(at..at + 64) else {
@@ -237,9 +237,12 @@ fn check_cells(stream: &[u8]) -> Result<(), String> {
                         && columns_end >= 1
                         && (rows_end - 1 < first_row || columns_end - 1 < first_column))
                 {
-                    return Err(format!(
-                        "a sheet declares a size an .xls cannot have (rows {first_row}..\
-                         {rows_end}, columns {first_column}..{columns_end})"
+                    return Err(crate::tr!(
+                        "ingest-xls-bad-size",
+                        first_row = first_row,
+                        rows_end = rows_end,
+                        first_column = first_column,
+                        columns_end = columns_end
                     ));
                 }
                 continue;
@@ -262,9 +265,9 @@ fn check_cells(stream: &[u8]) -> Result<(), String> {
             };
             let row = u16::from_le_bytes([data[0], data[1]]);
             if last_column > 255 {
-                return Err(format!(
-                    "a cell in column {} is outside the grid of an .xls file (256 columns)",
-                    u32::from(last_column) + 1
+                return Err(crate::tr!(
+                    "ingest-xls-cell-outside",
+                    column = u32::from(last_column) + 1
                 ));
             }
             let (rows, columns) = extent.get_or_insert((0, 0));
@@ -276,9 +279,7 @@ fn check_cells(stream: &[u8]) -> Result<(), String> {
         }
     }
     if grids > MAX_GRID_CELLS {
-        return Err(format!(
-            "its sheets span more than {MAX_GRID_CELLS} cells from A1 to their farthest cells"
-        ));
+        return Err(crate::tr!("ingest-xls-too-large", max = MAX_GRID_CELLS));
     }
     Ok(())
 }

@@ -221,10 +221,10 @@ pub(crate) fn missing_column(file: &str, line: u64, field: Field) -> Error {
     Error::Input {
         path: file.into(),
         line,
-        message: format!(
-            "no {} column found; expected a header row naming it as one of: {}",
-            field.label(),
-            field.aliases().join(", ")
+        message: crate::tr!(
+            "ingest-missing-column",
+            field = field.label(),
+            aliases = field.aliases().join(&crate::tr!("ingest-list-separator"))
         ),
     }
 }
@@ -245,22 +245,25 @@ impl ColumnNames {
                 .find(|f| f.key() == key)
                 .ok_or_else(|| {
                     let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
-                    format!(
-                        "[columns] {key}: not a field; the fields are {}",
-                        keys.join(", ")
+                    crate::tr!(
+                        "ingest-columns-not-a-field",
+                        key = key,
+                        fields = keys.join(&crate::tr!("ingest-list-separator"))
                     )
                 })?;
             for name in names.iter() {
                 let header = normalize_header(name);
                 if header.is_empty() {
-                    return Err(format!("[columns] {key}: a header name is empty"));
+                    return Err(crate::tr!("ingest-columns-empty-name", key = key));
                 }
                 if let Some(other) = map.insert(header, field)
                     && other != field
                 {
-                    return Err(format!(
-                        "[columns]: \"{name}\" is given to both {} and {key}; a column holds one field",
-                        other.key()
+                    return Err(crate::tr!(
+                        "ingest-columns-twice",
+                        name = name,
+                        other = other.key(),
+                        key = key
                     ));
                 }
             }
@@ -322,12 +325,11 @@ impl Columns {
                     // for the field (备注 after 处理结果) is listed as not read.
                     (Some(first), Some(&first_rank)) => {
                         if first_rank == rank {
-                            warnings.push(format!(
-                                "columns {} and {} both hold {}; using column {}",
-                                letters(first),
-                                letters(i),
-                                field.label(),
-                                letters(first)
+                            warnings.push(crate::tr!(
+                                "ingest-columns-both",
+                                first = letters(first),
+                                second = letters(i),
+                                field = field.label()
                             ));
                         } else {
                             passed_over.push((i, field));

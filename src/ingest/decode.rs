@@ -10,11 +10,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
             return Ok((text.into_owned(), None));
         }
         if encoding != encoding_rs::UTF_8 {
-            return Err(format!(
-                "starts with a {} byte-order mark but is not valid {}",
-                encoding.name(),
-                encoding.name()
-            ));
+            return Err(crate::tr!("ingest-bom-invalid", encoding = encoding.name()));
         }
         return decode_by_line(&bytes[bom..]);
     }
@@ -75,20 +71,21 @@ fn decode_by_line(bytes: &[u8]) -> Result<(String, Option<String>), String> {
                     gbk_lines.push(i + 1);
                 }
                 None => {
-                    return Err(format!(
-                        "line {} is neither UTF-8 nor GBK/GB18030 text: save the file as CSV (UTF-8) \
-                         and try again",
-                        i + 1
-                    ));
+                    return Err(crate::tr!("ingest-line-not-text", line = i + 1));
                 }
             },
         }
     }
+    let separator = crate::tr!("ingest-list-separator");
     let shown: Vec<String> = gbk_lines.iter().take(10).map(usize::to_string).collect();
-    let more = if gbk_lines.len() > 10 { ", ..." } else { "" };
-    let note = format!(
-        "mixes encodings: line(s) {}{more} read as GBK, the rest as UTF-8; re-export it in one encoding",
-        shown.join(", ")
+    let more = if gbk_lines.len() > 10 {
+        format!("{separator}...")
+    } else {
+        String::new()
+    };
+    let note = crate::tr!(
+        "ingest-mixed-encodings",
+        lines = format!("{}{more}", shown.join(&separator))
     );
     Ok((text, Some(note)))
 }

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 use crate::model::{IngestPart, Problem, Record, Text};
+use crate::tr;
 use crate::url::task_slug;
 
 mod cfb;
@@ -117,21 +118,13 @@ fn unread_reason(name: &str) -> String {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if name.starts_with("~$") {
-        "an Excel lock file (the workbook is open in Excel or WPS): close the workbook, or \
-         delete this file"
-            .into()
+        tr!("ingest-unread-lock-file")
     } else if extension == "et" {
-        "a WPS spreadsheet (.et), which gongshi cannot read: open it in WPS and save it as \
-         .xlsx (另存为 → Excel 工作簿) into data/tasks/, then move this file out of data/tasks/"
-            .into()
+        tr!("ingest-unread-wps")
     } else if matches!(extension.as_str(), "txt" | "tsv") {
-        "not read: gongshi reads .csv (comma- or tab-separated), .xlsx, .xls and .ods files \
-         here. If this is an export, rename it to .csv; if not, move it out of data/tasks/"
-            .into()
+        tr!("ingest-unread-text")
     } else {
-        "not a task ledger: gongshi reads .csv, .xlsx, .xls and .ods files here. Move it out \
-         of data/tasks/"
-            .into()
+        tr!("ingest-unread-other")
     }
 }
 
@@ -140,15 +133,10 @@ fn unread_reason(name: &str) -> String {
 pub fn check_site(site: &Path) -> Result<()> {
     let shown = site.display();
     if !site.exists() {
-        return Err(Error::Usage(format!(
-            "the site folder {shown} does not exist; check --site (start a new site with \
-             `gongshi init {shown}`)"
-        )));
+        return Err(Error::Usage(tr!("ingest-site-missing", site = shown)));
     }
     if !site.is_dir() {
-        return Err(Error::Usage(format!(
-            "--site {shown} is a file, not a site folder"
-        )));
+        return Err(Error::Usage(tr!("ingest-site-is-file", site = shown)));
     }
     let dir = site.join("data").join("tasks");
     let mut found_csv = false;
@@ -178,14 +166,16 @@ pub fn check_site(site: &Path) -> Result<()> {
     }
     let mut hints = Vec::new();
     if dir.is_dir() {
-        hints.push(
-            "its data/tasks/ folder holds no task ledger (*.csv, *.xlsx, *.xls, *.ods)".to_string(),
-        );
+        hints.push(tr!("ingest-site-no-ledger"));
     } else {
-        hints.push("it has no data/tasks/ folder".to_string());
+        hints.push(tr!("ingest-site-no-tasks-folder"));
     }
     for (file, name) in other.iter().take(5) {
-        hints.push(format!("found {file}: {}", unread_reason(name)));
+        hints.push(tr!(
+            "ingest-site-found",
+            file = file,
+            reason = unread_reason(name)
+        ));
     }
     // An export put in data/ rather than data/tasks/.
     if let Ok(entries) = std::fs::read_dir(site.join("data")) {
@@ -198,9 +188,7 @@ pub fn check_site(site: &Path) -> Result<()> {
             .collect();
         misplaced.sort();
         for name in misplaced {
-            hints.push(format!(
-                "found data/{name}: task ledgers go in data/tasks/, move it there"
-            ));
+            hints.push(tr!("ingest-site-misplaced", name = name));
         }
     }
     Err(Error::NotASite {
@@ -290,15 +278,14 @@ pub fn read_tasks(site: &Path, as_of: NaiveDate, settings: &Settings) -> Result<
     }
     tasks.unread.sort_by(|a, b| a.file.cmp(&b.file));
     if files.is_empty() {
-        tasks
-            .notes
-            .push("no task ledgers found: put the exports (CSV or Excel) under data/tasks/".into());
+        tasks.notes.push(tr!("ingest-no-ledgers"));
     }
     for (column, files) in unknown_columns {
         let files: Vec<String> = files.into_iter().collect();
-        tasks.notes.push(format!(
-            "column \"{column}\" ignored (not a known field) in {}",
-            files.join(", ")
+        tasks.notes.push(tr!(
+            "ingest-unknown-column",
+            column = column,
+            files = files.join(&tr!("ingest-list-separator"))
         ));
     }
     identify(&mut tasks.rows);
@@ -337,12 +324,11 @@ fn unclassified_results(rows: &[Row]) -> Vec<Problem> {
         .map(|(word, (count, row))| {
             Problem::in_file(
                 &row.file,
-                format!(
-                    "检查结果 \"{word}\" ({count} record(s), first at line {}) is in no result class, \
-                     so it is published as written but counted neither as a problem found nor as \
-                     none. Add it to gongshi.toml, e.g.:\n  [results]\n  problem = [\"{word}\"]   \
-                     # or no_problem, not_inspected, pending",
-                    row.line
+                tr!(
+                    "ingest-unclassified-result",
+                    word = word,
+                    count = count,
+                    line = row.line
                 ),
             )
         })
@@ -375,7 +361,7 @@ impl Settings {
         let mut fill_down = Vec::new();
         for name in &config.input.fill_down {
             if name.trim().is_empty() {
-                return Err(fail("[input] fill_down: a column name is empty".into()));
+                return Err(fail(tr!("ingest-fill-down-empty")));
             }
             fill_down.push(match Field::ALL.into_iter().find(|f| f.key() == name) {
                 Some(field) => FillDown::Field(field),
@@ -397,13 +383,13 @@ impl Settings {
                     .field(name)
                     .or_else(|| Field::from_header(name).map(|(f, _)| f))
                 {
-                    return Err(fail(format!(
-                        "channel {}: column \"{name}\" is read as {} ({}); name the column that \
-                         holds the day published on {}",
-                        channel.id,
-                        field.label(),
-                        field.key(),
-                        channel.name
+                    return Err(fail(tr!(
+                        "ingest-channel-column-is-field",
+                        channel = &channel.id,
+                        name = name,
+                        label = field.label(),
+                        key = field.key(),
+                        channel_name = &channel.name
                     )));
                 }
             }
@@ -468,18 +454,21 @@ impl Settings {
                     };
                 };
                 let wrong = match crate::dates::parse_date(&text) {
-                    Err(message) => Err(format!(
-                        "{message}; expected {}",
-                        crate::dates::DATE_FORMATS
+                    Err(message) => Err(tr!(
+                        "ingest-date-expected",
+                        message = message,
+                        formats = tr!("ingest-date-formats")
                     )),
-                    Ok(day) if end.is_some_and(|end| day < end) => Err(format!(
-                        "{day} is before the inspection ended ({}): a result is published after \
-                         it",
-                        end.unwrap_or(day)
+                    Ok(day) if end.is_some_and(|end| day < end) => Err(tr!(
+                        "ingest-channel-before-end",
+                        day = day,
+                        end = end.unwrap_or(day)
                     )),
-                    Ok(day) if day.year() < EARLIEST_YEAR => {
-                        Err(format!("{day} is before {EARLIEST_YEAR}: check the year"))
-                    }
+                    Ok(day) if day.year() < EARLIEST_YEAR => Err(tr!(
+                        "ingest-before-earliest",
+                        day = day,
+                        year = EARLIEST_YEAR
+                    )),
                     Ok(day) => Ok(day),
                 };
                 let published_on = match wrong {
@@ -491,9 +480,11 @@ impl Settings {
                                 ..place.problem(
                                     None,
                                     Some(i),
-                                    format!(
-                                        "{}: {day} is after the as-of date {as_of}",
-                                        columns.header_name(i)
+                                    tr!(
+                                        "ingest-channel-after-as-of",
+                                        column = columns.header_name(i),
+                                        day = day,
+                                        as_of = as_of
                                     ),
                                 )
                             });
@@ -505,11 +496,10 @@ impl Settings {
                             &place.file,
                             place.line,
                             Some(columns.header_name(i)),
-                            format!(
-                                "{message}. The result is published on the website all the \
-                                 same; on {} it counts as not published until the date is \
-                                 fixed",
-                                channel.name
+                            tr!(
+                                "ingest-channel-date-wrong",
+                                message = message,
+                                channel = &channel.name
                             ),
                         );
                         problem.channel = Some(channel.id.clone());
@@ -656,7 +646,7 @@ fn read_file(
             &mut texts,
         )?;
         let name = match &table.sheet {
-            Some(sheet) => format!("{file}, sheet {sheet}"),
+            Some(sheet) => tr!("ingest-file-sheet", file = file, sheet = sheet.as_ref()),
             None => file.to_string(),
         };
         if let (Some(sheet), Some(reason)) = (&table.sheet, &outcome.unusable) {
@@ -664,10 +654,10 @@ fn read_file(
                 sheet: Some(sheet.to_string()),
                 ..Problem::in_file(
                     file,
-                    format!(
-                        "sheet not read: {reason}; its {} row(s) are not published. Add the \
-                         column, or name it in gongshi.toml ([columns] end = \"…\")",
-                        outcome.rows_not_read
+                    tr!(
+                        "ingest-sheet-unusable",
+                        reason = reason,
+                        count = outcome.rows_not_read
                     ),
                 )
             });
@@ -680,13 +670,10 @@ fn read_file(
                     sheet: Some(sheet.to_string()),
                     ..Problem::in_file(
                         file,
-                        format!(
-                            "sheet not read: no header naming {} in its first rows, so its {} \
-                             row(s) that look like data are not published. If the sheet holds \
-                             results, name its task id column in gongshi.toml ([columns] \
-                             task_id = \"…\"); if not, move the sheet out of the workbook",
-                            Field::TaskId.label(),
-                            outcome.rows_not_read
+                        tr!(
+                            "ingest-sheet-no-header",
+                            field = Field::TaskId.label(),
+                            count = outcome.rows_not_read
                         ),
                     )
                 }),
@@ -697,89 +684,104 @@ fn read_file(
         }
         any_header = true;
         if let Some(line) = outcome.second_header {
-            tasks.notes.push(format!(
-                "{name}: {} {line} read as the second row of the header",
-                if table.sheet.is_some() { "row" } else { "line" }
+            tasks.notes.push(tr!(
+                "ingest-second-header",
+                name = &name,
+                unit = if table.sheet.is_some() {
+                    tr!("ingest-unit-row")
+                } else {
+                    tr!("ingest-unit-line")
+                },
+                line = line
             ));
         }
         let rows = if table.sheet.is_some() {
-            "row(s)"
+            tr!("ingest-units-row")
         } else {
-            "line(s)"
+            tr!("ingest-units-line")
         };
         let list = |lines: &[u64]| {
+            let separator = tr!("ingest-list-separator");
             let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
-            let more = if lines.len() > 20 { ", ..." } else { "" };
-            format!("{}{more}", shown.join(", "))
+            let more = if lines.len() > 20 {
+                format!("{separator}...")
+            } else {
+                String::new()
+            };
+            format!("{}{more}", shown.join(&separator))
         };
         if !outcome.repeated_headers.is_empty() {
-            tasks.notes.push(format!(
-                "{name}: {rows} {} repeat the header (files pasted together?) and were skipped",
-                list(&outcome.repeated_headers)
+            tasks.notes.push(tr!(
+                "ingest-repeated-headers",
+                name = &name,
+                units = &rows,
+                lines = list(&outcome.repeated_headers)
             ));
         }
         if outcome.unnamed_with_values {
-            tasks.warnings.push(Problem::in_file(
-                file,
-                "a column with no header holds values; they are ignored: name the column or delete it",
-            ));
+            tasks
+                .warnings
+                .push(Problem::in_file(file, tr!("ingest-unnamed-values")));
         }
         if !outcome.title_lines.is_empty() {
-            tasks.notes.push(format!(
-                "{name}: {rows} {} above the header skipped as a title",
-                list(&outcome.title_lines)
+            tasks.notes.push(tr!(
+                "ingest-title-skipped",
+                name = &name,
+                units = &rows,
+                lines = list(&outcome.title_lines)
             ));
         }
         for (line, kind) in &outcome.skipped {
-            let what = match *kind {
-                "totals" => "a totals row (合计)",
-                _ => "a notes line (填表人, 制表日期 ...)",
-            };
-            tasks.notes.push(format!(
-                "{name}: {rows} {line} skipped as {what}, not a record"
-            ));
+            tasks.notes.push(match *kind {
+                "totals" => tr!(
+                    "ingest-skipped-totals",
+                    name = &name,
+                    units = &rows,
+                    line = *line
+                ),
+                _ => tr!(
+                    "ingest-skipped-notes",
+                    name = &name,
+                    units = &rows,
+                    line = *line
+                ),
+            });
         }
         if outcome.blank_rows > 0 {
-            tasks.notes.push(format!(
-                "{name}: {} blank row(s) skipped",
-                outcome.blank_rows
+            tasks.notes.push(tr!(
+                "ingest-blank-rows",
+                name = &name,
+                count = outcome.blank_rows
             ));
         }
         if outcome.filled > 0 {
-            tasks.notes.push(format!(
-                "{name}: {} empty cell(s) filled from the row above ([input] fill_down)",
-                outcome.filled
-            ));
+            tasks
+                .notes
+                .push(tr!("ingest-filled", name = &name, count = outcome.filled));
         }
         // One empty id under another row is as likely a plain omission.
         if outcome.merged_leftovers.len() >= 2 {
             let (what, remedy) = match (&table.sheet, table.merges_known) {
-                (None, _) => (
-                    "merged cells in Excel saved as CSV",
-                    "Put the workbook itself in data/tasks/ (gongshi reads .xlsx and .xls, \
-                     merged cells included)",
-                ),
+                (None, _) => (tr!("ingest-merged-csv"), tr!("ingest-merged-csv-remedy")),
                 (Some(_), true) => (
-                    "cells that were merged and then split (取消合并 keeps the value on the \
-                     first row only)",
-                    "Merge them again, or fill them in",
+                    tr!("ingest-merged-split"),
+                    tr!("ingest-merged-split-remedy"),
                 ),
                 (Some(_), false) => (
-                    "merged cells, which gongshi cannot see in this kind of file",
-                    "Save it as .xlsx (另存为 → Excel 工作簿), which keeps them",
+                    tr!("ingest-merged-unseen"),
+                    tr!("ingest-merged-unseen-remedy"),
                 ),
             };
             let mut problem = Problem::in_file(
                 file,
-                format!(
-                    "{} row(s) ({rows} {}) have an empty {} right under a row that has one: this \
-                     looks like {what}, where only the first row of a merged area keeps the \
-                     value. {remedy}, or, if every such row belongs to the task above it, add to \
-                     gongshi.toml:\n  [input]\n  fill_down = [\"{}\"]",
-                    outcome.merged_leftovers.len(),
-                    list(&outcome.merged_leftovers),
-                    Field::TaskId.label(),
-                    Field::TaskId.label(),
+                tr!(
+                    "ingest-merged-leftovers",
+                    count = outcome.merged_leftovers.len(),
+                    units = &rows,
+                    lines = list(&outcome.merged_leftovers),
+                    field = Field::TaskId.label(),
+                    what = what,
+                    remedy = remedy
                 ),
             );
             problem.sheet = table.sheet.as_deref().map(str::to_string);
@@ -794,21 +796,20 @@ fn read_file(
         // A workbook with no table in it: named, and the rest of the site still built.
         tasks.unread.push(Problem::in_file(
             file,
-            format!(
-                "no sheet has a header naming {} ({}), so nothing in it is published: check \
-                 that this is the platform's export, or name its columns in gongshi.toml \
-                 ([columns])",
-                Field::TaskId.label(),
-                Field::TaskId.aliases().join(", ")
+            tr!(
+                "ingest-no-sheet-header",
+                field = Field::TaskId.label(),
+                aliases = Field::TaskId.aliases().join(&tr!("ingest-list-separator"))
             ),
         ));
         return Ok(());
     }
     if !without_header.is_empty() {
-        tasks.notes.push(format!(
-            "{file}: sheet(s) {} hold no table with a {} column and were not read",
-            without_header.join(", "),
-            Field::TaskId.label()
+        tasks.notes.push(tr!(
+            "ingest-sheets-without-header",
+            file = file,
+            sheets = without_header.join(&tr!("ingest-list-separator")),
+            field = Field::TaskId.label()
         ));
     }
     Ok(())
@@ -858,10 +859,11 @@ fn read_table(
                 return Err(error);
             }
             // One sheet without end dates (a list of tasks, say) does not stop the others.
-            outcome.unusable = Some(format!(
-                "its header (row {line}) has no {} column: expected one of {}",
-                Field::End.label(),
-                Field::End.aliases().join(", ")
+            outcome.unusable = Some(tr!(
+                "ingest-header-no-end",
+                line = line,
+                field = Field::End.label(),
+                aliases = Field::End.aliases().join(&tr!("ingest-list-separator"))
             ));
             return Ok(None);
         }
@@ -878,25 +880,23 @@ fn read_table(
         }
         for &(i, field) in &candidate.passed_over {
             let read = candidate.position(field).unwrap_or(i);
-            tasks.notes.push(format!(
-                "{}: column \"{}\" not read: {} is read from column \"{}\"",
-                place.problem(None, None, "").location(),
-                candidate.header_name(i),
-                field.label(),
-                candidate.header_name(read)
+            tasks.notes.push(tr!(
+                "ingest-column-passed-over",
+                place = place.problem(None, None, "").location(),
+                column = candidate.header_name(i),
+                field = field.label(),
+                read = candidate.header_name(read)
             ));
         }
         for (name, i, field) in candidate.lookalikes() {
             tasks.warnings.push(place.problem(
                 None,
                 Some(i),
-                format!(
-                    "column \"{name}\" is not read, and looks like {} ({}), which this export \
-                     has no column for, so pages would show it blank. If it is, add to \
-                     gongshi.toml:\n  [columns]\n  {} = \"{name}\"",
-                    field.label(),
-                    field.key(),
-                    field.key()
+                tr!(
+                    "ingest-lookalike",
+                    name = name,
+                    label = field.label(),
+                    key = field.key()
                 ),
             ));
         }
@@ -905,12 +905,10 @@ fn read_table(
                 tasks.warnings.push(place.problem(
                     None,
                     None,
-                    format!(
-                        "no column \"{}\" (the day published on {}): this file's results count \
-                         as not published there. Add the column, or give its name in \
-                         [[channel]] date_column in gongshi.toml",
-                        channel.date_keys.join("\" or \""),
-                        channel.name
+                    tr!(
+                        "ingest-channel-no-column",
+                        columns = channel.date_keys.join(&tr!("ingest-quoted-or")),
+                        channel = &channel.name
                     ),
                 ));
             }
@@ -1082,9 +1080,7 @@ fn read_table(
             }
             for error in &mut row.errors {
                 if error.field.as_deref() == Some(Field::TaskId.label()) {
-                    error
-                        .message
-                        .push_str(" (it looks like a merged cell: see the warning for this file)");
+                    error.message.push_str(&tr!("ingest-merged-cell-hint"));
                 }
             }
         }
@@ -1132,11 +1128,7 @@ fn identify(rows: &mut [Row]) {
                             &row.file,
                             row.line,
                             Some(Field::Entity.label()),
-                            format!(
-                                "empty, as is the credit code: task \"{}\" has several objects, \
-                                 so each row must name its own",
-                                row.task_id
-                            ),
+                            tr!("ingest-object-missing", task = &row.task_id),
                         )
                     });
                     row.record = None;
@@ -1197,26 +1189,36 @@ fn reject_duplicates(rows: &mut [Row], group: &[usize], object: Option<&str>) {
     let first = group[0];
     let places: Vec<String> = group.iter().map(|&i| row_place(&rows[i])).collect();
     let what = match object {
-        Some(object) => format!(
-            "task id \"{}\" with object \"{object}\"",
-            rows[first].task_id
+        Some(object) => tr!(
+            "ingest-duplicate-task-object",
+            task = &rows[first].task_id,
+            object = object
         ),
-        None => format!("task id \"{}\"", rows[first].task_id),
+        None => tr!("ingest-duplicate-task", task = &rows[first].task_id),
     };
-    let message = format!(
-        "{what} is on {} rows, which cannot be told apart: {}; fix the export so that each \
-         task{} appears once",
-        group.len(),
-        places.join(", "),
-        if object.is_some() { " and object" } else { "" }
-    );
+    let places_shown = places.join(&tr!("ingest-list-separator"));
+    let message = if object.is_some() {
+        tr!(
+            "ingest-duplicate-object",
+            what = &what,
+            count = group.len(),
+            places = &places_shown
+        )
+    } else {
+        tr!(
+            "ingest-duplicate",
+            what = &what,
+            count = group.len(),
+            places = &places_shown
+        )
+    };
     let first_place = places[0].clone();
     for &i in group {
         let row = &mut rows[i];
         let text = if i == first {
             message.clone()
         } else {
-            format!("{what} again: see {first_place}, which lists every row")
+            tr!("ingest-duplicate-again", what = &what, first = &first_place)
         };
         row.errors.push(Problem {
             sheet: row.sheet.as_deref().map(str::to_string),
@@ -1263,11 +1265,10 @@ fn reject_shared_pages(rows: &mut [Row]) {
             .collect();
         for &i in &group {
             let row = &mut rows[i];
-            let message = format!(
-                "task id \"{}\" would have the same page as another: {}; fix the export so \
-                 that each task id is written one way",
-                row.task_id,
-                places.join(", ")
+            let message = tr!(
+                "ingest-shared-page",
+                task = &row.task_id,
+                places = places.join(&tr!("ingest-list-separator"))
             );
             row.errors.push(Problem {
                 sheet: row.sheet.as_deref().map(str::to_string),

@@ -9,6 +9,7 @@ use crate::credit_code::{self, CodeProblem};
 use crate::dates::{self, Quarter};
 use crate::model::{Problem, Record, Text};
 use crate::privacy::mask;
+use crate::tr;
 use crate::url::task_slug;
 
 /// A mobile number (11 digits from 13 to 19) or a valid identity-card number standing alone in
@@ -168,8 +169,10 @@ pub(crate) fn read_row(
         if length > MAX_FIELD_CHARS {
             errors.push(at(
                 field,
-                format!(
-                    "{length} characters; a field holds at most {MAX_FIELD_CHARS}: check the export"
+                tr!(
+                    "ingest-field-too-long",
+                    length = length,
+                    max = MAX_FIELD_CHARS
                 ),
             ));
         }
@@ -179,14 +182,7 @@ pub(crate) fn read_row(
     };
     for field in Field::ALL {
         if let Some(excel_error) = EXCEL_ERRORS.iter().find(|e| get(field) == **e) {
-            error(
-                Some(field),
-                format!(
-                    "holds Excel's error value {excel_error}: a formula in the export failed \
-                     here. Put the value itself in the cell (复制 → 选择性粘贴 → 数值) and \
-                     export again"
-                ),
-            );
+            error(Some(field), tr!("ingest-excel-error", value = *excel_error));
         }
     }
 
@@ -198,28 +194,24 @@ pub(crate) fn read_row(
     {
         error(
             None,
-            format!(
-                "expected {} fields as in the header, found {}: check for an unquoted comma or a \
-                 missing cell",
-                columns.width,
-                record.len()
+            tr!(
+                "ingest-field-count",
+                expected = columns.width,
+                found = record.len()
             ),
         );
     } else if record.len() > columns.width {
         warnings.push(place.problem(
             None,
             None,
-            format!(
-                "{} empty cell(s) after the last column ignored",
-                record.len() - columns.width
+            tr!(
+                "ingest-trailing-empty",
+                count = record.len() - columns.width
             ),
         ));
     }
     if task_id.is_empty() {
-        error(
-            Some(Field::TaskId),
-            "empty: every row needs its task id".into(),
-        );
+        error(Some(Field::TaskId), tr!("ingest-task-id-empty"));
     } else if let Some(message) = excel_scientific(&task_id, "task id") {
         error(Some(Field::TaskId), message);
     } else if task_id
@@ -228,24 +220,15 @@ pub(crate) fn read_row(
     {
         error(
             Some(Field::TaskId),
-            format!(
-                "\"{task_id}\" is written as a quarter is, and the publication ledger \
-                 (data/published.csv) knows quarter {task_id}'s summary by it: give the task its \
-                 own id, as the platform does"
-            ),
+            tr!("ingest-task-id-quarter", id = &task_id),
         );
     } else if holds_personal_number(&task_id) {
-        error(
-            Some(Field::TaskId),
-            "holds what looks like a mobile or identity-card number; a task id is published as \
-             it is, so it must not carry personal data"
-                .into(),
-        );
+        error(Some(Field::TaskId), tr!("ingest-task-id-personal"));
     } else if record
         .get(columns.position(Field::TaskId).unwrap_or(usize::MAX))
         .is_some_and(|raw| raw.trim().chars().any(char::is_control))
     {
-        error(Some(Field::TaskId), "contains control characters".into());
+        error(Some(Field::TaskId), tr!("ingest-task-id-control"));
     }
 
     let mut date = |field: Field| -> Option<NaiveDate> {
@@ -257,7 +240,7 @@ pub(crate) fn read_row(
             Ok(day) if day.year() < EARLIEST_YEAR => {
                 error(
                     Some(field),
-                    format!("{day} is before {EARLIEST_YEAR}: check the year"),
+                    tr!("ingest-before-earliest", day = day, year = EARLIEST_YEAR),
                 );
                 None
             }
@@ -265,7 +248,11 @@ pub(crate) fn read_row(
             Err(message) => {
                 error(
                     Some(field),
-                    format!("{message}; expected {}", dates::DATE_FORMATS),
+                    tr!(
+                        "ingest-date-expected",
+                        message = message,
+                        formats = tr!("ingest-date-formats")
+                    ),
                 );
                 None
             }
@@ -288,7 +275,7 @@ pub(crate) fn read_row(
     {
         error(
             Some(Field::End),
-            format!("{end} is before the start date {start}"),
+            tr!("ingest-end-before-start", end = end, start = start),
         );
     }
     if let Some(end) = end
@@ -296,9 +283,7 @@ pub(crate) fn read_row(
     {
         error(
             Some(Field::End),
-            format!(
-                "{end} is after the as-of date {as_of}: an inspection cannot have ended in the future"
-            ),
+            tr!("ingest-end-after-as-of", end = end, as_of = as_of),
         );
     }
 
@@ -316,10 +301,7 @@ pub(crate) fn read_row(
         code.clear();
     } else if is_personal_code(&code) {
         // Individual businesses sometimes give the owner's identity card instead.
-        warnings.push(at(
-            Field::CreditCode,
-            "holds an identity-card number, not a credit code: published masked".into(),
-        ));
+        warnings.push(at(Field::CreditCode, tr!("ingest-credit-code-identity")));
         code = mask(&code).into_owned();
     } else if !code.is_empty() {
         match credit_code::check(&code) {
@@ -327,7 +309,12 @@ pub(crate) fn read_row(
             Err(CodeProblem::Malformed(message)) => error(Some(Field::CreditCode), message),
             Err(CodeProblem::CheckDigit { expected, found }) => warnings.push(at(
                 Field::CreditCode,
-                format!("\"{code}\": check character is {found}, GB 32100 gives {expected}; published as written"),
+                tr!(
+                    "ingest-credit-code-check",
+                    code = &code,
+                    found = found.to_string(),
+                    expected = expected.to_string()
+                ),
             )),
         }
     }
@@ -342,10 +329,7 @@ pub(crate) fn read_row(
             !joint_departments.is_empty() && joint_departments != "无"
         }
         other => {
-            warnings.push(at(
-                Field::Joint,
-                format!("\"{other}\" is not 是 or 否; counted as a joint inspection only if 联合检查部门 is filled"),
-            ));
+            warnings.push(at(Field::Joint, tr!("ingest-joint-word", word = other)));
             !joint_departments.is_empty()
         }
     };
@@ -434,11 +418,12 @@ pub(crate) fn excel_scientific(text: &str, what: &str) -> Option<String> {
         && !exponent.is_empty()
         && exponent.bytes().all(|b| b.is_ascii_digit());
     looks_like.then(|| {
-        format!(
-            "\"{}\" is a {what} that Excel turned into a number (scientific notation), and its \
-             digits are lost. In the platform's export, or in Excel before saving, format the \
-             column as text (设置单元格格式 → 文本) and export again",
-            text.trim()
-        )
+        // The callers name the field in English words; said here in the chosen language.
+        let what = match what {
+            "task id" => tr!("ingest-what-task-id"),
+            "credit code" => tr!("ingest-what-credit-code"),
+            other => other.to_string(),
+        };
+        tr!("ingest-excel-scientific", text = text.trim(), what = what)
     })
 }

@@ -186,13 +186,9 @@ pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, Open
         // crafted: should it panic on one, that file is named as unreadable, and the build
         // goes on.
         Some(FileKind::Workbook) => std::panic::catch_unwind(|| open_workbook(bytes))
-            .unwrap_or_else(|_| Err("the workbook reader failed on it".into()))
+            .unwrap_or_else(|_| Err(crate::tr!("ingest-reader-failed")))
             .map_err(|reason| {
-                OpenError::Unreadable(format!(
-                    "not readable as a workbook ({reason}), so nothing in it is published: open it \
-                 in Excel or WPS and save it again as .xlsx (without a password), or export it \
-                 again from the platform"
-                ))
+                OpenError::Unreadable(crate::tr!("ingest-workbook-unreadable", reason = reason))
             }),
         _ => {
             let (text, warning) = decode(bytes).map_err(|message| {
@@ -207,9 +203,7 @@ pub(crate) fn open(file: &str, bytes: &[u8]) -> std::result::Result<Opened, Open
                 return Err(OpenError::Fatal(Error::Input {
                     path: file.into(),
                     line,
-                    message: "a quote (\") opened here is never closed, so every row after it \
-                              would read as part of one cell; close the quote or remove it"
-                        .into(),
+                    message: crate::tr!("ingest-unclosed-quote"),
                 }));
             }
             Ok(Opened {
@@ -237,23 +231,22 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
                 Ok(mut reader) => {
                     let mut cells = Cells::default();
                     let mut count: u64 = 0;
-                    while let Some(cell) = reader
-                        .next_cell()
-                        .map_err(|e| format!("sheet {name}: {e}"))?
-                    {
+                    while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&name, e))? {
                         count += 1;
                         if count > MAX_SHEET_CELLS {
-                            return Err(format!(
-                                "sheet {name} holds more than {MAX_SHEET_CELLS} cells"
+                            return Err(crate::tr!(
+                                "ingest-sheet-too-many-cells",
+                                sheet = &name,
+                                max = MAX_SHEET_CELLS
                             ));
                         }
                         let (row, column) = cell.get_position();
                         if row >= 1_048_576 || column >= 16_384 {
-                            return Err(format!(
-                                "sheet {name} has a cell outside the grid a sheet can have \
-                                 (row {}, column {})",
-                                u64::from(row) + 1,
-                                u64::from(column) + 1
+                            return Err(crate::tr!(
+                                "ingest-sheet-cell-outside",
+                                sheet = &name,
+                                row = u64::from(row) + 1,
+                                column = u64::from(column) + 1
                             ));
                         }
                         let value = match cell.get_value() {
@@ -282,7 +275,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
             Ok(cells) => cells,
             // A chart sheet or a macro sheet holds no cells.
             Err(_) if is_not_a_worksheet(&workbook, &name) => continue,
-            Err(e) => return Err(format!("sheet {name}: {e}")),
+            Err(e) => return Err(sheet_error(&name, e)),
         };
         cells.sort();
         let merges_known = matches!(
@@ -292,7 +285,7 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
         let merged = match &mut workbook {
             calamine::Sheets::Xlsx(xlsx) => xlsx
                 .merge_cells_by_sheet_name(&name)
-                .map_err(|e| format!("sheet {name}: {e}"))?,
+                .map_err(|e| sheet_error(&name, e))?,
             calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             // calamine does not give the merged areas of .xlsb and .ods.
             _ => Vec::new(),
@@ -314,9 +307,11 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
         if merged.len() > MAX_MERGED_AREAS
             || merged.iter().map(Dimensions::len).sum::<u64>() > MAX_MERGED_CELLS
         {
-            return Err(format!(
-                "sheet {name}: its merged areas are more than {MAX_MERGED_AREAS}, or cover more \
-                 than {MAX_MERGED_CELLS} cells"
+            return Err(crate::tr!(
+                "ingest-sheet-too-many-merged",
+                sheet = &name,
+                areas = MAX_MERGED_AREAS,
+                cells = MAX_MERGED_CELLS
             ));
         }
         tables.push(Table {
@@ -329,6 +324,15 @@ fn open_workbook(bytes: &[u8]) -> std::result::Result<Opened, String> {
         tables,
         warning: None,
     })
+}
+
+/// What the workbook reader said of a sheet.
+fn sheet_error(name: &str, error: impl std::fmt::Display) -> String {
+    crate::tr!(
+        "ingest-sheet-error",
+        sheet = name,
+        error = error.to_string()
+    )
 }
 
 fn is_not_a_worksheet<RS: std::io::Read + std::io::Seek>(
@@ -358,7 +362,7 @@ impl Table {
                     let line = row.map_err(|(line, message)| Error::Input {
                         path: file.into(),
                         line,
-                        message: format!("not readable as CSV: {message}"),
+                        message: crate::tr!("ingest-csv-unreadable", message = message),
                     })?;
                     each(line, rows.record())?;
                 }
