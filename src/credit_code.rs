@@ -43,17 +43,20 @@ fn value_of(c: char) -> Option<usize> {
 pub fn check(code: &str) -> Result<(), CodeProblem> {
     let length = code.chars().count();
     if length != 18 {
-        return Err(CodeProblem::Malformed(format!(
-            "\"{code}\" has {length} characters; a credit code has 18"
+        return Err(CodeProblem::Malformed(crate::tr!(
+            "credit-code-length",
+            code = code,
+            length = length
         )));
     }
     let mut values = [0u32; 18];
     for (i, c) in code.chars().enumerate() {
         let Some(value) = value_of(c) else {
-            return Err(CodeProblem::Malformed(format!(
-                "\"{code}\": character {} ('{c}') is not allowed; a credit code uses 0-9 and A-Y \
-                 without I, O, S, V and Z",
-                i + 1
+            return Err(CodeProblem::Malformed(crate::tr!(
+                "credit-code-character",
+                code = code,
+                position = i + 1,
+                character = c.to_string()
             )));
         };
         values[i] = value as u32;

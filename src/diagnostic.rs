@@ -84,13 +84,17 @@ impl Diagnostics {
             .fold(false);
         if let Some(span) = span {
             let label = match (field, span.is_empty()) {
-                (Some(field), true) => format!("{field} (empty)"),
+                (Some(field), true) => crate::tr!("diagnostic-empty", field = field),
                 (Some(field), false) => field.to_string(),
                 (None, _) => String::new(),
             };
             snippet = snippet.annotation(AnnotationKind::Primary.span(span).label(label));
         }
-        let report = &[Level::ERROR.primary_title(title).element(snippet)];
+        let error = crate::tr!("diagnostic-error");
+        let report = &[Level::ERROR
+            .with_name(error.as_str())
+            .primary_title(title)
+            .element(snippet)];
         let renderer = if self.color {
             Renderer::styled()
         } else {

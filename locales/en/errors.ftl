@@ -17,3 +17,9 @@ error-unreachable = cannot reach { $url }: { $message }
       {"  "}help: check the address (--url) and this machine's network, then run gongshi verify again
 
 version = { $version } (commit { $commit }; holiday calendars built in: { $years })
+diagnostic-error = error
+diagnostic-empty = { $field } (empty)
+
+# Credit codes (统一社会信用代码, GB 32100).
+credit-code-length = "{ $code }" has { $length } characters; a credit code has 18
+credit-code-character = "{ $code }": character { $position } ('{ $character }') is not allowed; a credit code uses 0-9 and A-Y without I, O, S, V and Z

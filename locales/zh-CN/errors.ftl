@@ -17,3 +17,9 @@ error-unreachable = 无法访问 { $url }：{ $message }
       {"  "}建议：检查地址（--url）和本机网络，然后再运行 gongshi verify
 
 version = { $version }（提交 { $commit }；内置节假日日历：{ $years }）
+diagnostic-error = 错误
+diagnostic-empty = { $field }（空）
+
+# 统一社会信用代码（GB 32100）。
+credit-code-length = “{ $code }”有 { $length } 个字符；统一社会信用代码应为 18 位
+credit-code-character = “{ $code }”：第 { $position } 个字符（“{ $character }”）不允许使用；统一社会信用代码只用 0-9 和除 I、O、S、V、Z 以外的大写字母 A-Y
