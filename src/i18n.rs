@@ -83,7 +83,7 @@ macro_rules! locale_files {
 macro_rules! all_locale_files {
     ($lang:literal) => {
         locale_files!($lang: "report.ftl", "cli.ftl", "errors.ftl", "ingest.ftl", "config.ftl",
-            "assess.ftl", "commands.ftl")
+            "assess.ftl", "commands.ftl", "calendar.ftl")
     };
 }
 
