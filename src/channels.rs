@@ -52,15 +52,15 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
     let bytes = match std::fs::read(site.join(file)) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            read.errors.push(whole(format!(
-                "not found: it holds the days results were published on {name} (columns id, \
-                 published_on, late_reason); create it, or fix [[channel]] file in gongshi.toml. \
-                 Until then, no result counts as published there"
-            )));
+            read.errors
+                .push(whole(crate::tr!("channel-file-missing", name = name)));
             return read;
         }
         Err(e) => {
-            read.errors.push(whole(format!("cannot be read: {e}")));
+            read.errors.push(whole(crate::tr!(
+                "channel-file-unreadable",
+                error = e.to_string()
+            )));
             return read;
         }
     };
@@ -94,13 +94,8 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
             };
             let found = [find(ID), find(PUBLISHED_ON), find(LATE_REASON)];
             if found[0].is_none() || found[1].is_none() {
-                read.errors.push(Problem::at(
-                    file,
-                    line,
-                    None,
-                    "expected a header with the columns id and published_on (任务编号, 公示日期), \
-                     and late_reason (逾期原因) if needed",
-                ));
+                read.errors
+                    .push(Problem::at(file, line, None, crate::tr!("channel-header")));
                 return read;
             }
             columns = Some(found);
@@ -111,10 +106,8 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
         let day = cell(published_on);
         let problem = |field: &str, message: String| Problem::at(file, line, Some(field), message);
         if task.is_empty() {
-            read.errors.push(problem(
-                "id",
-                "empty: give the task id as the exports write it".into(),
-            ));
+            read.errors
+                .push(problem("id", crate::tr!("channel-id-empty")));
             continue;
         }
         let published_on = match crate::dates::parse_date(&day) {
@@ -123,7 +116,11 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
                     // As the ledger's: an as-of date in the past sees later records.
                     read.warnings.push(problem(
                         "published_on",
-                        format!("{day} is after the as-of date {as_of}"),
+                        crate::tr!(
+                            "channel-after-as-of",
+                            day = day.to_string(),
+                            as_of = as_of.to_string()
+                        ),
                     ));
                 }
                 day
@@ -133,7 +130,11 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
             Err(message) => {
                 read.errors.push(problem(
                     "published_on",
-                    format!("{message}; expected {}", crate::dates::DATE_FORMATS),
+                    crate::tr!(
+                        "channel-date",
+                        message = message,
+                        formats = crate::dates::DATE_FORMATS
+                    ),
                 ));
                 continue;
             }
@@ -148,10 +149,7 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
         if let Some((_, first)) = read.dates.get(&task) {
             read.errors.push(problem(
                 "id",
-                format!(
-                    "{task} is on line {first} too: a result is first published once; keep the \
-                     first day"
-                ),
+                crate::tr!("channel-twice", task = &task, first = *first),
             ));
             continue;
         }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateValue;
 use crate::error::{Error, Result};
+use crate::tr;
 
 pub const CONFIG_FILE: &str = "gongshi.toml";
 
@@ -79,63 +80,44 @@ fn check_channels(channels: &[Channel]) -> Result<(), String> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
-            return Err(format!(
-                "{at}.id = \"{id}\": expected a short name of lowercase letters, digits, - and _, \
-                 such as \"province\""
-            ));
+            return Err(tr!("config-channel-id", at = &at, id = id));
         }
         if id == "website" {
-            return Err(format!(
-                "{at}.id = \"website\": the bureau's website is the site gongshi builds and is \
-                 always checked; declare only the other channels"
-            ));
+            return Err(tr!("config-channel-website", at = &at));
         }
         if !seen.insert(id.as_str()) {
-            return Err(format!("{at}.id = \"{id}\": two channels have this id"));
+            return Err(tr!("config-channel-twice", at = &at, id = id));
         }
         if channel.name.trim().is_empty() {
-            return Err(format!(
-                "{at} ({id}): name is missing: the channel's name as pages show it, such as \
-                 \"广东省行政执法信息公示平台\""
-            ));
+            return Err(tr!("config-channel-name", at = &at, id = id));
         }
         match (&channel.date_column, &channel.file) {
             (Some(_), Some(_)) => {
-                return Err(format!(
-                    "{at} ({id}): give date_column or file, not both: the dates come from one place"
-                ));
+                return Err(tr!("config-channel-both", at = &at, id = id));
             }
             (None, None) => {
-                return Err(format!(
-                    "{at} ({id}): where are its dates? Give date_column = \"<the export's column \
-                     with the day published there>\", or file = \"data/channels/{id}.csv\" \
-                     (columns id, published_on, late_reason)"
-                ));
+                return Err(tr!("config-channel-neither", at = &at, id = id));
             }
             (Some(names), None) if names.iter().all(|n| n.trim().is_empty()) => {
-                return Err(format!("{at} ({id}): date_column is empty"));
+                return Err(tr!("config-channel-column-empty", at = &at, id = id));
             }
             (None, Some(file)) => {
                 let safe = file.starts_with("data/")
                     && file.ends_with(".csv")
                     && !file.split('/').any(|part| part == ".." || part.is_empty());
                 if !safe {
-                    return Err(format!(
-                        "{at} ({id}): file = \"{file}\": expected a CSV file under data/, such as \
-                         \"data/channels/{id}.csv\""
-                    ));
+                    return Err(tr!("config-channel-file", at = &at, id = id, file = file));
                 }
                 if file.starts_with("data/tasks/") {
-                    return Err(format!(
-                        "{at} ({id}): file = \"{file}\": data/tasks/ holds task exports; put the \
-                         channel's dates in another folder, such as data/channels/"
+                    return Err(tr!(
+                        "config-channel-file-tasks",
+                        at = &at,
+                        id = id,
+                        file = file
                     ));
                 }
                 if channel.late_reason_column.is_some() {
-                    return Err(format!(
-                        "{at} ({id}): late_reason_column goes with date_column; in file, the \
-                         column is late_reason"
-                    ));
+                    return Err(tr!("config-channel-late-reason", at = &at, id = id));
                 }
             }
             (Some(_), None) => {}
@@ -143,8 +125,12 @@ fn check_channels(channels: &[Channel]) -> Result<(), String> {
         if let Some(days) = channel.task_working_days
             && !(1..=MAX_DAYS).contains(&days)
         {
-            return Err(format!(
-                "{at} ({id}): task_working_days = {days}: expected 1 to {MAX_DAYS}"
+            return Err(tr!(
+                "config-channel-days",
+                at = &at,
+                id = id,
+                days = days,
+                max = MAX_DAYS
             ));
         }
     }
@@ -286,59 +272,36 @@ impl SiteSettings {
                 && letters <= 4
                 && code[letters..].chars().all(|c| c.is_ascii_digit());
             if !ok {
-                return Err(format!(
-                    "site.site_code = \"{code}\": a 网站标识码 is 10 characters, digits \
-                     (4403000001) or a few letters then digits (bm01000001), as the 全国政府网站\
-                     基本信息数据库 gives it"
-                ));
+                return Err(tr!("config-site-code", code = code));
             }
         }
         let icp = &self.icp;
         if !(icp.is_empty() || icp.contains("ICP备") || icp.contains("ICP证")) {
-            return Err(format!(
-                "site.icp = \"{icp}\": expected the ICP number as registered, such as \
-                 粤ICP备12345678号 or 粤ICP备12345678号-1 (it links to {ICP_REGISTRY_URL})"
-            ));
+            return Err(tr!("config-icp", icp = icp, registry = ICP_REGISTRY_URL));
         }
         let record = &self.police_record;
         if !record.is_empty() {
             let digits = record.chars().filter(char::is_ascii_digit).count();
             if !record.contains("公网安备") || digits != 14 {
-                return Err(format!(
-                    "site.police_record = \"{record}\": expected a 公网安备 number as registered, \
-                     such as 粤公网安备 44030402001234号 (14 digits)"
-                ));
+                return Err(tr!("config-police-record", record = record));
             }
         } else if !self.police_record_url.is_empty() {
-            return Err(
-                "site.police_record_url is set but site.police_record is not: \
-                        the link goes with the number it shows"
-                    .into(),
-            );
+            return Err(tr!("config-police-url-alone"));
         }
         if self.badge_image.is_empty() != self.badge_url.is_empty() {
-            return Err(
-                "site.badge_image and site.badge_url go together: the 党政机关网站标识 \
-                        is an image linking to the site's certificate at the registry"
-                    .into(),
-            );
+            return Err(tr!("config-badge-together"));
         }
         for (key, value) in [
             ("police_record_url", &self.police_record_url),
             ("badge_url", &self.badge_url),
         ] {
             if !value.is_empty() && !is_http(value) {
-                return Err(format!(
-                    "site.{key} = \"{value}\": expected an http(s) address"
-                ));
+                return Err(tr!("config-not-http", key = key, value = value));
             }
         }
         let image = &self.badge_image;
         if !image.is_empty() && !is_http(image) && !is_theme_file(image) {
-            return Err(format!(
-                "site.badge_image = \"{image}\": expected an http(s) address, or the name of a \
-                 file in the theme's static/ folder (such as red.png for themes/<name>/static/red.png)"
-            ));
+            return Err(tr!("config-badge-image", image = image));
         }
         Ok(())
     }
@@ -539,7 +502,7 @@ impl Config {
             let until = period
                 .until
                 .date()
-                .map_err(|e| format!("disclosure.period[{i}].until: {e}"))?;
+                .map_err(|e| tr!("config-period-until", index = i, message = e))?;
             period.until_date = Some(until);
         }
         let sorted = config
@@ -548,11 +511,7 @@ impl Config {
             .windows(2)
             .all(|w| w[0].until_date < w[1].until_date);
         if !sorted {
-            return Err(
-                "[[disclosure.period]] entries must be in order of `until`, oldest first, \
-                        each with a different date"
-                    .into(),
-            );
+            return Err(tr!("config-periods-unsorted"));
         }
         let mut all_rules = vec![config.disclosure.current()];
         all_rules.extend(
@@ -563,7 +522,7 @@ impl Config {
                 .map(|p| overlay!(p, config.disclosure.current())),
         );
         if all_rules.iter().any(|r| r.task_working_days == 0) {
-            return Err("disclosure.task_working_days must be at least 1".into());
+            return Err(tr!("config-working-days-zero"));
         }
         let too_long = all_rules.iter().any(|r| {
             r.task_working_days > MAX_DAYS
@@ -571,12 +530,10 @@ impl Config {
                 || r.warn_within_working_days > MAX_DAYS
         });
         if too_long {
-            return Err(format!(
-                "disclosure: periods of more than {MAX_DAYS} days are not deadlines a plan sets"
-            ));
+            return Err(tr!("config-days-too-long", max = MAX_DAYS));
         }
         if config.site.latest_results == 0 || config.site.page_size == 0 {
-            return Err("site.latest_results and site.page_size must be at least 1".into());
+            return Err(tr!("config-page-sizes-zero"));
         }
         let plans = std::iter::once(("plan".to_string(), config.plan.clone())).chain(
             config.disclosure.periods.iter().enumerate().map(|(i, p)| {
@@ -588,16 +545,13 @@ impl Config {
             let shares =
                 std::iter::once(plan.joint_inspection_share).chain(plan.monthly_completion);
             if shares.into_iter().any(|v| !(0.0..=1.0).contains(&v)) {
-                return Err(format!(
-                    "{table}: shares are written as fractions from 0 to 1, such as 0.30"
-                ));
+                return Err(tr!("config-shares", table = &table));
             }
             if plan.monthly_completion.windows(2).any(|w| w[1] < w[0]) {
-                return Err(format!(
-                    "{table}.monthly_completion = {:?}: the targets are cumulative (by the end \
-                     of months 1, 2 and 3), so none is below the one before: 35% a month is \
-                     [0.35, 0.70, 1.00]",
-                    plan.monthly_completion
+                return Err(tr!(
+                    "config-monthly-not-cumulative",
+                    table = &table,
+                    values = format!("{:?}", plan.monthly_completion)
                 ));
             }
         }
@@ -605,9 +559,7 @@ impl Config {
         config.site.check_footer()?;
         let base = &config.site.base_url;
         if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')) {
-            return Err(format!(
-                "site.base_url = \"{base}\": expected an http(s) address or a path starting with /"
-            ));
+            return Err(tr!("config-base-url", base = base));
         }
         if config.site.theme.is_empty()
             || !config
@@ -616,10 +568,7 @@ impl Config {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
-            return Err(format!(
-                "site.theme = \"{}\": expected a folder name under themes/ (letters, digits, - and _)",
-                config.site.theme
-            ));
+            return Err(tr!("config-theme-name", theme = &config.site.theme));
         }
         Ok(config)
     }
@@ -631,17 +580,19 @@ fn with_help(message: String) -> String {
         || message.contains("unknown field `monthly_completion`"))
         && message.contains("`period`")
     {
-        "the plan's targets in force now go in [plan]; an earlier period's in its \
-         [[disclosure.period]]"
+        tr!("config-hint-plan-in-period")
     } else if message.contains("unknown field `period`") {
-        "periods are [[disclosure.period]] tables, one list for every rule: the plan's targets \
-         of a period go there too"
+        tr!("config-hint-period")
     } else if message.contains("unknown field `quarter_summary`") {
-        "quarter_summary goes in [disclosure] (now) or [[disclosure.period]] (an earlier period)"
+        tr!("config-hint-quarter-summary")
     } else {
         return message;
     };
-    format!("{}\nhelp: {help}", message.trim_end())
+    format!(
+        "{}\n{}",
+        message.trim_end(),
+        tr!("config-help", help = help)
+    )
 }
 
 #[cfg(test)]

@@ -67,10 +67,7 @@ pub fn load(site: &Path) -> Result<Content> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
-                return Err(Error::config(
-                    &source,
-                    "page file and folder names become URLs: use ASCII letters, digits, - and _",
-                ));
+                return Err(Error::config(&source, crate::tr!("content-file-name")));
             }
             segments.push(part.into_owned());
         }
@@ -104,8 +101,12 @@ pub fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>
         value
             .as_ref()
             .map(|v| {
-                v.date()
-                    .map_err(|m| Error::config(source, format!("front matter {key}: {m}")))
+                v.date().map_err(|m| {
+                    Error::config(
+                        source,
+                        crate::tr!("content-front-date", key = key, message = m),
+                    )
+                })
             })
             .transpose()
     };
@@ -137,7 +138,7 @@ fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), String>
             .match_indices(fence)
             .find(|(i, _)| *i == 0 || rest[..*i].ends_with('\n'))
             .map(|(i, _)| i)
-            .ok_or_else(|| format!("front matter opened with {fence} is never closed"))?;
+            .ok_or_else(|| crate::tr!("content-front-unclosed", fence = fence))?;
         let header = &rest[..close];
         let body = rest[close + fence.len()..].trim_start_matches(['\r', '\n']);
         let toml_text = if toml_syntax {
@@ -145,8 +146,8 @@ fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), String>
         } else {
             yaml_to_toml(header)?
         };
-        let front: FrontMatter =
-            toml::from_str(&toml_text).map_err(|e| format!("front matter: {}", e.message()))?;
+        let front: FrontMatter = toml::from_str(&toml_text)
+            .map_err(|e| crate::tr!("content-front-toml", message = e.message()))?;
         return Ok((Some(front), body));
     }
     Ok((None, text))
@@ -162,7 +163,7 @@ fn yaml_to_toml(header: &str) -> Result<String, String> {
     {
         let (key, value) = line
             .split_once(':')
-            .ok_or_else(|| format!("front matter line \"{line}\": expected key: value"))?;
+            .ok_or_else(|| crate::tr!("content-front-line", line = line))?;
         let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
         let value = match value {
             "true" | "false" => value.to_string(),

@@ -54,15 +54,27 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            Error::Io { path, source } => format!("{}: {source}", path.display()),
-            Error::Config { path, message } => format!("{}: {message}", path.display()),
+            Error::Io { path, source } => tr!(
+                "error-in-file",
+                file = path.display(),
+                message = source.to_string()
+            ),
+            Error::Config { path, message } => {
+                tr!("error-in-file", file = path.display(), message = message)
+            }
             Error::MissingCalendarYear { year } => tr!("error-missing-calendar-year", year = *year),
             Error::Input {
                 path,
                 line,
                 message,
-            } => format!("{}:{line}: {message}", path.display()),
-            Error::Template { name, message } => format!("{name}: {message}"),
+            } => tr!(
+                "error-in-file",
+                file = format!("{}:{line}", path.display()),
+                message = message
+            ),
+            Error::Template { name, message } => {
+                tr!("error-in-file", file = name, message = message)
+            }
             Error::Usage(message) => message.clone(),
             Error::NotToday { as_of, today } => {
                 tr!("error-not-today", as_of = as_of, today = today)

@@ -49,12 +49,7 @@ impl Hook {
         let rest = url
             .strip_prefix("https://")
             .or_else(|| url.strip_prefix("http://"))
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "--notify {text}: expected an http:// or https:// address (a 企业微信 or 钉钉 \
-                     robot's webhook, or any that takes JSON)"
-                ))
-            })?;
+            .ok_or_else(|| Error::Usage(crate::tr!("notify-url", url = text)))?;
         let host = rest
             .split(['/', '?', '#'])
             .next()
@@ -275,7 +270,11 @@ pub fn send(hook: &Hook, message: &Message, timeout: Duration) -> std::result::R
         .read_to_string()
         .unwrap_or_default();
     if !status.is_success() {
-        return Err(format!("answered {status}: {}", answer.trim()));
+        return Err(crate::tr!(
+            "notify-status",
+            status = status.to_string(),
+            answer = answer.trim()
+        ));
     }
     if hook.shape == Shape::Robot
         && let Ok(value) = serde_json::from_str::<serde_json::Value>(&answer)
@@ -286,7 +285,11 @@ pub fn send(hook: &Hook, message: &Message, timeout: Duration) -> std::result::R
             .get("errmsg")
             .and_then(serde_json::Value::as_str)
             .unwrap_or("");
-        return Err(format!("the robot refused it: errcode {code} {said}"));
+        return Err(crate::tr!(
+            "notify-refused",
+            code = code.to_string(),
+            said = said
+        ));
     }
     Ok(())
 }

@@ -79,15 +79,16 @@ impl Classifier {
             for word in list {
                 let word = word.trim();
                 if word.is_empty() {
-                    return Err(format!("[results] {}: a word is empty", class.key()));
+                    return Err(crate::tr!("results-word-empty", class = class.key()));
                 }
                 if let Some(other) = site_words.insert(word.to_string(), class)
                     && other != class
                 {
-                    return Err(format!(
-                        "[results]: \"{word}\" is in both {} and {}",
-                        other.key(),
-                        class.key()
+                    return Err(crate::tr!(
+                        "results-word-twice",
+                        word = word,
+                        first = other.key(),
+                        second = class.key()
                     ));
                 }
             }

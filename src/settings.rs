@@ -67,9 +67,9 @@ impl ReportOutputs {
             Some(file) => match format.or_else(|| ReportFormat::for_file(file)) {
                 Some(format) => Some((file.clone(), format)),
                 None => {
-                    return Err(Error::Usage(format!(
-                        "--report {}: say which format with --format junit, json, github or text",
-                        file.display()
+                    return Err(Error::Usage(gongshi::tr!(
+                        "settings-report-format",
+                        file = file.display().to_string()
                     )));
                 }
             },

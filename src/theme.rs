@@ -64,7 +64,7 @@ impl Theme {
             }
             return Err(Error::config(
                 crate::config::CONFIG_FILE,
-                format!("site.theme = \"{name}\" but there is no folder themes/{name}/"),
+                crate::tr!("config-theme-missing", theme = name),
             ));
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
@@ -135,7 +135,7 @@ impl Templates {
                     .from_site
                     .get(&key)
                     .cloned()
-                    .unwrap_or_else(|| format!("{name} (embedded theme)"));
+                    .unwrap_or_else(|| crate::tr!("theme-embedded", name = name));
                 (name.to_string(), shown)
             })
             .collect();
@@ -143,7 +143,7 @@ impl Templates {
         for (name, bytes) in theme.templates() {
             let text = std::str::from_utf8(bytes).map_err(|_| Error::Template {
                 name: paths[name].clone(),
-                message: "not UTF-8: save the template as UTF-8".into(),
+                message: crate::tr!("theme-not-utf8"),
             })?;
             sources.push((name.to_string(), text.to_string()));
         }
@@ -203,7 +203,7 @@ impl Templates {
                 .written
                 .render(name, context)
                 .err()
-                .map_or_else(|| "failed to render".to_string(), |e| tera_message(&e));
+                .map_or_else(|| crate::tr!("theme-render-failed"), |e| tera_message(&e));
             template_error(Some(name), &error, &self.paths)
         })
     }
@@ -235,7 +235,7 @@ fn tera_message(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
-        message.push_str(&format!("\n  caused by: {cause}"));
+        message.push_str(&format!("\n  {}: {cause}", crate::tr!("theme-caused-by")));
         source = cause.source();
     }
     message

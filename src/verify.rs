@@ -135,13 +135,10 @@ pub fn expected(site: &Path, as_of: NaiveDate) -> Result<Expected> {
                 let fingerprint = built.produce(file, None)?;
                 let html = built.bytes(file)?;
                 if fingerprint_in(&html) != Some(fingerprint) {
-                    return Err(Error::Usage(format!(
-                        "the theme's templates do not put each page's fingerprint in the page, \
-                         so gongshi verify cannot tell this build's pages from another's.\n  \
-                         help: add <meta name=\"{FINGERPRINT_META}\" content=\"{{{{ {} }}}}\"> to \
-                         the <head> of the theme's base.html (see README, 'Theme and template \
-                         variables')",
-                        crate::site::FINGERPRINT_VARIABLE
+                    return Err(Error::Usage(crate::tr!(
+                        "verify-no-fingerprint-meta",
+                        meta = FINGERPRINT_META,
+                        variable = crate::site::FINGERPRINT_VARIABLE
                     )));
                 }
                 pages.insert(
@@ -203,22 +200,14 @@ pub fn address(url: Option<&str>, base_url: &str) -> Result<String> {
         scheme.is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
     if !web || url.contains(char::is_whitespace) {
         return Err(Error::Usage(if given {
-            format!(
-                "--url {url}: expected the site's public address, such as \
-                 https://sthjj.example.gov.cn/gongshi/"
-            )
+            crate::tr!("verify-url-given", url = url)
         } else {
-            format!(
-                "which site to verify? give its public address with --url (such as \
-                 https://sthjj.example.gov.cn/gongshi/); [site] base_url (\"{url}\") is not one"
-            )
+            crate::tr!("verify-url-none", url = url)
         }));
     }
     let url = url.split('#').next().unwrap_or(url);
     if url.contains('?') {
-        return Err(Error::Usage(format!(
-            "--url {url}: give the site's address without a query (?...)"
-        )));
+        return Err(Error::Usage(crate::tr!("verify-url-query", url = url)));
     }
     let url = url.strip_suffix("index.html").unwrap_or(url);
     Ok(if url.ends_with('/') {
@@ -420,7 +409,7 @@ pub fn verify(
     let started = Instant::now();
     let waited = |started: Instant| started.elapsed() >= options.wait;
     let Some(home) = pages.first() else {
-        return Err(Error::Usage("the site has no home page to verify".into()));
+        return Err(Error::Usage(crate::tr!("verify-no-home")));
     };
     // The home page first: a site that does not answer is said once.
     let home = loop {
@@ -480,24 +469,22 @@ pub fn verify(
             Answer::Missing { status, reason } => {
                 verification.missing.push(problem(status, reason, None));
             }
-            Answer::Silent(message) => {
-                verification
-                    .missing
-                    .push(problem(None, format!("no answer: {message}"), None))
-            }
+            Answer::Silent(message) => verification.missing.push(problem(
+                None,
+                crate::tr!("verify-no-answer", message = message),
+                None,
+            )),
             Answer::Stale(None) => verification.stale.push(problem(
                 Some(200),
-                "the page carries no gongshi fingerprint (an older gongshi's build, or not \
-                 gongshi's page)"
-                    .into(),
+                crate::tr!("verify-no-fingerprint"),
                 None,
             )),
             Answer::Stale(Some(live)) => verification.stale.push(problem(
                 Some(200),
-                format!(
-                    "another build's page (fingerprint {}, this build's {})",
-                    format_fingerprint(live),
-                    format_fingerprint(page.fingerprint)
+                crate::tr!(
+                    "verify-other-build",
+                    live = format_fingerprint(live),
+                    built = format_fingerprint(page.fingerprint)
                 ),
                 Some(live),
             )),
@@ -568,10 +555,7 @@ impl Checker<'_> {
             let message = last_failure.into_inner().unwrap_or_else(|e| e.into_inner());
             return Err(Error::Unreachable {
                 url: self.url.to_string(),
-                message: format!(
-                    "it stopped answering ({LOST_AFTER} pages in a row got no answer; the last: \
-                     {message})"
-                ),
+                message: crate::tr!("verify-stopped", count = LOST_AFTER, message = message),
             });
         }
         let mut answers = answers.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -627,13 +611,15 @@ impl Checker<'_> {
             .read_to_vec()
         {
             Ok(body) => body,
-            Err(error) => return Answer::Silent(format!("reading the page: {error}")),
+            Err(error) => {
+                return Answer::Silent(crate::tr!("verify-reading", error = error.to_string()));
+            }
         };
         match fingerprint_in(&body) {
             Some(live) if live == fingerprint => Answer::Current,
             Some(live) if Some(live) == self.not_found => Answer::Missing {
                 status: Some(200),
-                reason: "answers 200 with the site's not-found page".into(),
+                reason: crate::tr!("verify-not-found-page"),
             },
             live => Answer::Stale(live),
         }

@@ -280,3 +280,76 @@ fn ingest_messages_speak_the_locale() {
     let chinese = refused(&[("LANG", "zh_CN.UTF-8")]);
     assert!(chinese.contains("不存在；请检查 --site"), "{chinese}");
 }
+
+/// gongshi.toml, channel files, content pages and --notify refuse in the user's language.
+#[test]
+fn config_messages_speak_the_locale() {
+    let site = common::fixture("minimal");
+    let run = |toml: &str, chinese: bool, args: &[&str]| {
+        std::fs::write(site.path().join("gongshi.toml"), toml).expect("write gongshi.toml");
+        let mut command = common::command_on(None, &["check", "--as-of", "2026-01-15"]);
+        command
+            .arg("--site")
+            .arg(site.path())
+            .args(["--color", "never"])
+            .args(args);
+        if chinese {
+            command.env("LANG", "zh_CN.UTF-8");
+        }
+        let output = command.output().expect("run");
+        format!(
+            "{}{}",
+            String::from_utf8(output.stdout).expect("utf-8"),
+            String::from_utf8(output.stderr).expect("utf-8")
+        )
+    };
+    let icp = "[site]\nicp = \"12345678\"\n";
+    let english = run(icp, false, &[]);
+    assert!(
+        english.contains("site.icp = \"12345678\": expected the ICP number as registered"),
+        "{english}"
+    );
+    let chinese = run(icp, true, &[]);
+    assert!(
+        chinese.contains("错误：gongshi.toml：site.icp = \"12345678\"：应为备案的 ICP 备案号"),
+        "{chinese}"
+    );
+    assert!(!chinese.contains("expected"), "{chinese}");
+
+    // The toml crate's own words stay English; gongshi's hint does not.
+    let misplaced = "[disclosure]\njoint_inspection_share = 0.1\n";
+    let chinese = run(misplaced, true, &[]);
+    assert!(
+        chinese.contains("建议：现行的计划目标写在 [plan] 中"),
+        "{chinese}"
+    );
+    let english = run(misplaced, false, &[]);
+    assert!(
+        english.contains("help: the plan's targets in force now go in [plan]"),
+        "{english}"
+    );
+
+    let channel = "[[channel]]\nid = \"province\"\nname = \"省平台\"\n\
+                   file = \"data/channels/province.csv\"\n";
+    let english = run(channel, false, &[]);
+    assert!(
+        english.contains("not found: it holds the days results were published on 省平台"),
+        "{english}"
+    );
+    let chinese = run(channel, true, &[]);
+    assert!(
+        chinese.contains("找不到此文件：它记录各条结果在省平台公示的日期"),
+        "{chinese}"
+    );
+
+    let english = run("", false, &["--notify", "ftp://robot"]);
+    assert!(
+        english.contains("--notify ftp://robot: expected an http:// or https:// address"),
+        "{english}"
+    );
+    let chinese = run("", true, &["--notify", "ftp://robot"]);
+    assert!(
+        chinese.contains("--notify ftp://robot：应为 http:// 或 https:// 地址"),
+        "{chinese}"
+    );
+}

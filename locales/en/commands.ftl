@@ -83,3 +83,24 @@ deadline-none = error: { $input }: the rules of its period set no deadline for t
 deadline-waits = error: { $input }: the deadline depends on { $year }'s holiday calendar, which is not added yet; it is not before { $not_before }.
     {"  "}help: when the State Council's notice for { $year } is out, run `gongshi calendar import NOTICE.txt -o data/calendar/{ $year }.toml`
 emit-failed = writing the report: { $error }
+
+## verify: what it refuses, and why a page is missing or stale.
+
+verify-no-fingerprint-meta = the theme's templates do not put each page's fingerprint in the page, so gongshi verify cannot tell this build's pages from another's.
+      {"  "}help: add <meta name="{ $meta }" content="{"{{"} { $variable } {"}}"}"> to the <head> of the theme's base.html (see README, 'Theme and template variables')
+verify-url-given = --url { $url }: expected the site's public address, such as https://sthjj.example.gov.cn/gongshi/
+verify-url-none = which site to verify? give its public address with --url (such as https://sthjj.example.gov.cn/gongshi/); [site] base_url ("{ $url }") is not one
+verify-url-query = --url { $url }: give the site's address without a query (?...)
+verify-no-home = the site has no home page to verify
+verify-no-answer = no answer: { $message }
+verify-no-fingerprint = the page carries no gongshi fingerprint (an older gongshi's build, or not gongshi's page)
+verify-other-build = another build's page (fingerprint { $live }, this build's { $built })
+verify-stopped = it stopped answering ({ $count } pages in a row got no answer; the last: { $message })
+verify-reading = reading the page: { $error }
+verify-not-found-page = answers 200 with the site's not-found page
+
+## notify: where a message could not go.
+
+notify-url = --notify { $url }: expected an http:// or https:// address (a 企业微信 or 钉钉 robot's webhook, or any that takes JSON)
+notify-status = answered { $status }: { $answer }
+notify-refused = the robot refused it: errcode { $code } { $said }

@@ -83,3 +83,24 @@ deadline-none = 错误：{ $input }：其所在时段的规则没有规定季度
 deadline-waits = 错误：{ $input }：期限取决于 { $year } 年的节假日安排，而该年日历尚未添加；期限不早于 { $not_before }。
     {"  "}建议：国务院办公厅发布 { $year } 年节假日安排通知后，运行 `gongshi calendar import 通知.txt -o data/calendar/{ $year }.toml`
 emit-failed = 写出报告时出错：{ $error }
+
+## verify：拒绝核验的原因，以及页面缺失或过时的原因。
+
+verify-no-fingerprint-meta = 主题的模板没有把每个页面的指纹写进页面，gongshi verify 无法区分本次构建的页面和其他构建的页面。
+      {"  "}建议：在主题 base.html 的 <head> 中加入 <meta name="{ $meta }" content="{"{{"} { $variable } {"}}"}">（见 README“Theme and template variables”一节）
+verify-url-given = --url { $url }：应为网站的公开地址，例如 https://sthjj.example.gov.cn/gongshi/
+verify-url-none = 要核验哪个网站？请用 --url 给出它的公开地址（例如 https://sthjj.example.gov.cn/gongshi/）；[site] base_url（"{ $url }"）不是公开地址
+verify-url-query = --url { $url }：网站地址不要带查询部分（?...）
+verify-no-home = 站点没有可核验的首页
+verify-no-answer = 无应答：{ $message }
+verify-no-fingerprint = 页面上没有 gongshi 指纹（旧版 gongshi 构建的页面，或不是 gongshi 生成的页面）
+verify-other-build = 其他构建的页面（指纹 { $live }，本次构建为 { $built }）
+verify-stopped = 网站停止应答（连续 { $count } 个页面没有应答；最后一次：{ $message }）
+verify-reading = 读取页面时出错：{ $error }
+verify-not-found-page = 返回 200，但内容是本站的“页面不存在”页
+
+## notify：通知发送失败的原因。
+
+notify-url = --notify { $url }：应为 http:// 或 https:// 地址（企业微信或钉钉群机器人的 webhook，或任何接收 JSON 的地址）
+notify-status = 对方返回 { $status }：{ $answer }
+notify-refused = 机器人拒收：errcode { $code } { $said }

@@ -186,10 +186,10 @@ impl<'a> Site<'a> {
         {
             return Err(Error::config(
                 crate::config::CONFIG_FILE,
-                format!(
-                    "site.badge_image = \"{badge}\" but the theme has no such file: put it in \
-                     themes/{}/static/{badge}, or give the image's http(s) address",
-                    config.site.theme
+                crate::tr!(
+                    "config-badge-missing",
+                    badge = badge,
+                    theme = &config.site.theme
                 ),
             ));
         }
