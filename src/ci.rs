@@ -624,7 +624,11 @@ fn problem_message(problem: &Problem) -> String {
     let message = problem.field_message();
     // A workbook's annotation has no line: the cell says where.
     match &problem.sheet {
-        Some(_) => format!("{}: {message}", problem.location()),
+        Some(_) => crate::tr!(
+            "error-in-file",
+            file = problem.location(),
+            message = message
+        ),
         None => message,
     }
 }

@@ -339,5 +339,9 @@ fn item_line_on(item: &Item, channel: Option<&str>) -> String {
 }
 
 pub fn problem_line(problem: &Problem) -> String {
-    format!("{}: {}", problem.location(), problem.field_message())
+    tr!(
+        "error-in-file",
+        file = problem.location(),
+        message = problem.field_message()
+    )
 }

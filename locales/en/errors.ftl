@@ -2,6 +2,7 @@
 
 error-line = error: { $error }
 error-in-file = { $file }: { $message }
+problem-field = { $field }: { $message }
 error-missing-calendar-year = no working-day calendar for { $year }: a deadline here needs { $year }.
       {"  "}help: add data/calendar/{ $year }.toml to the site once the State Council's holiday notice for { $year } is out (see README, 'Calendar')
 error-not-today = --as-of { $as_of } is not today ({ $today } in China): data/published.csv records the day each result really went public, so only a build for today may write it.

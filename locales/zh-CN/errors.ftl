@@ -2,6 +2,7 @@
 
 error-line = 错误：{ $error }
 error-in-file = { $file }：{ $message }
+problem-field = { $field }：{ $message }
 error-missing-calendar-year = 没有 { $year } 年的工作日历：这里的期限要用到 { $year } 年。
       {"  "}建议：国务院办公厅发布 { $year } 年节假日安排通知后，把 data/calendar/{ $year }.toml 加到站点中（见 README“Calendar”一节；可用 gongshi calendar import 从通知原文生成）
 error-not-today = --as-of { $as_of } 不是今天（北京时间 { $today }）：data/published.csv 记录每条结果实际公示的日期，只有按今天构建才能写入。

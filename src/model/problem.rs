@@ -70,7 +70,7 @@ impl Problem {
     /// The message after the field it is about: `field: message`, or the message alone.
     pub fn field_message(&self) -> String {
         match &self.field {
-            Some(field) => format!("{field}: {}", self.message),
+            Some(field) => crate::tr!("problem-field", field = field, message = &self.message),
             None => self.message.clone(),
         }
     }
