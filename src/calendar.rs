@@ -382,7 +382,7 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
                         "calendar-makeup-not-weekend",
                         name = name,
                         day = day,
-                        weekday = crate::dates::weekday_words(day.weekday())
+                        weekday = crate::dates::weekday_short(day.weekday())
                     ));
                 }
                 match named.get(&day) {

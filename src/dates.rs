@@ -96,6 +96,11 @@ pub fn weekday_words(day: Weekday) -> String {
     tr!("dates-weekday", day = day.to_string())
 }
 
+/// The weekday in short: "Mon" in English, "周一" in Chinese.
+pub fn weekday_short(day: Weekday) -> String {
+    tr!("dates-weekday-short", day = day.to_string())
+}
+
 /// A calendar quarter (季度), written 2025Q3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quarter {

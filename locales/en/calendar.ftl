@@ -12,6 +12,8 @@ dates-weekday = { $day ->
         [Sat] Saturday (星期六)
        *[Sun] Sunday (星期日)
     }
+# The same, short, as calendar files' findings say it.
+dates-weekday-short = { $day }
 calendar-list-separator = {", "}
 
 ## Dates and quarters as written in exports, the ledger and on the command line (src/dates.rs).

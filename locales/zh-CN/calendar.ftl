@@ -12,6 +12,16 @@ dates-weekday = { $day ->
         [Sat] 星期六
        *[Sun] 星期日
     }
+# 简称，用于日历文件的检查结果。
+dates-weekday-short = { $day ->
+        [Mon] 周一
+        [Tue] 周二
+        [Wed] 周三
+        [Thu] 周四
+        [Fri] 周五
+        [Sat] 周六
+       *[Sun] 周日
+    }
 calendar-list-separator = 、
 
 ## 导出文件、公示台账和命令行中的日期和季度（src/dates.rs）。
