@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::tr;
 
 /// The years shipped with gongshi, as in `data/calendar/`.
 const BUILT_IN: &[(&str, &str)] = &[
@@ -72,7 +73,7 @@ impl DateValue {
                 let from = iso_date(from)?;
                 let to = iso_date(to)?;
                 if to < from {
-                    return Err(format!("range \"{text}\" ends before it starts"));
+                    return Err(tr!("calendar-range-backwards", range = text));
                 }
                 Ok((from, to))
             }
@@ -82,7 +83,7 @@ impl DateValue {
     pub(crate) fn date(&self) -> Result<NaiveDate, String> {
         match self.range()? {
             (from, to) if from == to => Ok(from),
-            _ => Err("expected a single date, found a range".into()),
+            _ => Err(tr!("calendar-single-date")),
         }
     }
 }
@@ -91,15 +92,15 @@ fn toml_date(dt: &toml::value::Datetime) -> Result<NaiveDate, String> {
     match (dt.date, dt.time) {
         (Some(d), None) => {
             NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                .ok_or_else(|| format!("{dt} does not exist"))
+                .ok_or_else(|| tr!("calendar-date-not-exist", date = dt.to_string()))
         }
-        _ => Err(format!("expected a date such as 2025-01-26, found {dt}")),
+        _ => Err(tr!("calendar-date-expected", found = dt.to_string())),
     }
 }
 
 fn iso_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date such as 2025-01-26, found \"{text}\""))
+        .map_err(|_| tr!("calendar-date-expected-text", text = text))
 }
 
 /// Where a year's data came from, for the report and the site's colophon.
@@ -176,22 +177,38 @@ fn is_weekend(day: NaiveDate) -> bool {
 /// `source` says where the year comes from; by default, `file` and whether it is built in.
 pub fn describe(year: &Year, file: &str) -> String {
     let origin = if year.built_in {
-        "built into gongshi"
+        tr!("calendar-built-in")
     } else {
-        "the site's own file"
+        tr!("calendar-site-file")
     };
-    describe_from(year, &format!("{file} ({origin})"))
+    describe_from(
+        year,
+        &tr!("calendar-source-of", file = file, origin = origin),
+    )
 }
 
 /// [`describe`], saying where the year comes from in the caller's words.
 pub fn describe_from(year: &Year, source: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", year.year, year.notice);
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            "calendar-describe-title",
+            year = year.year.to_string(),
+            notice = &year.notice
+        )
+    );
     if let Some(date) = year.notice_date {
-        let _ = writeln!(out, "  published {date}");
+        let _ = writeln!(out, "  {}", tr!("calendar-describe-published", date = date));
     }
-    let _ = writeln!(out, "  source: {source}");
+    let _ = writeln!(
+        out,
+        "  {}",
+        tr!("calendar-describe-source", source = source)
+    );
+    let separator = tr!("calendar-list-separator");
     let weekday = |d: NaiveDate| {
         ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
             [d.weekday().num_days_from_monday() as usize]
@@ -226,11 +243,13 @@ pub fn describe_from(year: &Year, source: &str) -> String {
             .collect();
         let _ = write!(
             out,
-            "  {}{pad}  off {} ({} day{})",
+            "  {}{pad}  {}",
             holiday.name,
-            runs.join(", "),
-            holiday.days.len(),
-            if holiday.days.len() == 1 { "" } else { "s" }
+            tr!(
+                "calendar-describe-off",
+                days = runs.join(&separator),
+                count = holiday.days.len()
+            )
         );
         if !holiday.makeup_workdays.is_empty() {
             let makeup: Vec<String> = holiday
@@ -238,15 +257,22 @@ pub fn describe_from(year: &Year, source: &str) -> String {
                 .iter()
                 .map(|&d| format!("{d} {}", weekday(d)))
                 .collect();
-            let _ = write!(out, "; make-up working days {}", makeup.join(", "));
+            let _ = write!(
+                out,
+                "{}",
+                tr!("calendar-describe-makeup", days = makeup.join(&separator))
+            );
         }
         out.push('\n');
     }
     let _ = writeln!(
         out,
-        "  {} working days in {}",
-        year.working_days(),
-        year.year
+        "  {}",
+        tr!(
+            "calendar-describe-working-days",
+            count = year.working_days(),
+            year = year.year.to_string()
+        )
     );
     out
 }
@@ -260,21 +286,27 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
     let year = parsed.year;
     let mut findings = Vec::new();
     if !(1949..=9999).contains(&year) {
-        return Err(vec![format!("year {year} is out of range")]);
+        return Err(vec![tr!(
+            "calendar-year-out-of-range",
+            year = year.to_string()
+        )]);
     }
     if let Some(stem) = Path::new(file).file_stem().and_then(|s| s.to_str())
         && stem.parse::<i32>().is_ok_and(|y| y != year)
     {
-        findings.push(format!("the file is named {stem} but says year = {year}"));
+        findings.push(tr!(
+            "calendar-file-name-year",
+            stem = stem,
+            year = year.to_string()
+        ));
     }
     if parsed.notice.trim().is_empty() {
-        findings
-            .push("notice is empty: name the State Council notice this file transcribes".into());
+        findings.push(tr!("calendar-notice-empty"));
     }
     let notice_date = match parsed.notice_date.as_ref().map(DateValue::date) {
         Some(Ok(day)) => Some(day),
         Some(Err(e)) => {
-            findings.push(format!("notice_date: {e}"));
+            findings.push(tr!("calendar-notice-date", message = e));
             None
         }
         None => None,
@@ -285,25 +317,27 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
     for holiday in &parsed.holiday {
         let name = holiday.name.as_str();
         if name.trim().is_empty() {
-            findings.push("a [[holiday]] has an empty name".into());
+            findings.push(tr!("calendar-holiday-no-name"));
         }
         if holiday.days.is_empty() {
-            findings.push(format!("{name}: no days"));
+            findings.push(tr!("calendar-holiday-no-days", name = name));
         }
         let mut days = Vec::new();
         for value in &holiday.days {
             let (from, to) = match value.range() {
                 Ok(range) => range,
                 Err(e) => {
-                    findings.push(format!("{name}: {e}"));
+                    findings.push(tr!("calendar-holiday-problem", name = name, message = e));
                     continue;
                 }
             };
             // No holiday runs for weeks: a long range is a typo, reported once, not day by day.
             if (to - from).num_days() > 31 {
-                findings.push(format!(
-                    "{name}: {from}/{to} spans {} days; a holiday lasts days, not weeks",
-                    (to - from).num_days() + 1
+                findings.push(tr!(
+                    "calendar-range-too-long",
+                    name = name,
+                    range = format!("{from}/{to}"),
+                    days = (to - from).num_days() + 1
                 ));
                 continue;
             }
@@ -313,7 +347,7 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
         for value in &holiday.makeup_workdays {
             match value.date() {
                 Ok(day) => makeup_workdays.push(day),
-                Err(e) => findings.push(format!("{name}: make-up working day: {e}")),
+                Err(e) => findings.push(tr!("calendar-makeup-problem", name = name, message = e)),
             }
         }
         for (kind, list) in [
@@ -321,36 +355,48 @@ pub fn check(file: &str, text: &str) -> Result<Year, Vec<String>> {
             (DayKind::MakeupWorkday, &makeup_workdays),
         ] {
             let what = match kind {
-                DayKind::Holiday => "holiday",
-                DayKind::MakeupWorkday => "make-up working day",
+                DayKind::Holiday => tr!("calendar-what-holiday"),
+                DayKind::MakeupWorkday => tr!("calendar-what-makeup"),
             };
             for &day in list {
                 if !in_notice(day) {
-                    findings.push(format!(
-                        "{name}: {what} {day} is not in {year} (a notice names days of its own \
-                         year, and at most the last days of the December before)"
+                    findings.push(tr!(
+                        "calendar-day-not-in-year",
+                        name = name,
+                        what = &what,
+                        day = day,
+                        year = year.to_string()
                     ));
                 } else if day.year() == year - 1 && !reached_by_next_notice(day) {
                     // Statuses decided before this year was added took the day as known.
-                    findings.push(format!(
-                        "{name}: {what} {day} is earlier in the December before than any notice \
-                         has reached (December {NEXT_NOTICE_REACHES_BACK_TO}): check the date"
+                    findings.push(tr!(
+                        "calendar-day-too-early",
+                        name = name,
+                        what = &what,
+                        day = day,
+                        reaches = NEXT_NOTICE_REACHES_BACK_TO
                     ));
                 }
                 if kind == DayKind::MakeupWorkday && !is_weekend(day) {
-                    findings.push(format!(
-                        "{name}: make-up working day {day} is a {}, not a weekend day: it is a \
-                         working day anyway",
-                        day.weekday()
+                    findings.push(tr!(
+                        "calendar-makeup-not-weekend",
+                        name = name,
+                        day = day,
+                        weekday = crate::dates::weekday_short(day.weekday())
                     ));
                 }
                 match named.get(&day) {
-                    Some((earlier, other)) if *earlier == kind => {
-                        findings.push(format!("{name}: {day} is named twice (also under {other})"))
-                    }
-                    Some((_, other)) => findings.push(format!(
-                        "{name}: {day} is both a holiday and a make-up working day (also under \
-                         {other})"
+                    Some((earlier, other)) if *earlier == kind => findings.push(tr!(
+                        "calendar-day-twice",
+                        name = name,
+                        day = day,
+                        other = *other
+                    )),
+                    Some((_, other)) => findings.push(tr!(
+                        "calendar-day-both",
+                        name = name,
+                        day = day,
+                        other = *other
                     )),
                     None => {
                         named.insert(day, (kind, name));
@@ -420,7 +466,7 @@ impl Calendar {
     pub fn add_year(&mut self, file: &str, text: &str) -> Result<(), String> {
         let year = match check(file, text) {
             Ok(year) => year,
-            Err(findings) => return Err(findings.join("; ")),
+            Err(findings) => return Err(findings.join(&tr!("calendar-findings-separator"))),
         };
         let number = year.year;
         // Replace the year whole: drop what an earlier file for it said.

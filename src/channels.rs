@@ -133,7 +133,7 @@ fn read(site: &Path, file: &str, name: &str, as_of: NaiveDate) -> ChannelFile {
                     crate::tr!(
                         "channel-date",
                         message = message,
-                        formats = crate::dates::DATE_FORMATS
+                        formats = crate::tr!("ingest-date-formats")
                     ),
                 ));
                 continue;

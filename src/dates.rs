@@ -3,10 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 
-/// The formats accepted for a date, for error messages.
-pub const DATE_FORMATS: &str = "a date such as 2025-09-26, 2025/9/26, 2025.9.26, 2025年9月26日, 20250926 or an Excel serial number";
+use crate::tr;
 
 /// Parses a date as bureaus' exports write it. The error says what was wrong.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -18,7 +17,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             |(date, time)| if looks_like_time(time) { date } else { text },
         );
     if text.is_empty() {
-        return Err("empty date".into());
+        return Err(tr!("dates-empty"));
     }
     if text.bytes().all(|b| b.is_ascii_digit()) {
         return parse_digits(text);
@@ -29,7 +28,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         text.split(['-', '/', '.']).collect()
     };
     let [y, m, d] = parts.as_slice() else {
-        return Err(format!("\"{text}\" is not {DATE_FORMATS}"));
+        return Err(tr!("dates-not-a-date", text = text));
     };
     let number = |s: &str, max_len: usize| -> Option<u32> {
         let s = s.trim();
@@ -38,13 +37,13 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             .flatten()
     };
     let (Some(year), Some(month), Some(day)) = (number(y, 4), number(m, 2), number(d, 2)) else {
-        return Err(format!("\"{text}\" is not {DATE_FORMATS}"));
+        return Err(tr!("dates-not-a-date", text = text));
     };
     if y.trim().len() != 4 {
-        return Err(format!("\"{text}\": the year must have four digits"));
+        return Err(tr!("dates-year-digits", text = text));
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
-        .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
+        .ok_or_else(|| tr!("dates-not-in-calendar", text = text))
 }
 
 fn looks_like_time(text: &str) -> bool {
@@ -66,15 +65,15 @@ fn parse_digits(text: &str) -> Result<NaiveDate, String> {
                 m.parse().unwrap_or(0),
                 d.parse().unwrap_or(0),
             )
-            .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
+            .ok_or_else(|| tr!("dates-not-in-calendar", text = text))
         }
         5 => {
             let serial: i64 = text
                 .parse()
-                .map_err(|_| format!("\"{text}\" is not {DATE_FORMATS}"))?;
-            excel_serial(serial).ok_or_else(|| format!("Excel serial {text} is out of range"))
+                .map_err(|_| tr!("dates-not-a-date", text = text))?;
+            excel_serial(serial).ok_or_else(|| tr!("dates-excel-serial", serial = text))
         }
-        _ => Err(format!("\"{text}\" is not {DATE_FORMATS}")),
+        _ => Err(tr!("dates-not-a-date", text = text)),
     }
 }
 
@@ -85,6 +84,16 @@ pub fn excel_serial(serial: i64) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(serial))
+}
+
+/// The weekday in words: "Monday (星期一)" in English, "星期一" in Chinese.
+pub fn weekday_words(day: Weekday) -> String {
+    tr!("dates-weekday", day = day.to_string())
+}
+
+/// The weekday in short: "Mon" in English, "周一" in Chinese.
+pub fn weekday_short(day: Weekday) -> String {
+    tr!("dates-weekday-short", day = day.to_string())
 }
 
 /// A calendar quarter (季度), written 2025Q3.
@@ -164,7 +173,7 @@ impl FromStr for Quarter {
     /// Accepts 2025Q3, 2025q3, 2025-Q3, 2025 Q3, 2025年第三季度, 2025年第3季度, 2025年三季度; text after
     /// the quarter (a batch number, say) is ignored.
     fn from_str(text: &str) -> Result<Quarter, String> {
-        let expected = || format!("\"{text}\" is not a quarter such as 2025Q3 or 2025年第三季度");
+        let expected = || tr!("dates-not-a-quarter", text = text);
         let text_trimmed = text.trim();
         let year_digits: String = text_trimmed
             .chars()

@@ -10,6 +10,9 @@ use std::fmt::{self, Write as _};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::dates::weekday_words;
+use crate::tr;
+
 /// A notice as parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -49,7 +52,11 @@ pub struct Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "「{}」: {}", self.sentence, self.reason)
+        f.write_str(&tr!(
+            "notice-quoted",
+            sentence = &self.sentence,
+            reason = &self.reason
+        ))
     }
 }
 
@@ -363,7 +370,7 @@ fn mention(s: &[char], at: usize, month_needed: bool) -> Result<Option<Mention>,
     if s.get(i) == Some(&'(') {
         let Some(close) = (i + 1..s.len()).find(|&j| s[j] == ')') else {
             let written: String = s[at..i].iter().collect();
-            return Err(format!("The bracket after {written} is not closed."));
+            return Err(tr!("notice-bracket-not-closed", written = written));
         };
         note = Some((i + 1, close));
         i = close + 1;
@@ -541,30 +548,6 @@ fn lunar_note(part: &str) -> bool {
     lunar_day(s)
 }
 
-fn weekday_zh(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "星期一",
-        Weekday::Tue => "星期二",
-        Weekday::Wed => "星期三",
-        Weekday::Thu => "星期四",
-        Weekday::Fri => "星期五",
-        Weekday::Sat => "星期六",
-        Weekday::Sun => "星期日",
-    }
-}
-
-fn weekday_en(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
 fn is_weekend(day: NaiveDate) -> bool {
     matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
 }
@@ -602,15 +585,20 @@ impl Scope {
             }
         };
         let Some(date) = NaiveDate::from_ymd_opt(year, month, m.day) else {
-            return Err(format!("{written} does not exist in {year}."));
+            return Err(tr!(
+                "notice-date-not-in-year",
+                written = &written,
+                year = year
+            ));
         };
         let december_before = self.new_year && year == self.year - 1 && month == 12;
         if year != self.year && !december_before {
-            return Err(format!(
-                "{written} falls on {date}, outside {}. Only the 元旦 item may name days of \
-                 December {}.",
-                self.year,
-                self.year - 1
+            return Err(tr!(
+                "notice-date-outside-year",
+                written = &written,
+                date = date,
+                year = self.year,
+                previous = self.year - 1
             ));
         }
         if let Some((from, to)) = m.note {
@@ -629,22 +617,28 @@ fn check_note(note: &str, written: &str, date: NaiveDate) -> Result<(), String> 
         if let Some(day) = weekday_note(part) {
             weekdays += 1;
             if day != date.weekday() {
-                return Err(format!(
-                    "It says {part} for {written}, but {date} is a {} ({}). Is the notice for \
-                     another year, or is this a typo?",
-                    weekday_en(date.weekday()),
-                    weekday_zh(date.weekday())
+                return Err(tr!(
+                    "notice-weekday-wrong",
+                    note = part,
+                    written = written,
+                    date = date,
+                    weekday = weekday_words(date.weekday())
                 ));
             }
         } else if !lunar_note(part) {
-            return Err(format!(
-                "Cannot read ({note}) after {written}. Expected 星期X or 周X, or a lunar date \
-                 such as 农历腊月二十八 or 除夕."
+            return Err(tr!(
+                "notice-note-unreadable",
+                note = note,
+                written = written
             ));
         }
     }
     if weekdays > 1 {
-        return Err(format!("({note}) after {written} names two weekdays."));
+        return Err(tr!(
+            "notice-note-two-weekdays",
+            note = note,
+            written = written
+        ));
     }
     Ok(())
 }
@@ -691,6 +685,13 @@ struct Item {
     sentences: Vec<Sentence>,
 }
 
+/// Which side of the numbered items a sentence stands on.
+#[derive(Clone, Copy)]
+enum Side {
+    Before,
+    After,
+}
+
 struct Reader<'a> {
     text: Text<'a>,
     refusals: Vec<(usize, Refusal)>,
@@ -717,8 +718,10 @@ impl<'a> Reader<'a> {
 
     fn skip(&mut self, s: Sentence, reason: String) {
         let sentence = self.text.original(s.show, s.end);
-        self.skipped
-            .push((s.show, format!("「{sentence}」: {reason}")));
+        self.skipped.push((
+            s.show,
+            tr!("notice-quoted", sentence = sentence, reason = reason),
+        ));
     }
 
     fn finish(mut self) -> Vec<Refusal> {
@@ -817,12 +820,7 @@ impl<'a> Reader<'a> {
         let all = self.markers(0, len);
         let Some(first) = all.iter().position(Marker::known) else {
             let line = self.text.first_line();
-            self.refuse(
-                0,
-                line,
-                "No numbered holiday items (一、元旦：…) were found. Paste the whole notice."
-                    .into(),
-            );
+            self.refuse(0, line, tr!("notice-no-items"));
             if self.year(len).is_none() {
                 self.refuse_no_year();
             }
@@ -850,7 +848,7 @@ impl<'a> Reader<'a> {
         // The preamble: after the title, number or salutation, before the first item.
         let anchor = self.anchor(first_start);
         for s in self.sentences(anchor, first_start) {
-            self.outside(s, "Before");
+            self.outside(s, Side::Before);
         }
 
         // The items; the last one ends at its first sentence without a date.
@@ -879,7 +877,7 @@ impl<'a> Reader<'a> {
             items.push(Item { marker, sentences });
         }
         for s in self.sentences(closing, body_end) {
-            self.outside(s, "After");
+            self.outside(s, Side::After);
         }
 
         let holidays = self.holidays(year, &items);
@@ -901,21 +899,15 @@ impl<'a> Reader<'a> {
 
     fn refuse_no_year(&mut self) {
         let line = self.text.first_line();
-        self.refuse(
-            0,
-            line,
-            format!(
-                "No title {TITLE_HEAD}YYYY{TITLE_TAIL} and no 「现将YYYY年…」 sentence, so the \
-                 year is unknown. Paste the whole notice, title included."
-            ),
-        );
+        self.refuse(0, line, tr!("notice-no-year"));
     }
 
     /// The year, from the titles and the 「现将YYYY年」 sentence before the first item; they must
     /// agree (two notices pasted together must not mix).
     fn year(&mut self, before: usize) -> Option<i32> {
         let chars = self.text.chars.clone();
-        let mut found: Option<(i32, &'static str)> = None;
+        // The year found first, and whether a title said it (or a 「现将…」 sentence).
+        let mut found: Option<(i32, bool)> = None;
         let mut problems = Vec::new();
         let head = TITLE_HEAD.chars().count();
         for at in find_all(&chars, TITLE_HEAD, 0, before) {
@@ -927,12 +919,9 @@ impl<'a> Reader<'a> {
                 match found {
                     Some((year, _)) if year != y => problems.push((
                         at,
-                        format!(
-                            "This title is for {y}, but the text before it is for {year}. Paste \
-                             one notice only."
-                        ),
+                        tr!("notice-title-year-differs", year = y, earlier = year),
                     )),
-                    None => found = Some((y, "title")),
+                    None => found = Some((y, true)),
                     _ => {}
                 }
             }
@@ -944,14 +933,23 @@ impl<'a> Reader<'a> {
             {
                 let y = y as i32;
                 match found {
-                    Some((year, what)) if year != y => problems.push((
+                    Some((year, true)) if year != y => problems.push((
                         at,
-                        format!(
-                            "This sentence is for {y}, but the {what} says {year}. Paste one \
-                             notice only."
+                        tr!(
+                            "notice-sentence-year-differs-title",
+                            year = y,
+                            earlier = year
                         ),
                     )),
-                    None => found = Some((y, "「现将…」 sentence")),
+                    Some((year, false)) if year != y => problems.push((
+                        at,
+                        tr!(
+                            "notice-sentence-year-differs-sentence",
+                            year = y,
+                            earlier = year
+                        ),
+                    )),
+                    None => found = Some((y, false)),
                     _ => {}
                 }
             }
@@ -967,7 +965,7 @@ impl<'a> Reader<'a> {
                 .copied()
                 .unwrap_or(0);
             let s = self.sentence_at(at);
-            self.refuse_sentence(s, format!("{year} is not a year a notice can be for."));
+            self.refuse_sentence(s, tr!("notice-year-out-of-range", year = year));
         }
         Some(year)
     }
@@ -1002,10 +1000,12 @@ impl<'a> Reader<'a> {
                 self.refuse(
                     at,
                     written.clone(),
-                    format!(
-                        "{number} was issued in {issued}, but the notice for {year} is issued in \
-                         {}. Is this another year's notice?",
-                        year - 1
+                    tr!(
+                        "notice-document-number-year",
+                        number = &number,
+                        issued = issued,
+                        year = year,
+                        expected = year - 1
                     ),
                 );
             }
@@ -1013,7 +1013,11 @@ impl<'a> Reader<'a> {
                 Some(earlier) if *earlier != number => self.refuse(
                     at,
                     written,
-                    format!("The text has two document numbers: {earlier} and {number}."),
+                    tr!(
+                        "notice-two-document-numbers",
+                        earlier = earlier,
+                        number = &number
+                    ),
                 ),
                 Some(_) => {}
                 None => found = Some(number),
@@ -1032,11 +1036,7 @@ impl<'a> Reader<'a> {
             .filter(|&at| starts_with(chars, at + title - TITLE_TAIL.chars().count(), TITLE_TAIL))
             .find(|&at| markers.iter().any(|m| m.start > at && m.known()))?;
         let written = self.text.original(at, at + title);
-        self.refuse(
-            at,
-            written,
-            "A second notice starts here. Paste one notice only.".into(),
-        );
+        self.refuse(at, written, tr!("notice-second-notice"));
         Some(at)
     }
 
@@ -1072,7 +1072,7 @@ impl<'a> Reader<'a> {
             self.refuse(
                 at,
                 written,
-                format!("The signature date {y}年{m}月{d}日 does not exist."),
+                tr!("notice-signature-date", date = format!("{y}年{m}月{d}日")),
             );
         }
         (Some(at), date)
@@ -1115,7 +1115,7 @@ impl<'a> Reader<'a> {
 
     /// A sentence before or after the items: without a date it is ignored; with one, it is
     /// skipped with a reason, unless it reads as days off or worked, which only an item may say.
-    fn outside(&mut self, s: Sentence, side: &str) {
+    fn outside(&mut self, s: Sentence, side: Side) {
         let chars = self.chars(s).to_vec();
         if !names_date(&chars) {
             return;
@@ -1133,21 +1133,17 @@ impl<'a> Reader<'a> {
             )
         });
         if days {
-            self.refuse_sentence(
-                s,
-                format!(
-                    "{side} the numbered items (一、元旦：…), it names days off (放假) or working \
-                     days (上班). Which holiday do they belong to?"
-                ),
-            );
+            let reason = match side {
+                Side::Before => tr!("notice-days-before-items"),
+                Side::After => tr!("notice-days-after-items"),
+            };
+            self.refuse_sentence(s, reason);
         } else {
-            self.skip(
-                s,
-                format!(
-                    "{side} the numbered items: read as background, not as a day off (放假) or \
-                     a working day (上班)."
-                ),
-            );
+            let reason = match side {
+                Side::Before => tr!("notice-background-before-items"),
+                Side::After => tr!("notice-background-after-items"),
+            };
+            self.skip(s, reason);
         }
     }
 
@@ -1167,17 +1163,14 @@ impl<'a> Reader<'a> {
             let number = m.number.unwrap_or(0);
             if number != expected {
                 let reason = if m.number.is_none() {
-                    "This item's number is not 一, 二, 三 …".to_string()
+                    tr!("notice-item-number-unreadable")
                 } else if expected == 1 {
-                    format!(
-                        "The first item is {}, not 一. Is the start of the notice missing?",
-                        chinese_numeral(number)
-                    )
+                    tr!("notice-first-item-number", number = chinese_numeral(number))
                 } else {
-                    format!(
-                        "Item {} follows item {}: an item seems missing. Paste the whole notice.",
-                        chinese_numeral(number),
-                        chinese_numeral(expected - 1)
+                    tr!(
+                        "notice-item-missing",
+                        number = chinese_numeral(number),
+                        previous = chinese_numeral(expected - 1)
                     )
                 };
                 self.refuse_sentence(head, reason);
@@ -1185,19 +1178,14 @@ impl<'a> Reader<'a> {
             expected = number + 1;
             for name in &m.names {
                 if !HOLIDAY_NAMES.contains(&name.as_str()) {
-                    self.refuse_sentence(
-                        head,
-                        format!(
-                            "「{name}」 is not a statutory holiday (法定节假日). Expected 元旦, 春节, \
-                             清明节, 劳动节, 端午节, 中秋节 or 国庆节."
-                        ),
-                    );
+                    self.refuse_sentence(head, tr!("notice-not-a-holiday", name = name));
                 } else if let Some(&earlier) = named.get(name.as_str()) {
                     self.refuse_sentence(
                         head,
-                        format!(
-                            "{name} is named twice: it already has item {}.",
-                            chinese_numeral(earlier)
+                        tr!(
+                            "notice-holiday-twice",
+                            name = name,
+                            item = chinese_numeral(earlier)
                         ),
                     );
                 } else {
@@ -1226,16 +1214,16 @@ impl<'a> Reader<'a> {
             for day in days {
                 match seen.get(&day.date) {
                     Some(&worked) if worked == day.worked => {
-                        self.refuse_sentence(day.sentence, format!("{} is named twice.", day.date));
+                        self.refuse_sentence(
+                            day.sentence,
+                            tr!("notice-day-twice", date = day.date),
+                        );
                         continue;
                     }
                     Some(_) => {
                         self.refuse_sentence(
                             day.sentence,
-                            format!(
-                                "{} is both a day off (放假) and a working day (上班).",
-                                day.date
-                            ),
+                            tr!("notice-day-off-and-worked", date = day.date),
                         );
                         continue;
                     }
@@ -1249,7 +1237,7 @@ impl<'a> Reader<'a> {
                 }
             }
             if holiday.days.is_empty() && self.refusals.len() == before {
-                self.refuse_sentence(head, "This item names no day off (放假).".into());
+                self.refuse_sentence(head, tr!("notice-item-no-day-off"));
             }
             holiday.days.sort();
             holiday.makeup_workdays.sort();
@@ -1279,10 +1267,7 @@ impl<'a> Reader<'a> {
             let read = match clause(part) {
                 Ok(Some(read)) => read,
                 Ok(None) => {
-                    problems.push(format!(
-                        "Cannot read 「{written}」. Expected days off (…放假, …放假调休), 补休, \
-                         共N天, 与周末连休, 不调休, or weekend days worked (…上班)."
-                    ));
+                    problems.push(tr!("notice-clause-unreadable", written = &written));
                     continue;
                 }
                 Err(e) => {
@@ -1308,17 +1293,18 @@ impl<'a> Reader<'a> {
                     if end < start {
                         let stop = to.map_or(from.end, |t| t.end);
                         let range: String = part[from.start..stop].iter().collect();
-                        problems.push(format!("The range {range} ends before it starts."));
+                        problems.push(tr!("notice-range-backwards", range = range));
                         continue;
                     }
                     let range = dates(start, end);
                     if let Some(n) = days
                         && n as usize != range.len()
                     {
-                        problems.push(format!(
-                            "It says {n}天, but {} has {} days.",
-                            span(start, end),
-                            range.len()
+                        problems.push(tr!(
+                            "notice-count-wrong",
+                            said = format!("{n}天"),
+                            span = span(start, end),
+                            days = range.len()
                         ));
                     }
                     off_in_sentence.extend(&range);
@@ -1342,7 +1328,7 @@ impl<'a> Reader<'a> {
                 Clause::Total(_) | Clause::NextToWeekend | Clause::NoSwap if failed => {}
                 Clause::Total(n) => {
                     if off_in_sentence.is_empty() {
-                        problems.push(format!("It says 共{n}天, but names no day off before it."));
+                        problems.push(tr!("notice-no-day-off-before", said = format!("共{n}天")));
                     } else if n as usize != off_in_sentence.len() {
                         let first = off_in_sentence.iter().min().copied();
                         let last = off_in_sentence.iter().max().copied();
@@ -1350,9 +1336,11 @@ impl<'a> Reader<'a> {
                             (Some(a), Some(b)) => span(a, b),
                             _ => String::new(),
                         };
-                        problems.push(format!(
-                            "It says 共{n}天, but {what} has {} days.",
-                            off_in_sentence.len()
+                        problems.push(tr!(
+                            "notice-count-wrong",
+                            said = format!("共{n}天"),
+                            span = what,
+                            days = off_in_sentence.len()
                         ));
                     }
                 }
@@ -1365,21 +1353,16 @@ impl<'a> Reader<'a> {
                                 || first.pred_opt().is_some_and(is_weekend)
                                 || last.succ_opt().is_some_and(is_weekend);
                             if !joined {
-                                problems.push(format!(
-                                    "It says 与周末连休 (joined to the weekend), but no Saturday \
-                                     or Sunday is next to {}.",
-                                    span(first, last)
-                                ));
+                                problems
+                                    .push(tr!("notice-weekend-not-next", span = span(first, last)));
                             }
                         }
-                        _ => problems.push(
-                            "It says 与周末连休, but names no day off before it.".to_string(),
-                        ),
+                        _ => problems.push(tr!("notice-no-day-off-before", said = "与周末连休")),
                     }
                 }
                 Clause::NoSwap => {
                     if off_in_sentence.is_empty() {
-                        problems.push("It says 不调休, but names no day off before it.".into());
+                        problems.push(tr!("notice-no-day-off-before", said = "不调休"));
                     }
                 }
                 Clause::Work(mentions) => {
@@ -1390,11 +1373,10 @@ impl<'a> Reader<'a> {
                                 worked: true,
                                 sentence: s,
                             }),
-                            Ok(date) => problems.push(format!(
-                                "{date} is a {} ({}). A make-up working day (上班) must be a \
-                                 Saturday or Sunday.",
-                                weekday_en(date.weekday()),
-                                weekday_zh(date.weekday())
+                            Ok(date) => problems.push(tr!(
+                                "notice-workday-not-weekend",
+                                date = date,
+                                weekday = weekday_words(date.weekday())
                             )),
                             Err(e) => problems.push(e),
                         }
@@ -1438,11 +1420,10 @@ impl<'a> Reader<'a> {
                 });
                 self.refuse_sentence(
                     head,
-                    format!(
-                        "The text has no 「现将{year}年…」 sentence listing the holidays, and no \
-                         item names {}: every notice names all seven. Is the end of the notice \
-                         missing?",
-                        absent.join("、")
+                    tr!(
+                        "notice-list-missing",
+                        year = year,
+                        absent = absent.join("、")
                     ),
                 );
             }
@@ -1464,21 +1445,9 @@ impl<'a> Reader<'a> {
             .collect();
         for name in &announced {
             if !HOLIDAY_NAMES.contains(name) {
-                self.refuse_sentence(
-                    s,
-                    format!(
-                        "It announces 「{name}」, which is not a statutory holiday (法定节假日) this \
-                         reader knows."
-                    ),
-                );
+                self.refuse_sentence(s, tr!("notice-announces-unknown", name = *name));
             } else if !in_items.contains(name) {
-                self.refuse_sentence(
-                    s,
-                    format!(
-                        "It announces {name}, but no numbered item names it. Is part of the \
-                         notice missing?"
-                    ),
-                );
+                self.refuse_sentence(s, tr!("notice-announced-not-in-items", name = *name));
             }
         }
         for item in items {
@@ -1489,10 +1458,7 @@ impl<'a> Reader<'a> {
                         body: item.marker.content,
                         end: item.marker.content,
                     });
-                    self.refuse_sentence(
-                        head,
-                        format!("The 「现将…」 sentence does not announce {name}."),
-                    );
+                    self.refuse_sentence(head, tr!("notice-not-announced", name = name));
                 }
             }
         }
@@ -1500,14 +1466,11 @@ impl<'a> Reader<'a> {
 }
 
 fn recommended(word: &str) -> String {
-    let meaning = if word == "鼓励" {
-        "encourages"
+    if word == "鼓励" {
+        tr!("notice-recommends-encourage")
     } else {
-        "advocates"
-    };
-    format!(
-        "{word} ({meaning}) only recommends; it is not a day off (放假) or a working day (上班)."
-    )
+        tr!("notice-recommends-advocate")
+    }
 }
 
 /// Every day from `start` to `end`, both included.
@@ -1525,7 +1488,7 @@ fn span(start: NaiveDate, end: NaiveDate) -> String {
     if start == end {
         start.to_string()
     } else {
-        format!("{start} to {end}")
+        tr!("notice-span", start = start, end = end)
     }
 }
 

@@ -353,3 +353,154 @@ fn config_messages_speak_the_locale() {
         "{chinese}"
     );
 }
+
+/// The holiday calendar's messages: a notice refused sentence by sentence, a calendar file
+/// with mistakes, a year described, and dates and quarters that do not parse, in exports and
+/// on the command line.
+#[test]
+fn calendar_messages_speak_the_locale() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let run = |chinese: bool, args: &[&str]| {
+        let mut command = common::command_on(None, args);
+        command.current_dir(dir.path());
+        if chinese {
+            command.env("LANG", "zh_CN.UTF-8");
+        }
+        let output = command.output().expect("run");
+        let stdout = String::from_utf8(output.stdout).expect("utf-8");
+        let stderr = String::from_utf8(output.stderr).expect("utf-8");
+        format!("{stdout}{stderr}")
+    };
+    // MADE UP: 2027-01-01 is a Friday, 2月6日至12日 is 7 days, 2027-02-03 a Wednesday.
+    std::fs::write(
+        dir.path().join("notice.txt"),
+        "国务院办公厅关于2027年部分节假日安排的通知\n\
+         经国务院批准，现将2027年元旦和春节放假调休日期的具体安排通知如下。\n\
+         一、元旦：1月1日（周四）放假，共1天。\n\
+         二、春节：2月6日至12日放假调休，共8天。2月3日（星期三）上班。\n",
+    )
+    .expect("write");
+    let english = run(false, &["calendar", "import", "notice.txt"]);
+    for said in [
+        "「一、元旦：1月1日（周四）放假，共1天。」: It says 周四 for 1月1日, but 2027-01-01 is a \
+         Friday (星期五). Is the notice for another year, or is this a typo?",
+        "「二、春节：2月6日至12日放假调休，共8天。」: It says 共8天, but 2027-02-06 to 2027-02-12 \
+         has 7 days.",
+        "「2月3日（星期三）上班。」: 2027-02-03 is a Wednesday (星期三). A make-up working day \
+         (上班) must be a Saturday or Sunday.",
+    ] {
+        assert!(english.contains(said), "{said}\n{english}");
+    }
+    let chinese = run(true, &["calendar", "import", "notice.txt"]);
+    for said in [
+        "「一、元旦：1月1日（周四）放假，共1天。」：1月1日注明“周四”，但 2027-01-01 是星期五。\
+         是不是其他年份的通知，或者有笔误？",
+        "「二、春节：2月6日至12日放假调休，共8天。」：文中写“共8天”，但 2027-02-06 至 \
+         2027-02-12 共 7 天。",
+        "「2月3日（星期三）上班。」：2027-02-03 是星期三。调休上班日必须是周六或周日。",
+    ] {
+        assert!(chinese.contains(said), "{said}\n{chinese}");
+    }
+    assert!(!chinese.contains("It says"), "{chinese}");
+    assert!(!chinese.contains("Saturday"), "{chinese}");
+
+    // A calendar file written by hand, with two mistakes.
+    std::fs::write(
+        dir.path().join("2027.toml"),
+        "year = 2027\nnotice = \"国务院办公厅关于2027年部分节假日安排的通知\"\n\
+         [[holiday]]\nname = \"春节\"\ndays = [\"2027-02-12/2027-02-06\"]\n\
+         makeup_workdays = [2027-02-03]\n",
+    )
+    .expect("write");
+    let english = run(false, &["calendar", "check", "2027.toml"]);
+    for said in [
+        "春节: range \"2027-02-12/2027-02-06\" ends before it starts",
+        "春节: make-up working day 2027-02-03 is a Wed, not a weekend day: it is a working day \
+         anyway",
+    ] {
+        assert!(english.contains(said), "{said}\n{english}");
+    }
+    let chinese = run(true, &["calendar", "check", "2027.toml"]);
+    for said in [
+        "春节：日期范围“2027-02-12/2027-02-06”的结束日期早于开始日期",
+        "春节：调休上班日 2027-02-03 是周三，不是周末：这一天本来就是工作日",
+    ] {
+        assert!(chinese.contains(said), "{said}\n{chinese}");
+    }
+    assert!(!chinese.contains("ends before"), "{chinese}");
+
+    // A built-in year, described.
+    let english = run(false, &["calendar", "2025"]);
+    for said in [
+        "(built into gongshi)",
+        "off 2025-10-01 周三 – 2025-10-08 周三 (8 days); make-up working days 2025-09-28 周日, \
+         2025-10-11 周六",
+        "248 working days in 2025",
+    ] {
+        assert!(english.contains(said), "{said}\n{english}");
+    }
+    let chinese = run(true, &["calendar", "2025"]);
+    for said in [
+        "（gongshi 内置）",
+        "放假 2025-10-01 周三 – 2025-10-08 周三（共 8 天）；调休上班 2025-09-28 周日、\
+         2025-10-11 周六",
+        "2025 年共有 248 个工作日",
+    ] {
+        assert!(chinese.contains(said), "{said}\n{chinese}");
+    }
+    assert!(!chinese.contains("working days"), "{chinese}");
+
+    // Dates and quarters that do not parse: on the command line, and in an export.
+    let english = run(false, &["deadline", "task", "2025-02-30"]);
+    assert!(
+        english.contains("\"2025-02-30\" does not exist in the calendar"),
+        "{english}"
+    );
+    let chinese = run(true, &["deadline", "task", "2025-02-30"]);
+    assert!(chinese.contains("“2025-02-30”这一天不存在"), "{chinese}");
+    let english = run(false, &["deadline", "quarter", "2025Q5"]);
+    assert!(
+        english.contains("\"2025Q5\" is not a quarter such as 2025Q3 or 2025年第三季度"),
+        "{english}"
+    );
+    let chinese = run(true, &["deadline", "quarter", "2025Q5"]);
+    assert!(
+        chinese.contains("“2025Q5”不是季度：季度应写作 2025Q3 或 2025年第三季度"),
+        "{chinese}"
+    );
+    assert!(!chinese.contains("is not a quarter"), "{chinese}");
+
+    let header =
+        "task_id,unit,category,matter,entity,credit_code,start,end,result,handling,quarter\n";
+    let site = common::minimal_with(&format!(
+        "{header}M-1,坪山管理局,一般监管对象,废气排放检查,坪山某电子有限公司,91440300192317458F,\
+         2025-09-01,2025-09-31,未发现问题,,2025年第五季度\n"
+    ));
+    let check = |chinese: bool| {
+        let mut command = common::command_on(None, &["check", "--as-of", "2026-01-15"]);
+        command
+            .arg("--site")
+            .arg(site.path())
+            .args(["--color", "never"]);
+        if chinese {
+            command.env("LANG", "zh_CN.UTF-8");
+        }
+        let output = command.output().expect("run");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let english = check(false);
+    for said in [
+        "\"2025-09-31\" does not exist in the calendar",
+        "\"2025年第五季度\" is not a quarter such as 2025Q3 or 2025年第三季度",
+    ] {
+        assert!(english.contains(said), "{said}\n{english}");
+    }
+    let chinese = check(true);
+    for said in [
+        "“2025-09-31”这一天不存在",
+        "“2025年第五季度”不是季度：季度应写作 2025Q3 或 2025年第三季度",
+    ] {
+        assert!(chinese.contains(said), "{said}\n{chinese}");
+    }
+    assert!(!chinese.contains("does not exist"), "{chinese}");
+}
