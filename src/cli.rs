@@ -513,6 +513,103 @@ fn localize(mut command: clap::Command, path: &str, language: Language) -> clap:
     command
 }
 
+/// A usage error (unknown argument or subcommand, a value not among those allowed, a missing
+/// argument) in Chinese, with clap's own usage line; `None` for the rarer kinds, which clap says
+/// in English.
+pub fn usage_error_in_chinese(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind| {
+        error.get(kind).map(|value| match value {
+            clap::error::ContextValue::Strings(items) => items.join("、"),
+            other => other.to_string(),
+        })
+    };
+    let chinese = Language::Chinese;
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let (said, tip) = match error.kind() {
+        ErrorKind::UnknownArgument => (
+            i18n::message(
+                chinese,
+                "usage-unknown-argument",
+                &[("arg", arg.as_str().into())],
+            ),
+            context(ContextKind::SuggestedArg),
+        ),
+        ErrorKind::InvalidSubcommand => (
+            i18n::message(
+                chinese,
+                "usage-unknown-subcommand",
+                &[(
+                    "command",
+                    context(ContextKind::InvalidSubcommand)
+                        .unwrap_or_default()
+                        .into(),
+                )],
+            ),
+            context(ContextKind::SuggestedSubcommand),
+        ),
+        ErrorKind::InvalidValue => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let mut said = i18n::message(
+                chinese,
+                "usage-invalid-value",
+                &[("arg", arg.as_str().into()), ("value", value.into())],
+            );
+            if let Some(valid) = context(ContextKind::ValidValue) {
+                said.push_str(&i18n::message(
+                    chinese,
+                    "usage-valid-values",
+                    &[("values", valid.into())],
+                ));
+            }
+            (said, None)
+        }
+        ErrorKind::MissingRequiredArgument => (
+            i18n::message(chinese, "usage-missing-argument", &[("arg", arg.into())]),
+            None,
+        ),
+        ErrorKind::ArgumentConflict => (
+            i18n::message(
+                chinese,
+                "usage-conflict",
+                &[
+                    ("arg", arg.into()),
+                    (
+                        "other",
+                        context(ContextKind::PriorArg).unwrap_or_default().into(),
+                    ),
+                ],
+            ),
+            None,
+        ),
+        _ => return None,
+    };
+    let rendered = error.render().to_string();
+    let usage = rendered
+        .lines()
+        .find_map(|line| line.strip_prefix("Usage: "))
+        .map(|usage| i18n::message(chinese, "usage-line", &[("usage", usage.into())]));
+    let mut text = i18n::message(chinese, "error-line", &[("error", said.into())]);
+    text.push('\n');
+    if let Some(tip) = tip {
+        text.push_str(&i18n::message(
+            chinese,
+            "usage-tip",
+            &[("similar", tip.into())],
+        ));
+        text.push('\n');
+    }
+    if let Some(usage) = usage {
+        text.push('\n');
+        text.push_str(&usage);
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&i18n::message(chinese, "usage-more", &[]));
+    text.push('\n');
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

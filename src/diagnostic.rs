@@ -91,10 +91,15 @@ impl Diagnostics {
             snippet = snippet.annotation(AnnotationKind::Primary.span(span).label(label));
         }
         let error = crate::tr!("diagnostic-error");
-        let report = &[Level::ERROR
-            .with_name(error.as_str())
-            .primary_title(title)
-            .element(snippet)];
+        // The renderer joins name and title with an ASCII colon; Chinese takes a full-width one.
+        let (level, title) = match crate::i18n::language() {
+            crate::i18n::Language::English => (Level::ERROR.with_name(error), title.to_string()),
+            crate::i18n::Language::Chinese => (
+                Level::ERROR.no_name(),
+                crate::tr!("diagnostic-titled", error = error, title = title),
+            ),
+        };
+        let report = &[level.primary_title(title).element(snippet)];
         let renderer = if self.color {
             Renderer::styled()
         } else {

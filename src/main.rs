@@ -36,7 +36,16 @@ fn main() -> ExitCode {
     gongshi::i18n::set_language(language);
     let version: &'static str = Box::leak(gongshi::version_text().into_boxed_str());
     let command = cli::in_language(Cli::command().version(version), language);
-    let matches = command.get_matches_from(args);
+    let matches = match command.try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(error) => match cli::usage_error_in_chinese(&error) {
+            Some(text) if language == gongshi::i18n::Language::Chinese => {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            _ => error.exit(),
+        },
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),

@@ -504,3 +504,45 @@ fn calendar_messages_speak_the_locale() {
     }
     assert!(!chinese.contains("does not exist"), "{chinese}");
 }
+
+/// Usage errors: clap's English, and Chinese with the same usage line and exit code.
+#[test]
+fn usage_errors_speak_the_locale() {
+    let run = |chinese: bool, args: &[&str]| {
+        let mut command = common::command_on(None, args);
+        if chinese {
+            command.env("LANG", "zh_CN.UTF-8");
+        }
+        let output = command.output().expect("run");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).expect("utf-8")
+    };
+    let english = run(false, &["biuld"]);
+    assert!(
+        english.contains("error: unrecognized subcommand 'biuld'"),
+        "{english}"
+    );
+    for (args, said) in [
+        (
+            &["biuld"][..],
+            "错误：没有这个子命令：'biuld'\n  提示：有相近的：'build'\n\n用法：gongshi [OPTIONS] <COMMAND>",
+        ),
+        (&["build", "--foo"], "错误：没有这个参数：'--foo'"),
+        (
+            &["check", "--format", "xml"],
+            "错误：'--format <FORMAT>' 不接受值 'xml'（可用的值：text、json、junit、github）",
+        ),
+        (
+            &["deadline", "task"],
+            "错误：缺少必需的参数：<DATE>...\n\n用法：gongshi deadline task <DATE>...",
+        ),
+    ] {
+        let chinese = run(true, args);
+        assert!(chinese.contains(said), "{said}\n{chinese}");
+        assert!(
+            chinese.ends_with("更多信息请运行 '--help'。\n"),
+            "{chinese}"
+        );
+        assert!(!chinese.contains("error:"), "{chinese}");
+    }
+}

@@ -20,8 +20,20 @@ error-unreachable = cannot reach { $url }: { $message }
 
 version = { $version } (commit { $commit }; holiday calendars built in: { $years })
 diagnostic-error = error
+diagnostic-titled = { $error }: { $title }
 diagnostic-empty = { $field } (empty)
 
 # Credit codes (统一社会信用代码, GB 32100).
 credit-code-length = "{ $code }" has { $length } characters; a credit code has 18
 credit-code-character = "{ $code }": character { $position } ('{ $character }') is not allowed; a credit code uses 0-9 and A-Y without I, O, S, V and Z
+
+# Usage errors, said by clap in English; these are their Chinese counterparts' English.
+usage-unknown-argument = unexpected argument '{ $arg }' found
+usage-unknown-subcommand = unrecognized subcommand '{ $command }'
+usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+usage-valid-values = {" "}(possible values: { $values })
+usage-missing-argument = the following required arguments were not provided: { $arg }
+usage-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+usage-tip = {"  "}tip: a similar one exists: '{ $similar }'
+usage-line = Usage: { $usage }
+usage-more = For more information, try '--help'.

@@ -20,8 +20,20 @@ error-unreachable = 无法访问 { $url }：{ $message }
 
 version = { $version }（提交 { $commit }；内置节假日日历：{ $years }）
 diagnostic-error = 错误
+diagnostic-titled = { $error }：{ $title }
 diagnostic-empty = { $field }（空）
 
 # 统一社会信用代码（GB 32100）。
 credit-code-length = “{ $code }”有 { $length } 个字符；统一社会信用代码应为 18 位
 credit-code-character = “{ $code }”：第 { $position } 个字符（“{ $character }”）不允许使用；统一社会信用代码只用 0-9 和除 I、O、S、V、Z 以外的大写字母 A-Y
+
+# 用法错误（clap 用英文说的那些）的中文。
+usage-unknown-argument = 没有这个参数：'{ $arg }'
+usage-unknown-subcommand = 没有这个子命令：'{ $command }'
+usage-invalid-value = '{ $arg }' 不接受值 '{ $value }'
+usage-valid-values = （可用的值：{ $values }）
+usage-missing-argument = 缺少必需的参数：{ $arg }
+usage-conflict = 参数 '{ $arg }' 不能与 '{ $other }' 一起使用
+usage-tip = {"  "}提示：有相近的：'{ $similar }'
+usage-line = 用法：{ $usage }
+usage-more = 更多信息请运行 '--help'。
