@@ -45,6 +45,17 @@ struct Head<'a> {
 #[derive(Deserialize)]
 struct LineIn {
     record: Record,
+    #[serde(default)]
+    archived_on: Option<NaiveDate>,
+}
+
+/// One archived version of a result, for its history of corrections.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub digest: String,
+    /// `None` on a line written without its date (edited by hand).
+    pub archived_on: Option<NaiveDate>,
+    pub record: Arc<Record>,
 }
 
 #[derive(Debug, Default)]
@@ -52,6 +63,8 @@ pub struct Archive {
     path: PathBuf,
     /// The last archived version of each result that was asked for.
     snapshots: HashMap<String, Arc<Record>>,
+    /// Every archived version, oldest first, of the results whose history was asked for.
+    history: HashMap<String, Vec<Version>>,
     /// For every archived result, by a hash of its id: a hash of its last digest.
     latest: HashMap<u64, u64>,
     /// Whether the file's last line has no line break (a write cut short).
@@ -118,70 +131,73 @@ impl Archive {
     }
 
     /// Reads `<site>/data/published-records.jsonl`, keeping the last version of the results
-    /// `wanted` names (the few whose rows no longer give them) and only the digests of the
-    /// others. A missing file is an empty archive.
-    pub fn load(site: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Archive> {
+    /// `wanted` names (the few whose rows no longer give them), every version of those
+    /// `history` names (the corrected ones), and only the digests of the others. A missing file
+    /// is an empty archive.
+    pub fn load(
+        site: &Path,
+        wanted: &dyn Fn(&str) -> bool,
+        history: &dyn Fn(&str) -> bool,
+    ) -> Result<Archive> {
         let path = site.join(ARCHIVE_FILE);
         let mut archive = Archive {
             path: path.clone(),
             ..Archive::default()
         };
-        let file = match std::fs::File::open(&path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(archive),
-            Err(e) => return Err(Error::io(&path, e)),
-        };
-        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
-        let mut line = Vec::new();
-        let mut number = 0;
-        loop {
-            line.clear();
-            let read = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| Error::io(&path, e))?;
-            if read == 0 {
-                break;
-            }
-            number += 1;
-            archive.unterminated = !line.ends_with(b"\n");
-            let text = match std::str::from_utf8(&line) {
-                Ok(text) => text.trim(),
-                Err(_) => {
-                    archive.damaged.push(number);
-                    continue;
+        let mut snapshots = HashMap::new();
+        let mut versions = HashMap::new();
+        let mut latest = HashMap::new();
+        let scan = scan(&path, &mut |head, full| {
+            match full(wanted(&head.id) || history(&head.id)) {
+                Line::Broken => return,
+                Line::Full(full) => {
+                    keep(head, *full, wanted, history, &mut snapshots, &mut versions)
                 }
-            };
-            if text.is_empty() {
-                continue;
+                Line::NotAsked => {}
             }
-            let Ok(head) = serde_json::from_str::<Head>(text) else {
-                archive.damaged.push(number);
-                continue;
-            };
-            if wanted(&head.id) {
-                match serde_json::from_str::<LineIn>(text) {
-                    // Known by its task id, or (one of a task's several objects) by task id
-                    // and object.
-                    Ok(full)
-                        if full.record.task_id == head.id
-                            || full.record.object.as_ref().is_some_and(|object| {
-                                head.id == crate::ingest::object_id(&full.record.task_id, object)
-                            }) =>
-                    {
-                        let alone = full.record.task_id == head.id;
-                        archive
-                            .snapshots
-                            .insert(head.id.to_string(), Arc::new(sanitized(full.record, alone)));
-                    }
-                    _ => {
-                        archive.damaged.push(number);
-                        continue;
-                    }
-                }
-            }
-            archive.latest.insert(key(&head.id), key(&head.digest));
-        }
+            latest.insert(key(&head.id), key(&head.digest));
+        })?;
+        archive.snapshots = snapshots;
+        archive.history = versions;
+        archive.latest = latest;
+        archive.unterminated = scan.unterminated;
+        archive.damaged = scan.damaged;
         Ok(archive)
+    }
+
+    /// Reads every version of the results `ids` names as well (corrected for the first time by
+    /// this build): a second pass over the file, on the days a correction comes in.
+    pub fn load_history(&mut self, ids: &std::collections::HashSet<&str>) -> Result<()> {
+        let ids: std::collections::HashSet<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.history.contains_key(*id))
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let history = |id: &str| ids.contains(id);
+        let mut versions = HashMap::new();
+        let mut unused = HashMap::new();
+        scan(&self.path, &mut |head, full| {
+            if let Line::Full(full) = full(history(&head.id)) {
+                keep(
+                    head,
+                    *full,
+                    &|_| false,
+                    &history,
+                    &mut unused,
+                    &mut versions,
+                );
+            }
+        })?;
+        self.history.extend(versions);
+        Ok(())
+    }
+
+    /// Every archived version of `id`, oldest first, if its history was asked for.
+    pub fn versions(&self, id: &str) -> &[Version] {
+        self.history.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The result as last archived, if it was asked for when loading.
@@ -253,6 +269,120 @@ impl Archive {
     }
 }
 
+/// What a pass over the archive found wrong with the file.
+struct Scan {
+    unterminated: bool,
+    /// Lines that could not be read, by line number.
+    damaged: Vec<u64>,
+}
+
+/// A whole line, as [`scan`] gives it.
+enum Line {
+    NotAsked,
+    Full(Box<LineIn>),
+    /// It does not parse, or names another result than its head: damaged, and reported.
+    Broken,
+}
+
+/// Calls `each` with every line's head, and a function that parses the whole line when asked
+/// (`true`).
+/// What [`scan`] calls for each line: its head, and how to read the rest when needed.
+type EachLine<'f> = dyn FnMut(&Head<'_>, &dyn Fn(bool) -> Line) + 'f;
+
+fn scan(path: &Path, each: &mut EachLine<'_>) -> Result<Scan> {
+    let mut found = Scan {
+        unterminated: false,
+        damaged: Vec::new(),
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::io(path, e))?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        found.unterminated = !line.ends_with(b"\n");
+        let text = match std::str::from_utf8(&line) {
+            Ok(text) => text.trim(),
+            Err(_) => {
+                found.damaged.push(number);
+                continue;
+            }
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let Ok(head) = serde_json::from_str::<Head>(text) else {
+            found.damaged.push(number);
+            continue;
+        };
+        let broken = std::cell::Cell::new(false);
+        let full = |asked: bool| -> Line {
+            if !asked {
+                return Line::NotAsked;
+            }
+            match serde_json::from_str::<LineIn>(text) {
+                // Known by its task id, or (one of a task's several objects) by task id and
+                // object.
+                Ok(full)
+                    if full.record.task_id == head.id
+                        || full.record.object.as_ref().is_some_and(|object| {
+                            head.id == crate::ingest::object_id(&full.record.task_id, object)
+                        }) =>
+                {
+                    Line::Full(Box::new(full))
+                }
+                _ => {
+                    broken.set(true);
+                    Line::Broken
+                }
+            }
+        };
+        each(&head, &full);
+        if broken.get() {
+            found.damaged.push(number);
+        }
+    }
+    Ok(found)
+}
+
+/// Keeps a parsed line: as the last version of a `wanted` result, and in the history of one
+/// whose `history` was asked for.
+fn keep(
+    head: &Head<'_>,
+    full: LineIn,
+    wanted: &dyn Fn(&str) -> bool,
+    history: &dyn Fn(&str) -> bool,
+    snapshots: &mut HashMap<String, Arc<Record>>,
+    versions: &mut HashMap<String, Vec<Version>>,
+) {
+    let alone = full.record.task_id == head.id;
+    let record = Arc::new(sanitized(full.record, alone));
+    if history(&head.id) {
+        versions
+            .entry(head.id.to_string())
+            .or_default()
+            .push(Version {
+                digest: head.digest.to_string(),
+                archived_on: full.archived_on,
+                record: Arc::clone(&record),
+            });
+    }
+    if wanted(&head.id) {
+        snapshots.insert(head.id.to_string(), record);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,7 +418,7 @@ mod tests {
     fn the_last_version_comes_back_and_the_file_only_grows() {
         let site = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
-        let empty = Archive::load(site.path(), &|_| true).unwrap();
+        let empty = Archive::load(site.path(), &|_| true, &|_| false).unwrap();
         empty
             .append(
                 &[
@@ -306,7 +436,7 @@ mod tests {
             )
             .unwrap();
         let first = std::fs::read(site.path().join(ARCHIVE_FILE)).unwrap();
-        let archive = Archive::load(site.path(), &|id| id == "A-1").unwrap();
+        let archive = Archive::load(site.path(), &|id| id == "A-1", &|_| false).unwrap();
         assert!(archive.holds("A-1", "0000000000000001"));
         assert!(archive.holds("B-1", "0000000000000002"));
         assert!(archive.snapshot("B-1").is_none(), "only what was asked for");
@@ -325,7 +455,7 @@ mod tests {
             .unwrap();
         let second = std::fs::read(site.path().join(ARCHIVE_FILE)).unwrap();
         assert!(second.starts_with(&first));
-        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        let archive = Archive::load(site.path(), &|_| true, &|_| false).unwrap();
         assert!(!archive.holds("A-1", "0000000000000001"));
         assert!(archive.holds("A-1", "0000000000000003"));
         assert_eq!(
@@ -353,7 +483,7 @@ mod tests {
         let mut other = line.clone();
         other["id"] = "B-1".into();
         std::fs::write(&path, format!("{line}\n{other}\n")).unwrap();
-        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        let archive = Archive::load(site.path(), &|_| true, &|_| false).unwrap();
         let a = archive.snapshot("A-1").unwrap();
         assert_eq!(a.slug, "a-1");
         assert_eq!(&*a.handling, "联系138****5678");
@@ -376,7 +506,7 @@ mod tests {
             record: record(id, "未发现问题"),
             digest: "0000000000000001".into(),
         };
-        Archive::load(site.path(), &|_| true)
+        Archive::load(site.path(), &|_| true, &|_| false)
             .unwrap()
             .append(&[snapshot("A-1")], today, true)
             .unwrap();
@@ -384,10 +514,10 @@ mod tests {
         let mut bytes = std::fs::read(&path).unwrap();
         bytes.extend_from_slice(b"{\"id\":\"B-1\",\"dig");
         std::fs::write(&path, &bytes).unwrap();
-        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        let archive = Archive::load(site.path(), &|_| true, &|_| false).unwrap();
         assert_eq!(archive.damaged, [2]);
         archive.append(&[snapshot("C-1")], today, true).unwrap();
-        let archive = Archive::load(site.path(), &|_| true).unwrap();
+        let archive = Archive::load(site.path(), &|_| true, &|_| false).unwrap();
         assert_eq!(archive.damaged, [2]);
         assert!(archive.snapshot("C-1").is_some() && archive.snapshot("A-1").is_some());
         assert_eq!(&*archive.snapshot("A-1").unwrap().inspectors, "张三");

@@ -72,6 +72,10 @@ pub struct PublishedTask {
     pub published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
     pub updated_on: Option<NaiveDate>,
+    /// How many corrections were published (更正次数): the length of its
+    /// [`Assessment::revisions`].
+    #[serde(skip)]
+    pub revisions: u32,
     /// The day it was published on each other channel (`[[channel]]`), as its page says.
     pub channels: Vec<ChannelPublication>,
     pub file: std::sync::Arc<str>,
@@ -107,6 +111,9 @@ pub struct Assessment {
     pub new_entries: Vec<Entry>,
     /// Published results whose last version the archive does not hold yet.
     pub new_snapshots: Vec<Snapshot>,
+    /// The corrections of each corrected result, oldest first, by its place in `published`
+    /// (see [`crate::revisions`]).
+    pub revisions: HashMap<u32, Vec<crate::model::Revision>>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -386,6 +393,7 @@ pub fn assess(
                         deadline,
                         published_on: entry.published_on,
                         updated_on,
+                        revisions: 0,
                         channels: channels_shown,
                         file: row.file.clone(),
                         line: row.line,
@@ -421,6 +429,7 @@ pub fn assess(
                         deadline,
                         published_on: as_of,
                         updated_on: None,
+                        revisions: 0,
                         channels: channels_shown,
                         file: row.file.clone(),
                         line: row.line,
@@ -545,6 +554,7 @@ pub fn assess(
             deadline,
             published_on: entry.published_on,
             updated_on,
+            revisions: 0,
             // Its row is gone, and with it what the row said of other channels.
             channels: Vec::new(),
             file: ARCHIVE_FILE.into(),
@@ -799,6 +809,7 @@ pub fn assess(
         quarters,
         new_entries,
         new_snapshots,
+        revisions: HashMap::new(),
     })
 }
 

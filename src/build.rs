@@ -68,15 +68,27 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         .first_rows(crate::ledger::Kind::Task)
         .filter_map(|entry| Some(entry.id.split_once('/')?.0))
         .collect();
-    let mut archive = Archive::load(site, &|id| {
-        (!publishable.contains(id) || split_tasks.contains(id))
-            && ledger.get(crate::ledger::Kind::Task, id).is_some()
-    })?;
+    // ... and every version of the corrected ones, for their history.
+    let corrected: std::collections::HashSet<&str> = ledger
+        .entries()
+        .iter()
+        .filter(|entry| entry.kind == crate::ledger::Kind::Revision)
+        .map(|entry| entry.id.as_str())
+        .collect();
+    let mut archive = Archive::load(
+        site,
+        &|id| {
+            (!publishable.contains(id) || split_tasks.contains(id))
+                && ledger.get(crate::ledger::Kind::Task, id).is_some()
+        },
+        &|id| corrected.contains(id),
+    )?;
+    drop(corrected);
     drop(publishable);
     drop(split_tasks);
     archive.classify(&settings.results);
     let channel_files = crate::channels::load(site, &config, as_of);
-    let assessment = assess::assess(
+    let mut assessment = assess::assess(
         tasks,
         &ledger,
         &archive,
@@ -85,6 +97,24 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         &config,
         as_of,
     )?;
+    // Results corrected for the first time by this build: their earlier versions.
+    let first_corrections: std::collections::HashSet<&str> = assessment
+        .new_entries
+        .iter()
+        .filter(|entry| entry.kind == crate::ledger::Kind::Revision)
+        .map(|entry| entry.id.as_str())
+        .collect();
+    archive.load_history(&first_corrections)?;
+    assessment.revisions = crate::revisions::history(
+        &assessment,
+        &ledger,
+        &archive,
+        as_of,
+        config.privacy.publish_inspectors,
+    );
+    for (&index, revisions) in &assessment.revisions {
+        assessment.published[index as usize].revisions = revisions.len() as u32;
+    }
     Ok(Loaded {
         config,
         calendar,

@@ -73,6 +73,7 @@ pub mod privacy;
 pub mod report;
 pub mod report_format;
 pub mod result_class;
+pub mod revisions;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -33,6 +33,8 @@ pub struct OpenRecord<'a> {
     pub joint_departments: &'a str,
     pub published_on: String,
     pub updated_on: Option<String>,
+    /// Corrections published since (更正次数).
+    pub revisions: u32,
     /// `null` until the holiday notice of the year it falls in is out.
     pub deadline: Option<String>,
     /// Meanwhile, the earliest it can be.
@@ -62,6 +64,7 @@ pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'
         joint_departments: &r.joint_departments,
         published_on: task.published_on.to_string(),
         updated_on: task.updated_on.map(|d| d.to_string()),
+        revisions: task.revisions,
         deadline: task.deadline.known().map(|d| d.to_string()),
         deadline_not_before: task
             .deadline
@@ -96,6 +99,7 @@ pub fn csv_header(config: &Config) -> Vec<&'static str> {
         "联合检查部门",
         "公示日期",
         "最后更新",
+        "更正次数",
         "公示期限",
     ]);
     header
@@ -156,6 +160,7 @@ fn csv_row<'r>(r: &'r OpenRecord<'_>) -> Vec<Cow<'r, str>> {
         neutralize(r.joint_departments),
         Cow::Owned(r.published_on.clone()),
         Cow::Owned(r.updated_on.clone().unwrap_or_default()),
+        Cow::Owned(r.revisions.to_string()),
         Cow::Owned(match (&r.deadline, r.deadline_pending_year) {
             (Some(day), _) => day.clone(),
             (None, Some(year)) => crate::calendar::pending_label(year),

@@ -40,7 +40,7 @@ const STAGES: &[(&str, &[&str])] = &[
             "theme",
         ],
     ),
-    ("assess", &["assess", "figures"]),
+    ("assess", &["assess", "figures", "revisions"]),
     ("site", &["site", "opendata", "search"]),
     ("write", &["build", "cache", "deploy"]),
     ("verify", &["verify"]),

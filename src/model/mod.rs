@@ -6,6 +6,7 @@ mod problem;
 mod record;
 mod report;
 mod result_class;
+mod revision;
 mod status;
 
 pub use figures::{Count, JointYearToDate, MonthProgress, QuarterFigures};
@@ -16,4 +17,5 @@ pub use report::{
     Report, Summary, Withdrawal,
 };
 pub use result_class::ResultClass;
+pub use revision::{Change, Revision, changes};
 pub use status::Status;

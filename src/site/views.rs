@@ -129,6 +129,8 @@ pub(super) struct TaskView<'a> {
     published_on: NaiveDate,
     /// Last corrected (最后更新), if ever.
     updated_on: Option<NaiveDate>,
+    /// Its corrections (更正记录), oldest first.
+    revisions: Vec<RevisionView<'a>>,
     /// The day it was published on each other channel (`[[channel]]`).
     channels: &'a [ChannelPublication],
     /// The later of the two, for feeds.
@@ -139,6 +141,44 @@ pub(super) struct TaskView<'a> {
     working_days: u32,
     status: Status,
     status_label: &'static str,
+}
+
+/// A correction as a result's page lists it.
+#[derive(Serialize)]
+pub(super) struct RevisionView<'a> {
+    on: NaiveDate,
+    /// `None` when the versions on either side are not archived: the day alone is known.
+    changes: Option<Vec<ChangeView<'a>>>,
+}
+
+/// A field a correction changed, with the label the page gives it.
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    label: &'static str,
+    from: &'a str,
+    to: &'a str,
+}
+
+/// The label of a record field, as a result's page heads its row.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "task_name" => "任务名称",
+        "inspection_type" => "抽查类型",
+        "entity" => "检查对象名称",
+        "credit_code" => "统一社会信用代码",
+        "address" => "地址",
+        "category" => "监管对象类别",
+        "matter" => "抽查事项",
+        "unit" => "执法机构",
+        "inspectors" => "执法人员",
+        "start" => "检查开始日期",
+        "end" => "检查结束日期",
+        "result" => "检查结果",
+        "handling" => "处理情况",
+        "joint" => "联合检查",
+        "joint_departments" => "联合检查部门",
+        _ => "其他",
+    }
 }
 
 /// A published task as a page shows it. The template gets its whole view; the fingerprint
@@ -474,6 +514,29 @@ impl<'a> Site<'a> {
             quarter: r.quarter().and_then(|q| self.quarter_refs.get(q)),
             published_on: task.published_on,
             updated_on: task.updated_on,
+            revisions: self
+                .assessment
+                .revisions
+                .get(&i)
+                .map(|revisions| {
+                    revisions
+                        .iter()
+                        .map(|revision| RevisionView {
+                            on: revision.on,
+                            changes: revision.changes.as_ref().map(|changes| {
+                                changes
+                                    .iter()
+                                    .map(|change| ChangeView {
+                                        label: field_label(change.field),
+                                        from: &change.from,
+                                        to: &change.to,
+                                    })
+                                    .collect()
+                            }),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             channels: &task.channels,
             changed_on: changed_on(task),
             deadline: task.deadline.known(),
