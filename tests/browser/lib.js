@@ -143,6 +143,8 @@ export const KINDS = [
   { key: 'entities-page-2', label: 'paginated list /entities/page/2/', path: '/entities/page/2/' },
   // The sample's one withdrawn result (tools/make_sample.py): linked from no list, by design.
   { key: 'withdrawn', label: 'withdrawn result page', path: '/tasks/ps-2025-q2-0005/' },
+  // The sample's one corrected result (data/published.csv's revision row): its 更正记录.
+  { key: 'corrected', label: 'corrected result page', path: '/tasks/ps-2025-q3-0012/' },
 ];
 
 let discovery = null;
