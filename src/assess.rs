@@ -35,6 +35,27 @@ impl Deadlines<'_> {
         self.calendar.deadline_after(end, rules.task_working_days)
     }
 
+    /// A year's inspection plan's deadline: `annual_plan_due` of that year (the last day of its
+    /// first quarter), rolled forward to a working day as a quarter's is. `None` where the
+    /// rules ask for no plan (`annual_plan = false`, the default).
+    pub fn plan(&self, year: i32) -> Result<Option<Deadline>> {
+        let Some(new_year) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+            return Ok(None);
+        };
+        let rules = self.disclosure.rules_for(new_year);
+        if !rules.annual_plan {
+            return Ok(None);
+        }
+        let Some(day) = rules.annual_plan_due.in_year(year) else {
+            return Ok(None);
+        };
+        if rules.roll_forward {
+            self.calendar.roll_forward_bounded(day).map(Some)
+        } else {
+            Ok(Some(Deadline::On(day)))
+        }
+    }
+
     /// A quarterly summary's deadline: N natural days after the anchor (the quarter's last day,
     /// or with `last_task_end` the day its last task ended), rolled forward to a working day.
     /// `None` in a period that set no deadline for it (`quarter_summary = false`).
@@ -124,6 +145,7 @@ pub fn assess(
     channel_files: &[Option<ChannelFile>],
     calendar: &Calendar,
     config: &Config,
+    content: &crate::content::Content,
     as_of: NaiveDate,
 ) -> Result<Assessment> {
     let deadlines = Deadlines {
@@ -772,6 +794,24 @@ pub fn assess(
             });
         }
     }
+    let first_task_year = records
+        .iter()
+        .filter_map(|(record, _)| record.end.or(record.start))
+        .map(|day| day.year())
+        .min();
+    plan_items(
+        &PlanInputs {
+            content,
+            ledger,
+            deadlines,
+            first_task_year,
+            as_of,
+        },
+        &mut items,
+        &mut new_entries,
+        &mut warnings,
+        &mut missing,
+    )?;
     warnings.extend(calendar_warnings(&items, calendar, as_of));
     if !archive.damaged.is_empty() {
         warnings.push(Problem::in_file(
@@ -1269,6 +1309,114 @@ fn digest_before_later_fields(record: &Record, with_inspectors: bool) -> String 
         ..record.clone()
     };
     record_digest(&before, with_inspectors)
+}
+
+/// What the years' inspection plans are assessed from.
+struct PlanInputs<'a> {
+    content: &'a crate::content::Content,
+    ledger: &'a Ledger,
+    deadlines: Deadlines<'a>,
+    /// The first year a task of the exports falls in: plans are owed from then on.
+    first_task_year: Option<i32>,
+    as_of: NaiveDate,
+}
+
+/// An item for each year whose rules ask for an inspection plan (年度抽查计划): from the
+/// first year of the tasks (or of a plan page, or a ledger row; the as-of year at the latest)
+/// to the as-of year, and any later year a plan page is already up for. A plan is first published by the build that
+/// finds its page (`plan_year` in its front matter); until then it is due, then overdue.
+fn plan_items(
+    inputs: &PlanInputs<'_>,
+    items: &mut Vec<Item>,
+    new_entries: &mut Vec<Entry>,
+    warnings: &mut Vec<Problem>,
+    missing: &mut Vec<Missing>,
+) -> Result<()> {
+    let PlanInputs {
+        content,
+        ledger,
+        deadlines,
+        first_task_year,
+        as_of,
+    } = *inputs;
+    let pages: BTreeMap<i32, &crate::content::Page> = content
+        .pages
+        .iter()
+        .filter_map(|page| Some((page.plan_year?, page)))
+        .collect();
+    let recorded: BTreeMap<i32, &Entry> = ledger
+        .plans()
+        .filter_map(|entry| Some((crate::ledger::plan_year(&entry.id)?, entry)))
+        .collect();
+    let known = pages.keys().chain(recorded.keys()).copied();
+    let first = known
+        .clone()
+        .chain(first_task_year)
+        .min()
+        .unwrap_or(as_of.year());
+    let last = known.max().unwrap_or(as_of.year()).max(as_of.year());
+    for year in first.min(as_of.year())..=last {
+        let Some(deadline) = deadlines.plan(year)? else {
+            continue;
+        };
+        let id = year.to_string();
+        let mut item = Item {
+            kind: ItemKind::Plan,
+            id: id.clone(),
+            status: Status::Due,
+            deadline: None,
+            deadline_not_before: None,
+            needs_calendar_year: None,
+            published_on: None,
+            updated_on: None,
+            withdrawn_on: None,
+            days_late: None,
+            late_reason: None,
+            file: pages
+                .get(&year)
+                .map(|page| std::sync::Arc::from(page.source.as_str())),
+            line: None,
+            sheet: None,
+            figures: None,
+        };
+        item.set_deadline(deadline);
+        match (recorded.get(&year), pages.get(&year)) {
+            (Some(entry), page) => {
+                future_publication(warnings, entry, as_of);
+                item.published_on = Some(entry.published_on);
+                item.set_publication(entry.published_on, deadline, &entry.late_reason);
+                if page.is_none() {
+                    missing.push(Missing {
+                        kind: ItemKind::Plan,
+                        id: id.clone(),
+                        published_on: entry.published_on,
+                        status: Some(item.status),
+                        page_kept: false,
+                        message: tr!("assess-missing-plan", year = id.as_str()),
+                    });
+                }
+            }
+            (None, Some(_)) => {
+                new_entries.push(Entry {
+                    kind: Kind::Plan,
+                    id: id.clone(),
+                    published_on: as_of,
+                    late_reason: String::new(),
+                    digest: String::new(),
+                });
+                item.published_on = Some(as_of);
+                item.set_publication(as_of, deadline, "");
+            }
+            (None, None) => {
+                item.status = unpublished_status(deadline, as_of);
+                if item.status == Status::Overdue {
+                    item.days_late = Some((as_of - deadline.earliest()).num_days());
+                }
+            }
+        }
+        items.push(item);
+    }
+    Ok(())
 }
 
 /// The status of a result not published yet.

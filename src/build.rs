@@ -9,7 +9,7 @@ use crate::assess::{self, Assessment};
 use crate::cache::{CachedFile, FileState, Manifest, ReportCache};
 use crate::calendar::Calendar;
 use crate::config::Config;
-use crate::content;
+use crate::content::{self, Content};
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::ledger::Ledger;
@@ -44,6 +44,8 @@ pub struct Loaded {
     pub assessment: Assessment,
     pub ledger: Ledger,
     pub archive: Archive,
+    /// The pages under `content/` (a year's plan page is a publication with a deadline).
+    pub content: Content,
 }
 
 /// Reads the site and computes every status; writes nothing.
@@ -88,6 +90,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
     drop(split_tasks);
     archive.classify(&settings.results);
     let channel_files = crate::channels::load(site, &config, as_of);
+    let content = content::load(site)?;
     let mut assessment = assess::assess(
         tasks,
         &ledger,
@@ -95,6 +98,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         &channel_files,
         &calendar,
         &config,
+        &content,
         as_of,
     )?;
     // Results corrected for the first time by this build: their earlier versions.
@@ -121,6 +125,7 @@ pub fn load(site: &Path, as_of: NaiveDate) -> Result<Loaded> {
         assessment,
         ledger,
         archive,
+        content,
     })
 }
 
@@ -194,8 +199,7 @@ pub fn run_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Outco
         // The theme and content are read, and the site modelled, as a build does (writing
         // nothing): what fails a build fails a check.
         let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
-        let content = content::load(&options.site)?;
-        Site::new(&loaded.assessment, &content, &loaded.config, &theme)?;
+        Site::new(&loaded.assessment, &loaded.content, &loaded.config, &theme)?;
         return Ok(Outcome {
             report: loaded.assessment.report,
             written: None,
@@ -243,8 +247,7 @@ pub fn run_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Outco
         Reused::Nothing(loaded, previous) => (*loaded, previous),
     };
     let theme = Theme::for_site(&options.site, &loaded.config.site.theme)?;
-    let content = content::load(&options.site)?;
-    let site = Site::new(&loaded.assessment, &content, &loaded.config, &theme)?;
+    let site = Site::new(&loaded.assessment, &loaded.content, &loaded.config, &theme)?;
     let written = match write_site(&site, out, previous, progress)? {
         Written::Unchanged(stats) => {
             if options.write_ledger {

@@ -66,7 +66,15 @@ pub fn junit(report: &Report) -> String {
             item_message(item)
         }
     };
-    for (kind, name) in [(ItemKind::Task, "tasks"), (ItemKind::Quarter, "quarters")] {
+    for (kind, name) in [
+        (ItemKind::Task, "tasks"),
+        (ItemKind::Quarter, "quarters"),
+        (ItemKind::Plan, "plans"),
+    ] {
+        // Plans only where the rules ask for them.
+        if kind == ItemKind::Plan && !report.items.iter().any(|i| i.kind == kind) {
+            continue;
+        }
         let mut cases = String::new();
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
         for item in report.items.iter().filter(|i| i.kind == kind) {
@@ -506,6 +514,7 @@ fn kind_name(kind: ItemKind) -> String {
     match kind {
         ItemKind::Task => tr!("kind-task"),
         ItemKind::Quarter => tr!("kind-quarter"),
+        ItemKind::Plan => tr!("kind-plan"),
     }
 }
 
@@ -532,6 +541,7 @@ fn item_sentence(item: &Item, channel: Option<&str>) -> String {
     let what = match item.kind {
         ItemKind::Task => tr!("ci-what-result"),
         ItemKind::Quarter => tr!("ci-what-summary"),
+        ItemKind::Plan => tr!("ci-what-plan"),
     };
     let excuse = match channel {
         None | Some("website") => tr!("ci-excuse-website"),

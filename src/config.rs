@@ -375,6 +375,59 @@ pub struct Rules {
     pub quarter_anchor: QuarterAnchor,
     pub roll_forward: bool,
     pub warn_within_working_days: u32,
+    /// Whether each year's inspection plan (年度双随机抽查计划) must be published by
+    /// `annual_plan_due` of that year (Bao'an: 「第一季度…公示年度双随机检查计划」).
+    pub annual_plan: bool,
+    pub annual_plan_due: MonthDay,
+}
+
+/// A day of every year, written `"03-31"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// The last day of the first quarter: the annual plan's default deadline.
+    pub const END_OF_Q1: MonthDay = MonthDay { month: 3, day: 31 };
+
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for MonthDay {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<MonthDay, String> {
+        let refuse = || tr!("config-month-day", text = text);
+        let (month, day) = text.trim().split_once('-').ok_or_else(refuse)?;
+        let month: u32 = month.parse().map_err(|_| refuse())?;
+        let day: u32 = day.parse().map_err(|_| refuse())?;
+        // Every year has it: 2023 has no February 29.
+        NaiveDate::from_ymd_opt(2023, month, day).ok_or_else(refuse)?;
+        Ok(MonthDay { month, day })
+    }
+}
+
+impl std::fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<MonthDay, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for MonthDay {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl Default for Rules {
@@ -386,6 +439,8 @@ impl Default for Rules {
             quarter_anchor: QuarterAnchor::QuarterEnd,
             roll_forward: true,
             warn_within_working_days: 3,
+            annual_plan: false,
+            annual_plan_due: MonthDay::END_OF_Q1,
         }
     }
 }
@@ -402,6 +457,8 @@ pub struct Disclosure {
     pub quarter_anchor: Option<QuarterAnchor>,
     pub roll_forward: Option<bool>,
     pub warn_within_working_days: Option<u32>,
+    pub annual_plan: Option<bool>,
+    pub annual_plan_due: Option<MonthDay>,
     #[serde(default, rename = "period")]
     pub periods: Vec<Period>,
 }
@@ -421,6 +478,8 @@ pub struct Period {
     pub quarter_anchor: Option<QuarterAnchor>,
     pub roll_forward: Option<bool>,
     pub warn_within_working_days: Option<u32>,
+    pub annual_plan: Option<bool>,
+    pub annual_plan_due: Option<MonthDay>,
     pub joint_inspection_share: Option<f64>,
     pub monthly_completion: Option<[f64; 3]>,
 }
@@ -441,6 +500,8 @@ macro_rules! overlay {
             warn_within_working_days: table
                 .warn_within_working_days
                 .unwrap_or(base.warn_within_working_days),
+            annual_plan: table.annual_plan.unwrap_or(base.annual_plan),
+            annual_plan_due: table.annual_plan_due.unwrap_or(base.annual_plan_due),
         }
     }};
 }

@@ -22,6 +22,8 @@ pub struct Page {
     pub content: String,
     /// The file, site-relative.
     pub source: String,
+    /// The year whose inspection plan (年度抽查计划) this page publishes (`plan_year = 2026`).
+    pub plan_year: Option<i32>,
 }
 
 /// Pages, and the notes that belong on quarter pages (`content/quarters/2025q3.md`).
@@ -40,6 +42,7 @@ struct FrontMatter {
     #[serde(default)]
     draft: bool,
     description: Option<String>,
+    plan_year: Option<i64>,
 }
 
 pub fn load(site: &Path) -> Result<Content> {
@@ -86,6 +89,22 @@ pub fn load(site: &Path) -> Result<Content> {
             None => content.pages.push(page),
         }
     }
+    let mut plans: Vec<(i32, &str)> = content
+        .pages
+        .iter()
+        .filter_map(|page| Some((page.plan_year?, page.source.as_str())))
+        .collect();
+    plans.sort();
+    if let Some(pair) = plans.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+        return Err(Error::config(
+            pair[1].1,
+            crate::tr!(
+                "content-plan-twice",
+                year = pair[0].0.to_string(),
+                other = pair[0].1
+            ),
+        ));
+    }
     Ok(content)
 }
 
@@ -115,7 +134,18 @@ pub fn parse_page(source: &str, text: &str, path: String) -> Result<Option<Page>
             .find_map(|l| l.strip_prefix("# "))
             .map_or_else(|| path.clone(), |t| t.trim().to_string())
     });
+    let plan_year = match front.plan_year {
+        None => None,
+        Some(year) if (2000..=2100).contains(&year) => Some(year as i32),
+        Some(year) => {
+            return Err(Error::config(
+                source,
+                crate::tr!("content-plan-year", year = year.to_string()),
+            ));
+        }
+    };
     Ok(Some(Page {
+        plan_year,
         title,
         description: front.description.clone(),
         date: date(&front.date, "date")?,

@@ -151,6 +151,7 @@ impl Message {
                 let kind = match item.kind {
                     ItemKind::Task => "检查结果",
                     ItemKind::Quarter => "季度汇总",
+                    ItemKind::Plan => "年度抽查计划",
                 };
                 let deadline = item
                     .deadline

@@ -87,6 +87,25 @@ impl Report {
             );
         }
         out.push('\n');
+        let p = &s.plans;
+        if !p.is_empty() {
+            let _ = write!(
+                out,
+                "  {}",
+                tr!(
+                    "report-plans",
+                    on_time = p.on_time,
+                    late = p.late,
+                    excused = p.excused,
+                    due = p.due,
+                    overdue = p.overdue
+                )
+            );
+            if p.undecided > 0 {
+                let _ = write!(out, "{}", tr!("report-and-undecided", count = p.undecided));
+            }
+            out.push('\n');
+        }
         if !self.withdrawn.is_empty() {
             let ids: Vec<&str> = self
                 .withdrawn
@@ -244,6 +263,7 @@ impl Report {
         }
         let undecided = s.undecided
             + s.quarters.undecided
+            + s.plans.undecided
             + s.channels.values().map(|c| c.undecided).sum::<u64>();
         if undecided > 0 {
             let mut years: Vec<i32> = self
@@ -297,6 +317,7 @@ fn kind_word(kind: ItemKind) -> String {
     match kind {
         ItemKind::Task => tr!("kind-task"),
         ItemKind::Quarter => tr!("kind-quarter"),
+        ItemKind::Plan => tr!("kind-plan"),
     }
 }
 

@@ -118,8 +118,7 @@ pub fn expected(site: &Path, as_of: NaiveDate) -> Result<Expected> {
     crate::ingest::check_site(site)?;
     let loaded = build::load(site, as_of)?;
     let theme = Theme::for_site(site, &loaded.config.site.theme)?;
-    let content = crate::content::load(site)?;
-    let built = Site::new(&loaded.assessment, &content, &loaded.config, &theme)?;
+    let built = Site::new(&loaded.assessment, &loaded.content, &loaded.config, &theme)?;
     let ledger = &loaded.ledger;
     let mut pages = Vec::new();
     let mut not_found = None;

@@ -27,6 +27,7 @@ assess-joint-not-counted = joint inspections are not counted in { $quarters }: t
        *[other] each
     } come from an export with no 是否联合检查 or 联合检查部门 column, so their summary pages show no joint-inspection figure or target
 assess-missing-quarter = none of its tasks is in an export or the archive now: its summary page cannot be built. Put its tasks back in an export
+assess-missing-plan = its page is gone from content/: no page says plan_year = { $year }. Put the plan page back (the ledger keeps the day it was published)
 assess-archive-damaged = line(s) { $lines } could not be read (a write cut short, or an edit by hand) and are skipped; gongshi archives the results they held again while their rows are in the exports
 assess-channel-id-unused = { $id } is in no export: its date on { $channel } counts for nothing. Check the id against the exports (a task with several companies is task id/credit code)
 assess-calendar-how = The State Council's notice for { $year } (国务院办公厅关于{ $year }年部分节假日安排的通知) usually comes out in November. When it is out, paste its text into a file and run `gongshi calendar import notice.txt -o data/calendar/{ $year }.toml`, then commit the file
@@ -50,6 +51,7 @@ ledger-empty-id = empty id
 ledger-id-spreadsheet-number = id "{ $id }" is a long number as a spreadsheet shows it, not the id written there: the digits are lost. Take the ledger back from before it was saved (git checkout data/published.csv), and open it in a text editor, or import it into Excel with the id column as text
 ledger-bad-date = published_on: { $message }; expected a date such as 2025-10-28
 ledger-bad-quarter = quarter id { $message }
+ledger-bad-plan-year = a plan row's id is its year, such as 2026, not "{ $id }"
 ledger-damaged-digests = { $count } digest(s) in { $ledger } are not the 16 hexadecimal digits gongshi writes (a spreadsheet may have turned them into numbers): corrections to those results are noticed against the last digest that is intact
 ledger-no-digest-column = { $ledger } has no digest column, so its rows do not say which version of a result each publication was (corrections are noticed against { $archive } alone); add ",digest" to the end of its header line
 
@@ -62,7 +64,7 @@ ledger-withdraw-after-today = withdraw: task { $id } is recorded as published on
 
 ledger-import-empty = the file is empty: expected a header such as id,published_on
 ledger-import-no-header = the header must name the task id (id or 任务编号) and the day it was published (published_on or 公示日期); it has: { $columns }
-ledger-import-bad-kind = "{ $kind }": history records first publications: task (the default) or quarter
+ledger-import-bad-kind = "{ $kind }": history records first publications: task (the default), quarter or plan (a year's inspection plan, by its year)
 ledger-import-empty-id = empty
 ledger-import-after-today = { $published_on } is after today ({ $today }): the ledger records days that have been
 ledger-import-before-earliest = { $published_on } is before { $year }: check the year
@@ -80,6 +82,7 @@ ledger-import-already-recorded = { $ledger } already records { $kind } { $id } a
 
 ci-what-result = result
 ci-what-summary = summary
+ci-what-plan = inspection plan
 ci-excuse-website = in data/published.csv
 ci-excuse-channel = for this channel (its late_reason_column, or late_reason in its file)
 ci-days = { $days ->

@@ -78,3 +78,9 @@ theme-caused-by = caused by
 ## Command-line settings.
 
 settings-report-format = --report { $file }: say which format with --format junit, json, github or text
+
+## gongshi.toml: the annual plan's deadline.
+
+config-month-day = "{ $text }": expected a day of the year as "MM-DD", such as "03-31" (the last day of the first quarter)
+content-plan-year = front matter plan_year = { $year }: expected the year whose inspection plan the page publishes, such as 2026
+content-plan-twice = plan_year = { $year } is also the plan of { $other }: a year has one plan page; give the other its own year, or remove plan_year from one of them

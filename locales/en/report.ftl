@@ -3,6 +3,7 @@
 report-heading = gongshi report as of { $as_of }
 report-rows = rows { $rows }: published { $published } (on time { $on_time }, late { $late }, excused { $excused }), due { $due }, overdue { $overdue }, in progress { $in_progress }, rejected { $rejected }
 report-quarters = quarters: on time { $on_time }, late { $late }, excused { $excused }, open { $open }
+report-plans = inspection plans: on time { $on_time }, late { $late }, excused { $excused }, due { $due }, overdue { $overdue }
 report-and-undecided = , undecided { $count }
 report-and-not-required = , not required { $count }
 report-and-dates-in-error = , dates in error { $count }
@@ -27,6 +28,7 @@ report-days-late = { $days ->
 }
 kind-task = task
 kind-quarter = quarter
+kind-plan = plan
 
 verdict-ok = OK: no deadline missed, no invalid row
 verdict-failed = FAILED: { $failures }

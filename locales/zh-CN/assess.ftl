@@ -24,6 +24,7 @@ assess-joint-not-counted = { $quarters } 未统计联合检查：{ $count ->
        *[other] 这些季度
     }的任务来自没有 是否联合检查 或 联合检查部门 列的导出文件，其季度汇总页面不显示联合检查数据和目标
 assess-missing-quarter = 其任务现在都不在导出文件或归档中：无法生成其季度汇总页面。请将其任务放回导出文件
+assess-missing-plan = 其页面已不在 content/ 中：没有页面写有 plan_year = { $year }。请恢复该计划页面（台账保留其公示日期）
 assess-archive-damaged = 第 { $lines } 行无法读取（写入中断或被手工编辑），已跳过；这些行所存的检查结果，只要其所在行仍在导出文件中，gongshi 会重新归档
 assess-channel-id-unused = { $id } 不在任何导出文件中：其在 { $channel } 的公示日期不起作用。请对照导出文件核对任务编号（有多个检查对象的任务，写作 任务编号/统一社会信用代码）
 assess-calendar-how = 国务院办公厅关于{ $year }年部分节假日安排的通知通常在 11 月发布。发布后，请将通知全文保存为文件，运行 `gongshi calendar import notice.txt -o data/calendar/{ $year }.toml`，并提交该文件
@@ -47,6 +48,7 @@ ledger-empty-id = id 为空
 ledger-id-spreadsheet-number = id “{ $id }”是电子表格显示的长数字，不是原来写入的编号：数字已经丢失。请恢复保存之前的公示台账（git checkout data/published.csv），用文本编辑器打开；或在 Excel 中导入时将 id 列设为文本
 ledger-bad-date = published_on：{ $message }；应为 2025-10-28 这样的日期
 ledger-bad-quarter = 季度编号 { $message }
+ledger-bad-plan-year = plan 行的编号是年份，例如 2026，而不是“{ $id }”
 ledger-damaged-digests = { $ledger } 中有 { $count } 个 digest 不是 gongshi 写入的 16 位十六进制数（可能被电子表格转成了数字）：这些检查结果的更正，按最近一个完好的 digest 判断
 ledger-no-digest-column = { $ledger } 没有 digest 列，其各行不记录每次公示的是检查结果的哪个版本（更正仅依据 { $archive } 判断）；请在表头行末尾加上“,digest”
 
@@ -59,7 +61,7 @@ ledger-withdraw-after-today = withdraw：任务 { $id } 记录的公示日期为
 
 ledger-import-empty = 文件为空：应有 id,published_on 这样的表头
 ledger-import-no-header = 表头必须包含任务编号（id 或 任务编号）和公示日期（published_on 或 公示日期）；现有的列：{ $columns }
-ledger-import-bad-kind = “{ $kind }”：公示历史记录的是首次公示：task（默认）或 quarter
+ledger-import-bad-kind = “{ $kind }”：公示历史记录的是首次公示：task（默认）、quarter 或 plan（年度抽查计划，编号为年份）
 ledger-import-empty-id = 为空
 ledger-import-after-today = { $published_on } 晚于今天（{ $today }）：公示台账只记录已经过去的日期
 ledger-import-before-earliest = { $published_on } 早于 { $year } 年：请核对年份
@@ -77,6 +79,7 @@ ledger-import-already-recorded = { $ledger } 已记录 { $kind } { $id } 的公�
 
 ci-what-result = 检查结果
 ci-what-summary = 季度汇总
+ci-what-plan = 年度抽查计划
 ci-excuse-website = data/published.csv 中
 ci-excuse-channel = 该公示渠道（其 late_reason_column 或其文件中的 late_reason）
 ci-days = { $days } 天

@@ -78,3 +78,9 @@ theme-caused-by = 原因
 ## 命令行设置。
 
 settings-report-format = --report { $file }：请用 --format junit、json、github 或 text 指明格式
+
+## gongshi.toml：年度计划的公示期限。
+
+config-month-day = "{ $text }"：应为“月-日”形式的日期，例如 "03-31"（第一季度最后一天）
+content-plan-year = 头部信息 plan_year = { $year }：应为本页公示的抽查计划所属的年份，例如 2026
+content-plan-twice = plan_year = { $year } 也是 { $other } 的年份：一年只有一个计划页面；请把另一个改为它自己的年份，或删去其中一个的 plan_year

@@ -3,6 +3,7 @@
 report-heading = gongshi 报告，截至 { $as_of }
 report-rows = 共 { $rows } 行：已公示 { $published }（按期 { $on_time }，逾期 { $late }，已说明理由 { $excused }），待公示 { $due }，逾期未公示 { $overdue }，检查中 { $in_progress }，数据有误 { $rejected }
 report-quarters = 季度汇总：按期 { $on_time }，逾期 { $late }，已说明理由 { $excused }，季度未结束 { $open }
+report-plans = 年度抽查计划：按期 { $on_time }，逾期 { $late }，已说明理由 { $excused }，待公示 { $due }，逾期未公示 { $overdue }
 report-and-undecided = ，待确定 { $count }
 report-and-not-required = ，无公示期限 { $count }
 report-and-dates-in-error = ，日期有误 { $count }
@@ -24,6 +25,7 @@ report-published = 公示于 { $published }
 report-days-late = 逾期 { $days } 天
 kind-task = 任务
 kind-quarter = 季度
+kind-plan = 年度计划
 
 verdict-ok = 通过：没有超过期限的公示，没有数据有误的行
 verdict-failed = 未通过：{ $failures }

@@ -131,6 +131,7 @@ pub fn import(
         let kind = match get(kind_column) {
             "" | "task" => Kind::Task,
             "quarter" => Kind::Quarter,
+            "plan" => Kind::Plan,
             other => {
                 problems.push(problem(
                     line,
@@ -181,6 +182,18 @@ pub fn import(
             continue;
         }
         match kind {
+            // A year's inspection plan: the id is the year; it may go up before the year begins.
+            Kind::Plan => match super::plan_year(&id) {
+                Some(year) => id = year.to_string(),
+                None => {
+                    problems.push(problem(
+                        line,
+                        Some("id"),
+                        tr!("ledger-bad-plan-year", id = &id),
+                    ));
+                    continue;
+                }
+            },
             Kind::Quarter => match id.parse::<Quarter>() {
                 Ok(quarter) => {
                     id = quarter.to_string();

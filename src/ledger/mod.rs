@@ -32,6 +32,8 @@ pub enum Kind {
     Revision,
     /// A published task result taken down on purpose (撤回); `late_reason` holds why.
     Withdrawn,
+    /// A year's inspection plan's first publication (年度抽查计划), by the year (`2026`).
+    Plan,
 }
 
 impl Kind {
@@ -41,6 +43,7 @@ impl Kind {
             Kind::Quarter => "quarter",
             Kind::Revision => "revision",
             Kind::Withdrawn => "withdrawn",
+            Kind::Plan => "plan",
         }
     }
 
@@ -50,6 +53,7 @@ impl Kind {
             "quarter" => Kind::Quarter,
             "revision" => Kind::Revision,
             "withdrawn" => Kind::Withdrawn,
+            "plan" => Kind::Plan,
             _ => return None,
         })
     }
@@ -117,7 +121,7 @@ pub struct Ledger {
     original: Vec<u8>,
     entries: Vec<Entry>,
     /// Per kind (as a number), the first row of each id.
-    first: [ById; 4],
+    first: [ById; 5],
     /// Per task or quarter id, the latest row with a digest.
     last_digest: ById,
     /// Per task or quarter id, the latest revision row.
@@ -282,6 +286,10 @@ impl Ledger {
                     .parse::<crate::dates::Quarter>()
                     .map_err(|m| fail(line, tr!("ledger-bad-quarter", message = m)))?
                     .to_string(),
+                Kind::Plan => match plan_year(&id) {
+                    Some(year) => year.to_string(),
+                    None => return Err(fail(line, tr!("ledger-bad-plan-year", id = &id))),
+                },
                 Kind::Task | Kind::Revision | Kind::Withdrawn => id,
             };
             let mut digest = digest_column
@@ -302,6 +310,11 @@ impl Ledger {
         }
         ledger.original = original;
         Ok(ledger)
+    }
+
+    /// The first `plan` row of each year, in file order.
+    pub fn plans(&self) -> impl Iterator<Item = &Entry> {
+        self.first_rows(Kind::Plan)
     }
 
     fn push(&mut self, entry: Entry) {
@@ -461,6 +474,12 @@ fn encode(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
         // GB18030 maps every character, so nothing is lost or replaced.
         encoding.encode(text).0.into_owned()
     }
+}
+
+/// The year a `plan` row is for: four digits, 2000 to 2100.
+pub fn plan_year(id: &str) -> Option<i32> {
+    let year: i32 = id.trim().parse().ok()?;
+    (id.trim().len() == 4 && (2000..=2100).contains(&year)).then_some(year)
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use super::{Problem, QuarterFigures, Status};
 pub enum ItemKind {
     Task,
     Quarter,
+    /// A year's inspection plan (年度抽查计划), by the year.
+    Plan,
 }
 
 /// One task row or one quarter, with its deadline and status.
@@ -116,6 +118,10 @@ pub struct Summary {
     /// Late and overdue tasks and quarters, on every channel.
     pub violations: u64,
     pub quarters: QuarterSummary,
+    /// The years' inspection plans, where the rules ask for them (`annual_plan`): counted by
+    /// status as quarters are (`open` unused).
+    #[serde(default, skip_serializing_if = "QuarterSummary::is_empty")]
+    pub plans: QuarterSummary,
     /// Each channel besides the website, by id (`[[channel]]`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub channels: std::collections::BTreeMap<String, ChannelSummary>,
@@ -133,6 +139,12 @@ pub struct QuarterSummary {
     /// Quarters of a period with no summary deadline (`quarter_summary = false`), once ended.
     #[serde(default)]
     pub not_required: u64,
+}
+
+impl QuarterSummary {
+    pub fn is_empty(&self) -> bool {
+        *self == QuarterSummary::default()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -291,8 +303,12 @@ impl Report {
                         Status::Rejected | Status::Open | Status::NotRequired => &mut s.rejected,
                     } += 1;
                 }
-                ItemKind::Quarter => {
-                    let q = &mut s.quarters;
+                ItemKind::Quarter | ItemKind::Plan => {
+                    let q = if item.kind == ItemKind::Plan {
+                        &mut s.plans
+                    } else {
+                        &mut s.quarters
+                    };
                     *match item.status {
                         Status::OnTime => &mut q.on_time,
                         Status::Late => &mut q.late,
@@ -329,6 +345,7 @@ impl Report {
             || s.invalid > 0
             || s.undecided > 0
             || s.quarters.undecided > 0
+            || s.plans.undecided > 0
             || s.unread_files > 0
             || s.missing > 0
             || s.channels.values().any(|c| c.undecided > 0 || c.errors > 0)
