@@ -829,6 +829,25 @@ pub fn assess(
         ));
     }
     let (channel_items, channel_errors) = channels.finish(&mut warnings);
+    // Each year's figures, over its quarters' tasks.
+    let mut years = Vec::new();
+    let mut quarters_by_year = quarters.iter().peekable();
+    while let Some(first) = quarters_by_year.peek().map(|q| q.quarter.year) {
+        let mut of_year = Vec::new();
+        while let Some(q) = quarters_by_year.next_if(|q| q.quarter.year == first) {
+            of_year.push(q);
+        }
+        let last = of_year.last().expect("a year has a quarter").quarter;
+        years.push(crate::figures::year_figures(
+            first,
+            of_year.iter().flat_map(|q| {
+                q.tasks.iter().map(|&i| {
+                    (q.quarter, &*records[i].0, published_index[i].is_some())
+                })
+            }),
+            config.plan_for(last.last_day()).joint_inspection_share,
+        ));
+    }
     let assessed = AssessPart {
         items,
         invalid,
@@ -839,6 +858,7 @@ pub fn assess(
         notes,
         channels: channel_items,
         channel_errors,
+        years,
     };
     Ok(Assessment {
         // The one place the report is put together.

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::dates::Quarter;
-use crate::model::{Count, MonthProgress, QuarterFigures, Record, ResultClass};
+use crate::model::{
+    Count, MonthProgress, QuarterCompletion, QuarterFigures, Record, ResultClass, YearFigures,
+};
 
 /// The label for a task that has no result yet.
 pub const IN_PROGRESS_LABEL: &str = "检查中";
@@ -86,6 +88,65 @@ pub fn quarter_figures<'a>(
         months,
         results_missing_at_publication: None,
         results_missing_at_deadline: None,
+    }
+}
+
+/// Figures for `year` over the tasks of its quarters, each given with its quarter and whether
+/// this build publishes it; `joint_target` is the plan's annual share.
+pub fn year_figures<'a>(
+    year: i32,
+    members: impl Iterator<Item = (Quarter, &'a Record, bool)>,
+    joint_target: f64,
+) -> YearFigures {
+    let members: Vec<(Quarter, &Record, bool)> = members.collect();
+    let records = || members.iter().map(|(_, r, p)| (*r, *p));
+    let whole = quarter_figures(
+        Quarter {
+            year,
+            number: 1,
+        },
+        records(),
+        &[0.0; 3],
+    );
+    let mut quarters: BTreeMap<Quarter, QuarterCompletion> = BTreeMap::new();
+    for (quarter, record, published) in &members {
+        let row = quarters
+            .entry(*quarter)
+            .or_insert_with(|| QuarterCompletion {
+                quarter: quarter.to_string(),
+                total: 0,
+                completed: 0,
+                share: 0.0,
+                published: 0,
+                with_problems: 0,
+            });
+        row.total += 1;
+        row.completed += usize::from(record.end.is_some());
+        row.published += usize::from(*published);
+        row.with_problems += usize::from(record.class == ResultClass::Problem);
+    }
+    YearFigures {
+        year,
+        total: whole.total,
+        tasks: whole.tasks,
+        published: whole.published,
+        in_progress: whole.in_progress,
+        awaiting_result: whole.awaiting_result,
+        joint: whole.joint,
+        joint_share: whole.joint_share,
+        joint_target,
+        with_problems: whole.with_problems,
+        problem_share: whole.problem_share,
+        by_category: whole.by_category,
+        by_result: whole.by_result,
+        by_unit: whole.by_unit,
+        quarters: quarters
+            .into_values()
+            .map(|row| QuarterCompletion {
+                share: share(row.completed, row.total),
+                ..row
+            })
+            .collect(),
     }
 }
 

@@ -72,3 +72,46 @@ pub struct JointYearToDate {
     /// The plan's annual share in force for this quarter.
     pub target: f64,
 }
+
+/// A year's figures (年度统计), over the tasks of its quarters, as its page and the report show
+/// them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearFigures {
+    pub year: i32,
+    /// Every valid task counted in the year's quarters, in progress included.
+    pub total: usize,
+    /// How many tasks (任务编号) those are, when some have several objects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<usize>,
+    pub published: usize,
+    pub in_progress: usize,
+    pub awaiting_result: usize,
+    /// Joint inspections; `None` when a task comes from an export with no column that says.
+    pub joint: Option<usize>,
+    pub joint_share: Option<f64>,
+    /// The plan's annual share (「全年…不低于」) in force for the year's last quarter counted.
+    pub joint_target: f64,
+    pub with_problems: usize,
+    /// `with_problems` over the tasks with a result.
+    pub problem_share: f64,
+    pub by_category: Vec<Count>,
+    pub by_result: Vec<Count>,
+    pub by_unit: Vec<Count>,
+    /// Each quarter of the year with tasks, in order.
+    pub quarters: Vec<QuarterCompletion>,
+}
+
+/// How far one quarter of a year got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuarterCompletion {
+    /// `2025Q3`.
+    pub quarter: String,
+    pub total: usize,
+    /// Tasks whose inspection ended (完成).
+    pub completed: usize,
+    /// `completed / total`.
+    pub share: f64,
+    /// Results published.
+    pub published: usize,
+    pub with_problems: usize,
+}

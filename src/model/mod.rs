@@ -9,7 +9,9 @@ mod result_class;
 mod revision;
 mod status;
 
-pub use figures::{Count, JointYearToDate, MonthProgress, QuarterFigures};
+pub use figures::{
+    Count, JointYearToDate, MonthProgress, QuarterCompletion, QuarterFigures, YearFigures,
+};
 pub use problem::Problem;
 pub use record::{Record, Text};
 pub use report::{

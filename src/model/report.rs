@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Problem, QuarterFigures, Status};
+use super::{Problem, QuarterFigures, Status, YearFigures};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +164,9 @@ pub struct Report {
     /// Each task on each channel besides the website.
     #[serde(default)]
     pub channels: Vec<ChannelItem>,
+    /// Each year with tasks, oldest first: its figures, as its page shows them.
+    #[serde(default)]
+    pub years: Vec<YearFigures>,
 }
 
 /// A result or summary the ledger records as published that no export gives any more: its
@@ -217,6 +220,7 @@ pub struct AssessPart {
     pub channels: Vec<ChannelItem>,
     /// Dates of other channels that cannot be right (each names its channel): in `errors`.
     pub channel_errors: Vec<Problem>,
+    pub years: Vec<YearFigures>,
 }
 
 impl Report {
@@ -273,6 +277,7 @@ impl Report {
             missing: assess.missing,
             withdrawn: assess.withdrawn,
             channels: assess.channels,
+            years: assess.years,
         }
     }
 
