@@ -841,9 +841,9 @@ pub fn assess(
         years.push(crate::figures::year_figures(
             first,
             of_year.iter().flat_map(|q| {
-                q.tasks.iter().map(|&i| {
-                    (q.quarter, &*records[i].0, published_index[i].is_some())
-                })
+                q.tasks
+                    .iter()
+                    .map(|&i| (q.quarter, &*records[i].0, published_index[i].is_some()))
             }),
             config.plan_for(last.last_day()).joint_inspection_share,
         ));

@@ -100,14 +100,7 @@ pub fn year_figures<'a>(
 ) -> YearFigures {
     let members: Vec<(Quarter, &Record, bool)> = members.collect();
     let records = || members.iter().map(|(_, r, p)| (*r, *p));
-    let whole = quarter_figures(
-        Quarter {
-            year,
-            number: 1,
-        },
-        records(),
-        &[0.0; 3],
-    );
+    let whole = quarter_figures(Quarter { year, number: 1 }, records(), &[0.0; 3]);
     let mut quarters: BTreeMap<Quarter, QuarterCompletion> = BTreeMap::new();
     for (quarter, record, published) in &members {
         let row = quarters

@@ -19,6 +19,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/task.html",
     "templates/withdrawn.html",
     "templates/quarter.html",
+    "templates/year.html",
     "templates/page.html",
     "templates/404.html",
     "templates/pagination.html",

@@ -50,6 +50,8 @@ pub struct Site<'a> {
     shared: u64,
     quarter_refs: views::QuarterRefs,
     quarters: Vec<plan::QuarterModel<'a>>,
+    /// Each year with tasks, oldest first (`/years/<yyyy>/`).
+    years: Vec<views::YearView<'a>>,
     entities: Vec<plan::EntityModel>,
     /// Entity indices in the company list's order (by name).
     entity_order: Vec<usize>,

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::pagination::{Pagination, chunk_count};
 use super::produce::Shared;
-use super::views::{Footer, QuarterRefs, QuarterView, SiteInfo, quarter_view};
+use super::views::{Footer, QuarterRefs, QuarterView, SiteInfo, YearView, quarter_view, year_view};
 use super::{Site, TaskIndex, changed_on};
 use crate::assess::Assessment;
 use crate::collate::{PinyinKey, pinyin_key};
@@ -30,6 +30,8 @@ pub(super) enum Source {
         page: u32,
     },
     QuarterData(u32),
+    /// A year's page (年度汇总), by its place in the site's years.
+    Year(u32),
     Entity(u32),
     Entities(u32),
     Unit(u32),
@@ -97,7 +99,14 @@ fn generated(path: &str) -> bool {
         "robots.txt",
         "sitemap.xml",
     ];
-    const FOLDERS: [&str; 5] = ["tasks/", "quarters/", "entities/", "units/", "search/"];
+    const FOLDERS: [&str; 6] = [
+        "tasks/",
+        "quarters/",
+        "years/",
+        "entities/",
+        "units/",
+        "search/",
+    ];
     FILES.contains(&path)
         || (path.starts_with("sitemap-") && path.ends_with(".xml") && !path.contains('/'))
         || FOLDERS.iter().any(|folder| path.starts_with(folder))
@@ -248,6 +257,31 @@ impl<'a> Site<'a> {
             })
             .collect();
 
+        // Years: their figures, with their quarters' pages and their plan's.
+        let quarter_page_ids: HashSet<String> = quarters
+            .iter()
+            .filter(|q| q.view.page)
+            .map(|q| q.view.id.clone())
+            .collect();
+        let years: Vec<YearView<'a>> =
+            assessment
+                .report
+                .years
+                .iter()
+                .map(|figures| {
+                    let id = figures.year.to_string();
+                    let plan_page = content
+                        .pages
+                        .iter()
+                        .find(|page| page.plan_year == Some(figures.year));
+                    let plan_item =
+                        assessment.report.items.iter().rev().find(|item| {
+                            item.kind == crate::model::ItemKind::Plan && item.id == id
+                        });
+                    year_view(figures, &quarter_page_ids, plan_page, plan_item, as_of)
+                })
+                .collect();
+
         // Companies (检查对象), by credit code or name: tasks sorted by company, then grouped.
         let ids: Vec<String> = published
             .par_iter()
@@ -395,6 +429,7 @@ impl<'a> Site<'a> {
             shared,
             quarter_refs,
             quarters,
+            years,
             entities,
             entity_order,
             units,
@@ -461,8 +496,8 @@ impl<'a> Site<'a> {
                 if generated(&path) {
                     return Err(Error::Usage(format!(
                         "{path} would be written over a page gongshi makes there: content pages \
-                         and theme files cannot go in tasks/, quarters/, entities/, units/ or \
-                         search/, nor be data/*.csv, data/*.json, index.html, 404.html, \
+                         and theme files cannot go in tasks/, quarters/, years/, entities/, \
+                         units/ or search/, nor be data/*.csv, data/*.json, index.html, 404.html, \
                          feed.xml, robots.txt or sitemap*.xml; rename or move the file"
                     )));
                 }
@@ -497,6 +532,9 @@ impl<'a> Site<'a> {
                 });
             }
             add(Source::QuarterData(i as u32));
+        }
+        for i in 0..self.years.len() {
+            add(Source::Year(i as u32));
         }
         for i in 0..self.entities.len() {
             add(Source::Entity(i as u32));
@@ -578,6 +616,7 @@ impl<'a> Site<'a> {
                 page,
             ),
             Source::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
+            Source::Year(i) => format!("years/{}/index.html", self.years[i as usize].year),
             Source::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
             Source::Entities(page) => paged("entities/".into(), page),
             Source::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),

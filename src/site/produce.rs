@@ -176,6 +176,16 @@ impl Site<'_> {
                 }
                 Ok(self.data_fingerprint(path, tasks.iter().copied()))
             }
+            Source::Year(i) => {
+                #[derive(Serialize)]
+                struct View<'s, 'a> {
+                    year: &'s super::views::YearView<'a>,
+                }
+                let view = View {
+                    year: &self.years[i as usize],
+                };
+                self.render(path, "year.html", &view, false, out)
+            }
             Source::Entity(i) => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
@@ -271,12 +281,14 @@ impl Site<'_> {
             Source::Index => {
                 #[derive(Serialize)]
                 struct View<'s, 'a> {
+                    years: Vec<&'s super::views::YearView<'a>>,
                     quarters: Vec<&'s QuarterView<'a>>,
                     latest: super::views::ShownTasks<'s, 'a>,
                     units: Vec<super::views::UnitSummary<'s>>,
                     entity_count: usize,
                 }
                 let view = View {
+                    years: self.years.iter().rev().collect(),
                     quarters: self.quarters.iter().rev().map(|q| &q.view).collect(),
                     latest: self.shown_tasks(&self.latest),
                     units: self.unit_summaries(),

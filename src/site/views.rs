@@ -3,13 +3,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use super::{Site, TaskIndex, changed_on};
 use crate::assess::{ChannelPublication, QuarterState};
 use crate::dates::Quarter;
-use crate::model::{Count, QuarterFigures, Record, ResultClass, Status};
+use crate::model::{
+    Count, QuarterCompletion, QuarterFigures, Record, ResultClass, Status, YearFigures,
+};
 
 #[derive(Serialize)]
 pub(super) struct SiteInfo<'a> {
@@ -299,6 +301,8 @@ struct MonthView {
 pub(super) struct QuarterView<'a> {
     pub(super) id: String,
     pub(super) slug: String,
+    /// Its year, whose page (`/years/<yyyy>/`) it links up to.
+    year: i32,
     label: String,
     pub(super) page: bool,
     status: Status,
@@ -393,34 +397,144 @@ fn bar_fraction(part: usize, max: usize) -> f64 {
 }
 
 /// What a quarter's page and line show.
+/// A bar chart of counts out of `total`, beside the table of the same figures.
+fn chart<'a>(
+    key: &'static str,
+    title: &'static str,
+    heading: &'static str,
+    rows: &'a [Count],
+    total: usize,
+) -> Chart<'a> {
+    let max = rows.iter().map(|c| c.count).max().unwrap_or(0);
+    Chart {
+        key,
+        title,
+        heading,
+        bars: rows
+            .iter()
+            .map(|c| ChartBar {
+                name: &c.name,
+                count: c.count,
+                width: format!("{:.1}", bar_fraction(c.count, max)),
+                label_x: format!("{:.1}", bar_fraction(c.count, max) + 1.5),
+                share: percent(crate::figures::share(c.count, total)),
+            })
+            .collect(),
+        height: rows.len() * ROW_HEIGHT + 4,
+    }
+}
+
+/// The three charts a quarter's and a year's pages show.
+fn charts<'a>(
+    by_category: &'a [Count],
+    by_result: &'a [Count],
+    by_unit: &'a [Count],
+    total: usize,
+) -> Vec<Chart<'a>> {
+    vec![
+        chart(
+            "by-category",
+            "按监管对象类别",
+            "监管对象类别",
+            by_category,
+            total,
+        ),
+        chart("by-result", "按检查结果", "检查结果", by_result, total),
+        chart("by-unit", "按执法机构", "执法机构", by_unit, total),
+    ]
+}
+
+/// A year's page (年度汇总, `/years/<yyyy>/`).
+#[derive(Serialize)]
+pub(super) struct YearView<'a> {
+    pub(super) year: i32,
+    label: String,
+    figures: &'a YearFigures,
+    joint_share: Option<String>,
+    joint_target: String,
+    /// Whether the year's joint inspections reached the plan's share (`None` as `joint_share`).
+    joint_met: Option<bool>,
+    /// Whether the year is over (at the as-of date): short of a target, it missed it.
+    whole_year: bool,
+    problem_share: String,
+    charts: Vec<Chart<'a>>,
+    quarters: Vec<YearQuarterView<'a>>,
+    /// The year's inspection plan, when a page publishes it (`plan_year`).
+    plan: Option<YearPlanView<'a>>,
+}
+
+/// A quarter's line on its year's page.
+#[derive(Serialize)]
+struct YearQuarterView<'a> {
+    label: String,
+    slug: String,
+    /// Whether it has its own summary page yet.
+    page: bool,
+    figures: &'a QuarterCompletion,
+    share: String,
+    width: String,
+}
+
+/// The year's plan, as its year's page links to it.
+#[derive(Serialize)]
+struct YearPlanView<'a> {
+    title: &'a str,
+    path: &'a str,
+    published_on: Option<NaiveDate>,
+    deadline: Option<NaiveDate>,
+    /// 按期公示, 逾期公示 ...; `None` where the rules ask for no plan.
+    status_label: Option<&'static str>,
+}
+
+pub(super) fn year_view<'a>(
+    figures: &'a YearFigures,
+    quarter_pages: &HashSet<String>,
+    plan_page: Option<&'a crate::content::Page>,
+    plan_item: Option<&'a crate::model::Item>,
+    as_of: NaiveDate,
+) -> YearView<'a> {
+    let f = figures;
+    YearView {
+        year: f.year,
+        label: format!("{}年", f.year),
+        figures: f,
+        joint_share: f.joint_share.map(percent),
+        joint_target: percent(f.joint_target),
+        joint_met: f.joint_share.map(|share| share + 1e-9 >= f.joint_target),
+        whole_year: as_of.year() > f.year,
+        problem_share: percent(f.problem_share),
+        charts: charts(&f.by_category, &f.by_result, &f.by_unit, f.total),
+        quarters: f
+            .quarters
+            .iter()
+            .map(|q| {
+                let quarter: Quarter = q.quarter.parse().expect("quarter ids parse");
+                YearQuarterView {
+                    label: quarter.chinese(),
+                    slug: quarter.slug(),
+                    page: quarter_pages.contains(&q.quarter),
+                    figures: q,
+                    share: percent(q.share),
+                    width: format!("{:.1}", q.share * 80.0),
+                }
+            })
+            .collect(),
+        plan: plan_page.map(|page| YearPlanView {
+            title: &page.title,
+            path: &page.path,
+            published_on: plan_item.and_then(|item| item.published_on),
+            deadline: plan_item.and_then(|item| item.deadline),
+            status_label: plan_item.map(|item| item.status.chinese()),
+        }),
+    }
+}
+
 pub(super) fn quarter_view<'a>(state: &'a QuarterState, notes: Option<&'a str>) -> QuarterView<'a> {
     let f = &state.figures;
-    let chart = |key, title, heading, rows: &'a [Count]| {
-        let max = rows.iter().map(|c| c.count).max().unwrap_or(0);
-        Chart {
-            key,
-            title,
-            heading,
-            bars: rows
-                .iter()
-                .map(|c| ChartBar {
-                    name: &c.name,
-                    count: c.count,
-                    width: format!("{:.1}", bar_fraction(c.count, max)),
-                    label_x: format!("{:.1}", bar_fraction(c.count, max) + 1.5),
-                    share: percent(if f.total == 0 {
-                        0.0
-                    } else {
-                        c.count as f64 / f.total as f64
-                    }),
-                })
-                .collect(),
-            height: rows.len() * ROW_HEIGHT + 4,
-        }
-    };
     QuarterView {
         id: state.quarter.to_string(),
         slug: state.quarter.slug(),
+        year: state.quarter.year,
         label: state.quarter.chinese(),
         page: state.status != Status::Open,
         status: state.status,
@@ -443,16 +557,7 @@ pub(super) fn quarter_view<'a>(state: &'a QuarterState, notes: Option<&'a str>) 
             whole_year: state.quarter.number == 4,
         }),
         problem_share: percent(f.problem_share),
-        charts: vec![
-            chart(
-                "by-category",
-                "按监管对象类别",
-                "监管对象类别",
-                &f.by_category,
-            ),
-            chart("by-result", "按检查结果", "检查结果", &f.by_result),
-            chart("by-unit", "按执法机构", "执法机构", &f.by_unit),
-        ],
+        charts: charts(&f.by_category, &f.by_result, &f.by_unit, f.total),
         months: f
             .months
             .iter()

@@ -60,3 +60,58 @@ for (const [key, figure] of Object.entries(TABLES)) {
     }
   });
 }
+
+// The 2025 year page's tables hold exactly the figures of the report's `years`.
+const YEAR = 2025;
+const YEAR_PAGE = `/years/${YEAR}/`;
+
+function reportYear() {
+  if (!REPORT_JSON) throw new Error('REPORT_JSON is not set');
+  const report = JSON.parse(readFileSync(REPORT_JSON, 'utf8'));
+  const year = (report.years ?? []).find((y) => y.year === YEAR);
+  if (!year) throw new Error(`the report's years have no ${YEAR}`);
+  return year;
+}
+
+async function yearRows(page, figure) {
+  const table = page.locator(`table[data-figure=${figure}]`);
+  if ((await table.count()) === 0) throw new Error(`${YEAR_PAGE} has no table[data-figure=${figure}]`);
+  return table.first().locator('tbody tr').evaluateAll((rows) =>
+    rows.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent.trim())),
+  );
+}
+
+for (const [key, figure] of Object.entries(TABLES)) {
+  test(`figures: table[data-figure=${figure}] on ${YEAR_PAGE} matches the report's years[${YEAR}].${key}`, { timeout: TEST_TIMEOUT }, async () => {
+    const expected = reportYear()[key];
+    const { context } = await guardedContext(browser);
+    try {
+      const page = await context.newPage();
+      await visit(page, YEAR_PAGE);
+      const rows = await yearRows(page, figure);
+      assert.deepEqual(
+        rows.map((r) => [r[0], r[1]]),
+        expected.map((e) => [e.name, String(e.count)]),
+        `table[data-figure=${figure}] (actual) differs from the report's years[${YEAR}].${key} (expected)`,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test(`figures: table[data-figure=quarters] on ${YEAR_PAGE} matches the report's years[${YEAR}].quarters`, { timeout: TEST_TIMEOUT }, async () => {
+  const expected = reportYear().quarters;
+  const { context } = await guardedContext(browser);
+  try {
+    const page = await context.newPage();
+    await visit(page, YEAR_PAGE);
+    const rows = await yearRows(page, 'quarters');
+    assert.deepEqual(
+      rows.map((r) => [r[1], r[2], r[4], r[5]]),
+      expected.map((q) => [q.total, q.completed, q.published, q.with_problems].map(String)),
+    );
+  } finally {
+    await context.close();
+  }
+});

@@ -134,6 +134,7 @@ export const KINDS = [
   { key: 'home', label: 'home /', path: '/' },
   { key: 'task', label: 'task page', from: '/', pattern: /^\/tasks\/[^/]+\/$/, what: '/tasks/<slug>/' },
   { key: 'quarter', label: 'quarter page', from: '/', pattern: /^\/quarters\/[^/]+\/$/, what: '/quarters/<yyyy>q<n>/' },
+  { key: 'year', label: 'year page', from: '/', pattern: /^\/years\/[^/]+\/$/, what: '/years/<yyyy>/' },
   { key: 'entities', label: 'company list /entities/', path: '/entities/' },
   { key: 'entity', label: 'company page', from: '/entities/', pattern: /^\/entities\/(?!page\/)[^/]+\/$/, what: '/entities/<id>/' },
   { key: 'units', label: 'unit list /units/', path: '/units/' },
