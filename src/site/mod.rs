@@ -50,6 +50,8 @@ pub struct Site<'a> {
     shared: u64,
     quarter_refs: views::QuarterRefs,
     quarters: Vec<plan::QuarterModel<'a>>,
+    /// The years with data files, in order.
+    years: Vec<plan::YearModel>,
     entities: Vec<plan::EntityModel>,
     /// Entity indices in the company list's order (by name).
     entity_order: Vec<usize>,

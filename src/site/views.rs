@@ -279,6 +279,8 @@ pub(super) struct QuarterView<'a> {
     /// The monthly targets that applied, as written: "30% / 60% / 100%".
     month_targets: String,
     pub(super) data_file: String,
+    /// The same rows as an Excel workbook.
+    pub(super) xlsx_file: String,
     notes: Option<&'a str>,
 }
 
@@ -435,6 +437,7 @@ pub(super) fn quarter_view<'a>(state: &'a QuarterState, notes: Option<&'a str>) 
             .collect::<Vec<_>>()
             .join(" / "),
         data_file: format!("data/{}.csv", state.quarter.slug()),
+        xlsx_file: format!("data/{}.xlsx", state.quarter.slug()),
         notes,
     }
 }
