@@ -221,12 +221,12 @@ fn every_quarter_and_year_workbook_reads_back_as_its_csv() {
     assert!(!sitemap.contains(".xlsx") && !sitemap.contains(".csv"));
 }
 
-/// Tasks whose ids and codes a spreadsheet would take for numbers, and record text it would
-/// take for formulas.
+/// Tasks whose ids and codes a spreadsheet would take for numbers, record text it would take
+/// for formulas, and a phone number the pages mask.
 const TRICKY: &str = "task_id,unit,category,matter,entity,credit_code,start,end,result,handling\n\
 000123,坪山管理局,一般监管对象,废气排放检查,坪山某电子有限公司,914403001922038216,2025-09-01,2025-09-02,未发现问题,\"=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"\n\
 0456,坪山管理局,重点监管对象,废水排放检查,坪山某五金厂,0144030071526726X1,2025-09-03,2025-09-04,@SUM(A1),-1\n\
-1E5,坪山管理局,重点监管对象,废水排放检查,坪山某化工厂,91440300192317458F,2025-09-05,2025-09-05,+1,发现问题经责令已改正\n";
+1E5,坪山管理局,重点监管对象,废水排放检查,坪山某化工厂,91440300192317458F,2025-09-05,2025-09-05,+1,已责令改正，联系电话13812345678\n";
 
 fn build_on(site: &Path, as_of: &str) -> String {
     let output = gongshi_in(site, &["build", "--as-of", as_of, "--no-ledger"]);
@@ -262,6 +262,8 @@ fn codes_stay_text_and_formula_looking_text_stays_text() {
         assert_eq!(text(2, 10), "@SUM(A1)");
         assert_eq!(text(2, 11), "-1");
         assert_eq!(text(3, 10), "+1");
+        // Masked as in the CSV (and on the pages).
+        assert_eq!(text(3, 11), "已责令改正，联系电话138****5678");
         // Excel's quote prefix keeps them text when edited, too; the sheet holds no formula.
         let sheet = part(&xlsx, "xl/worksheets/sheet1.xml");
         assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "{sheet}");
@@ -270,6 +272,7 @@ fn codes_stay_text_and_formula_looking_text_stays_text() {
     let (_, csv) = read_csv(&public.join("data/2025q3.csv"));
     assert_eq!(csv[0][11], "'=HYPERLINK(\"http://x\",\"点击\")");
     assert_eq!(csv[0][0], "000123");
+    assert_eq!(csv[2][11], "已责令改正，联系电话138****5678");
 }
 
 #[test]

@@ -95,22 +95,21 @@ fn workbook<'t>(
         }
         let record = open_record(task, config);
         for (col, cell) in cells(&record).into_iter().enumerate() {
-            let (c, width) = (col as u16, &mut widths[col]);
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(value) if value.is_empty() => {}
-                Cell::Text(value) => write_text(worksheet, row, c, &value, &text, &formula_like)
-                    .map(|()| *width = (*width).max(value.width()))?,
+            let c = col as u16;
+            let width = match cell {
+                Cell::Empty => continue,
+                Cell::Text(value) if value.is_empty() => continue,
+                Cell::Text(value) => write_text(worksheet, row, c, &value, &text, &formula_like)?,
                 Cell::Date(value) => match parse_day(value) {
                     Some(date) => {
                         worksheet.write_date_with_format(row, c, &excel_day(date)?, &day)?;
-                        *width = (*width).max(10);
+                        "yyyy-mm-dd".len()
                     }
                     // Not a day after all: kept as written.
-                    None => write_text(worksheet, row, c, value, &text, &formula_like)
-                        .map(|()| *width = (*width).max(value.width()))?,
+                    None => write_text(worksheet, row, c, value, &text, &formula_like)?,
                 },
-            }
+            };
+            widths[col] = widths[col].max(width);
         }
     }
     for (col, width) in widths.into_iter().enumerate() {
@@ -120,6 +119,7 @@ fn workbook<'t>(
     workbook.save_to_buffer()
 }
 
+/// Writes a text cell, and says how wide it is.
 fn write_text(
     worksheet: &mut rust_xlsxwriter::Worksheet,
     row: u32,
@@ -127,14 +127,14 @@ fn write_text(
     value: &str,
     text: &Format,
     formula_like: &Format,
-) -> Result<(), XlsxError> {
+) -> Result<usize, XlsxError> {
     let format = if matches!(super::neutralize(value), Cow::Owned(_)) {
         formula_like
     } else {
         text
     };
     worksheet.write_string_with_format(row, col, value, format)?;
-    Ok(())
+    Ok(value.width())
 }
 
 /// `yyyy-mm-dd`, as the open data writes days.
