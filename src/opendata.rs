@@ -77,6 +77,15 @@ pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'
     }
 }
 
+/// The columns whose cells are days ([`Cell::Date`], but for a deadline not known yet).
+pub const DATE_COLUMNS: [&str; 5] = [
+    "检查开始日期",
+    "检查结束日期",
+    "公示日期",
+    "最后更新",
+    "公示期限",
+];
+
 /// The CSV header, in Chinese as the platforms write it.
 pub fn csv_header(config: &Config) -> Vec<&'static str> {
     let mut header = vec![
@@ -106,10 +115,15 @@ pub fn csv_header(config: &Config) -> Vec<&'static str> {
     header
 }
 
+/// Whether a spreadsheet would run a cell as a formula.
+pub fn looks_like_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
 /// leading apostrophe, as OWASP advises against CSV injection.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if looks_like_formula(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
