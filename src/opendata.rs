@@ -1,5 +1,6 @@
 //! Open data (开放数据): the published results as CSV (UTF-8 with BOM, so that Excel opens it
-//! right) and JSON. Published fields only, masked as on the pages.
+//! right), as Excel workbooks with the same rows ([`xlsx`]) and as JSON. Published fields
+//! only, masked as on the pages.
 
 use std::borrow::Cow;
 
@@ -9,6 +10,10 @@ use serde::{Serialize, Serializer};
 
 use crate::assess::PublishedTask;
 use crate::config::Config;
+
+mod xlsx;
+
+pub use xlsx::{Sheet, xlsx};
 
 /// One published result, with English keys. The CSV row and the JSON object are made from
 /// it alone, so a hash of all its fields (`Hash`, derived, so none can be left out) is a
@@ -75,6 +80,18 @@ pub fn open_record<'a>(task: &'a PublishedTask, config: &Config) -> OpenRecord<'
     }
 }
 
+/// The columns whose cells are days ([`Cell::Date`], but for a deadline not known yet).
+pub const DATE_COLUMNS: [&str; 5] = [
+    "检查开始日期",
+    "检查结束日期",
+    "公示日期",
+    "最后更新",
+    "公示期限",
+];
+
+/// The columns that hold a count: a number cell in the workbook.
+pub const NUMBER_COLUMNS: [&str; 1] = ["更正次数"];
+
 /// The CSV header, in Chinese as the platforms write it.
 pub fn csv_header(config: &Config) -> Vec<&'static str> {
     let mut header = vec![
@@ -105,10 +122,15 @@ pub fn csv_header(config: &Config) -> Vec<&'static str> {
     header
 }
 
+/// Whether a spreadsheet would run a cell as a formula.
+pub fn looks_like_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
 /// leading apostrophe, as OWASP advises against CSV injection.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if looks_like_formula(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -128,44 +150,71 @@ pub fn csv<'t>(
     writer.write_record(csv_header(config)).map_err(io)?;
     for task in tasks {
         let record = open_record(task, config);
-        let row = csv_row(&record);
-        writer
-            .write_record(row.iter().map(|c| c.as_ref()))
-            .map_err(io)?;
+        for cell in cells(&record) {
+            writer.write_field(cell.csv().as_bytes()).map_err(io)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(io)?;
     }
     writer.flush()
 }
 
-/// A record's CSV row, cells as written (formulas neutralised).
-fn csv_row<'r>(r: &'r OpenRecord<'_>) -> Vec<Cow<'r, str>> {
-    let mut row: Vec<Cow<'_, str>> = vec![
-        neutralize(r.task_id),
-        Cow::Owned(r.quarter.clone().unwrap_or_default()),
-        neutralize(r.unit),
-        neutralize(r.category),
-        neutralize(r.matter),
-        neutralize(r.entity),
-        neutralize(r.credit_code),
-        neutralize(r.address),
+/// A cell of the open data tables, in the order of [`csv_header`]. The CSV writes each as
+/// text; the workbook ([`xlsx`]) as what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell<'r> {
+    /// Text, as published (masked where the pages mask it).
+    Text(Cow<'r, str>),
+    /// A day, `yyyy-mm-dd`.
+    Date(&'r str),
+    /// A count (更正次数).
+    Number(u32),
+    Empty,
+}
+
+impl Cell<'_> {
+    /// The cell as the CSV writes it: text a spreadsheet would run as a formula neutralised.
+    fn csv(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(text) => neutralize(text),
+            Cell::Date(day) => Cow::Borrowed(day),
+            Cell::Number(n) => Cow::Owned(n.to_string()),
+            Cell::Empty => Cow::Borrowed(""),
+        }
+    }
+}
+
+/// A record's cells, in the order of [`csv_header`].
+pub fn cells<'r>(r: &'r OpenRecord<'_>) -> Vec<Cell<'r>> {
+    let text = |s: &'r str| Cell::Text(Cow::Borrowed(s));
+    let date = |d: &'r Option<String>| d.as_deref().map_or(Cell::Empty, Cell::Date);
+    let mut row = vec![
+        text(r.task_id),
+        r.quarter.as_deref().map_or(Cell::Empty, text),
+        text(r.unit),
+        text(r.category),
+        text(r.matter),
+        text(r.entity),
+        text(r.credit_code),
+        text(r.address),
     ];
     if let Some(inspectors) = r.inspectors {
-        row.push(neutralize(inspectors));
+        row.push(text(inspectors));
     }
     row.extend([
-        Cow::Owned(r.start.clone().unwrap_or_default()),
-        Cow::Owned(r.end.clone().unwrap_or_default()),
-        neutralize(r.result),
-        neutralize(r.handling),
-        Cow::Borrowed(if r.joint { "是" } else { "否" }),
-        neutralize(r.joint_departments),
-        Cow::Owned(r.published_on.clone()),
-        Cow::Owned(r.updated_on.clone().unwrap_or_default()),
-        Cow::Owned(r.revisions.to_string()),
-        Cow::Owned(match (&r.deadline, r.deadline_pending_year) {
-            (Some(day), _) => day.clone(),
-            (None, Some(year)) => crate::calendar::pending_label(year),
-            (None, None) => String::new(),
-        }),
+        date(&r.start),
+        date(&r.end),
+        text(r.result),
+        text(r.handling),
+        text(if r.joint { "是" } else { "否" }),
+        text(r.joint_departments),
+        Cell::Date(&r.published_on),
+        date(&r.updated_on),
+        Cell::Number(r.revisions),
+        match (&r.deadline, r.deadline_pending_year) {
+            (Some(day), _) => Cell::Date(day),
+            (None, Some(year)) => Cell::Text(Cow::Owned(crate::calendar::pending_label(year))),
+            (None, None) => Cell::Empty,
+        },
     ]);
     row
 }

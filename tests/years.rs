@@ -125,6 +125,11 @@ fn a_years_figures_are_its_tasks_counted_the_same_on_the_page_and_in_the_report(
     );
     assert!(html.contains("2 项（占已有结果任务的 33.3%）"), "{html}");
     assert!(html.contains("（年度尚未结束）"));
+    assert!(
+        html.contains("<a href=\"../../data/2025.xlsx\">Excel 表格（.xlsx）</a>"),
+        "{html}"
+    );
+    assert!(site.path().join("public/data/2025.xlsx").is_file());
     let quarters = table(&html, "quarters");
     assert_eq!(quarters.len(), 2);
     assert_eq!(quarters[0], ["2025年第一季度", "3", "3", "100%", "3", "1"]);

@@ -52,6 +52,8 @@ pub struct Site<'a> {
     quarters: Vec<plan::QuarterModel<'a>>,
     /// Each year with tasks, oldest first (`/years/<yyyy>/`).
     years: Vec<views::YearView<'a>>,
+    /// The years with data files (`data/<yyyy>.csv`, `.xlsx`), in order.
+    year_data: Vec<plan::YearModel>,
     entities: Vec<plan::EntityModel>,
     /// Entity indices in the company list's order (by name).
     entity_order: Vec<usize>,

@@ -29,7 +29,10 @@ pub(super) enum Source {
         quarter: u32,
         page: u32,
     },
-    QuarterData(u32),
+    /// A quarter's results (`data/2025q3.csv`, `.xlsx`).
+    QuarterData(u32, Table),
+    /// A year's results (`data/2025.csv`, `.xlsx`), by its place in the site's `year_data`.
+    YearData(u32, Table),
     /// A year's page (年度汇总), by its place in the site's years.
     Year(u32),
     Entity(u32),
@@ -52,6 +55,24 @@ pub(super) enum Source {
     TasksCsv,
     TasksJson,
     SearchIndex,
+}
+
+/// The two forms of a table of results: the CSV and the Excel workbook, with the same rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Table {
+    Csv,
+    Xlsx,
+}
+
+impl Table {
+    pub(super) const BOTH: [Table; 2] = [Table::Csv, Table::Xlsx];
+
+    pub(super) fn extension(self) -> &'static str {
+        match self {
+            Table::Csv => "csv",
+            Table::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// What a page is the page of ([`Site::page_of`]).
@@ -77,7 +98,8 @@ impl File {
         !matches!(
             self.source,
             Source::Static(_)
-                | Source::QuarterData(_)
+                | Source::QuarterData(..)
+                | Source::YearData(..)
                 | Source::NotFound
                 | Source::Feed
                 | Source::Sitemap(_)
@@ -110,7 +132,10 @@ fn generated(path: &str) -> bool {
     FILES.contains(&path)
         || (path.starts_with("sitemap-") && path.ends_with(".xml") && !path.contains('/'))
         || FOLDERS.iter().any(|folder| path.starts_with(folder))
-        || (path.starts_with("data/") && (path.ends_with(".csv") || path.ends_with(".json")))
+        || (path.starts_with("data/")
+            && [".csv", ".json", ".xlsx"]
+                .iter()
+                .any(|ext| path.ends_with(ext)))
 }
 
 /// The sitemap protocol's limit of URLs per file.
@@ -122,6 +147,14 @@ pub(super) const FEED_LENGTH: usize = 50;
 pub(super) struct QuarterModel<'a> {
     pub(super) view: QuarterView<'a>,
     /// Published tasks by end date.
+    pub(super) tasks: Vec<TaskIndex>,
+}
+
+/// A year with published results or an ended quarter: its data files.
+pub(super) struct YearModel {
+    pub(super) year: i32,
+    /// Every published result of the year's quarters (its open quarter's too), by quarter,
+    /// then as in each quarter's file (by end date, then task id).
     pub(super) tasks: Vec<TaskIndex>,
 }
 
@@ -234,25 +267,40 @@ impl<'a> Site<'a> {
         // Quarters.
         let notes: HashMap<Quarter, &Page> =
             content.quarter_notes.iter().map(|(q, p)| (*q, p)).collect();
+        // The quarters come in order (the assessment's), and so do the years made from them.
+        let mut year_data: Vec<YearModel> = Vec::new();
         let quarters: Vec<QuarterModel<'a>> = assessment
             .quarters
             .iter()
             .map(|state| {
                 let notes = notes.get(&state.quarter).map(|p| p.content.as_str());
                 let view = quarter_view(state, notes);
-                let mut tasks: Vec<TaskIndex> = if view.page {
-                    state
-                        .tasks
-                        .iter()
-                        .filter_map(|&i| published_index(i))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut tasks: Vec<TaskIndex> = state
+                    .tasks
+                    .iter()
+                    .filter_map(|&i| published_index(i))
+                    .collect();
                 tasks.sort_by(|a, b| {
                     let (a, b) = (&task(*a).record, &task(*b).record);
                     a.end.cmp(&b.end).then_with(|| a.task_id.cmp(&b.task_id))
                 });
+                if view.page || !tasks.is_empty() {
+                    let year = state.quarter.year;
+                    if year_data.last().is_none_or(|y| y.year != year) {
+                        year_data.push(YearModel {
+                            year,
+                            tasks: Vec::new(),
+                        });
+                    }
+                    year_data
+                        .last_mut()
+                        .expect("just pushed")
+                        .tasks
+                        .extend(&tasks);
+                }
+                if !view.page {
+                    tasks = Vec::new();
+                }
                 QuarterModel { view, tasks }
             })
             .collect();
@@ -278,7 +326,15 @@ impl<'a> Site<'a> {
                         assessment.report.items.iter().rev().find(|item| {
                             item.kind == crate::model::ItemKind::Plan && item.id == id
                         });
-                    year_view(figures, &quarter_page_ids, plan_page, plan_item, as_of)
+                    let has_data = year_data.iter().any(|y| y.year == figures.year);
+                    year_view(
+                        figures,
+                        &quarter_page_ids,
+                        plan_page,
+                        plan_item,
+                        as_of,
+                        has_data,
+                    )
                 })
                 .collect();
 
@@ -430,6 +486,7 @@ impl<'a> Site<'a> {
             quarter_refs,
             quarters,
             years,
+            year_data,
             entities,
             entity_order,
             units,
@@ -497,8 +554,9 @@ impl<'a> Site<'a> {
                     return Err(Error::Usage(format!(
                         "{path} would be written over a page gongshi makes there: content pages \
                          and theme files cannot go in tasks/, quarters/, years/, entities/, \
-                         units/ or search/, nor be data/*.csv, data/*.json, index.html, 404.html, \
-                         feed.xml, robots.txt or sitemap*.xml; rename or move the file"
+                         units/ or search/, nor be data/*.csv, data/*.xlsx, data/*.json, \
+                         index.html, 404.html, feed.xml, robots.txt or sitemap*.xml; rename or \
+                         move the file"
                     )));
                 }
             }
@@ -531,7 +589,14 @@ impl<'a> Site<'a> {
                     page: page as u32,
                 });
             }
-            add(Source::QuarterData(i as u32));
+            for table in Table::BOTH {
+                add(Source::QuarterData(i as u32, table));
+            }
+        }
+        for i in 0..self.year_data.len() {
+            for table in Table::BOTH {
+                add(Source::YearData(i as u32, table));
+            }
         }
         for i in 0..self.years.len() {
             add(Source::Year(i as u32));
@@ -615,7 +680,20 @@ impl<'a> Site<'a> {
                 format!("quarters/{}/", self.quarters[quarter as usize].view.slug),
                 page,
             ),
-            Source::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
+            Source::QuarterData(i, table) => {
+                let view = &self.quarters[i as usize].view;
+                match table {
+                    Table::Csv => view.data_file.clone(),
+                    Table::Xlsx => view.xlsx_file.clone(),
+                }
+            }
+            Source::YearData(i, table) => {
+                format!(
+                    "data/{}.{}",
+                    self.year_data[i as usize].year,
+                    table.extension()
+                )
+            }
             Source::Year(i) => format!("years/{}/index.html", self.years[i as usize].year),
             Source::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
             Source::Entities(page) => paged("entities/".into(), page),
@@ -664,6 +742,8 @@ mod tests {
             "tasks/x/index.html",
             "sitemap-2.xml",
             "data/2025q3.csv",
+            "data/2025q3.xlsx",
+            "data/2025.xlsx",
             "data/tasks.json",
             "search/index.json",
         ] {

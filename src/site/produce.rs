@@ -11,7 +11,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::html::{absolute_base, minify, root};
 use super::pagination::{Pagination, chunk, chunk_count};
-use super::plan::{SITEMAP_LIMIT, Source};
+use super::plan::{SITEMAP_LIMIT, Source, Table};
 use super::views::{BuildInfo, QuarterView, SiteInfo};
 use super::{File, Site, TaskIndex};
 use crate::config::Rules;
@@ -168,13 +168,18 @@ impl Site<'_> {
                 };
                 self.render(path, "quarter.html", &view, false, out)
             }
-            Source::QuarterData(i) => {
+            Source::QuarterData(i, table) => {
+                // The site's quarters are the assessment's, one for one.
+                let quarter = self.assessment.quarters[i as usize].quarter;
                 let tasks = &self.quarters[i as usize].tasks;
-                if let Some(out) = out {
-                    let tasks = tasks.iter().map(|&i| self.task(i));
-                    opendata::csv(tasks, self.config, out).map_err(io)?;
-                }
-                Ok(self.data_fingerprint(path, tasks.iter().copied()))
+                let label = quarter.chinese();
+                self.table(path, table, tasks, &label, quarter.first_day(), out)
+            }
+            Source::YearData(i, table) => {
+                let y = &self.year_data[i as usize];
+                let label = format!("{}年", y.year);
+                let first_day = NaiveDate::from_ymd_opt(y.year, 1, 1).expect("a year with tasks");
+                self.table(path, table, &y.tasks, &label, first_day, out)
             }
             Source::Year(i) => {
                 #[derive(Serialize)]
@@ -388,6 +393,51 @@ impl Site<'_> {
                 if let Some(out) = out {
                     crate::search::index(entities(), out).map_err(io)?;
                 }
+                Ok(hasher.digest())
+            }
+        }
+    }
+
+    /// A table of results, a quarter's or a year's (`label`: 2025年第三季度, 2025年), as CSV or
+    /// as a workbook, and its fingerprint.
+    fn table(
+        &self,
+        path: &str,
+        table: Table,
+        tasks: &[TaskIndex],
+        label: &str,
+        first_day: NaiveDate,
+        out: Option<&mut dyn Write>,
+    ) -> Result<u64> {
+        let io = |e: std::io::Error| Error::io(path, e);
+        let rows = || tasks.iter().map(|&i| self.task(i));
+        match table {
+            Table::Csv => {
+                if let Some(out) = out {
+                    opendata::csv(rows(), self.config, out).map_err(io)?;
+                }
+                Ok(self.data_fingerprint(path, tasks.iter().copied()))
+            }
+            Table::Xlsx => {
+                if let Some(out) = out {
+                    let sheet = opendata::Sheet {
+                        name: label,
+                        title: &format!("{label}双随机抽查结果"),
+                        bureau: &self.config.site.bureau,
+                        // The day its newest row last changed: a function of the rows, which
+                        // the fingerprint covers; an empty table's is its period's first day.
+                        created: rows().map(super::changed_on).max().unwrap_or(first_day),
+                    };
+                    opendata::xlsx(rows(), self.config, &sheet, out).map_err(io)?;
+                }
+                // The bureau is the workbook's author; the rest is the rows' and the path's.
+                let mut hasher = Xxh3::new();
+                hasher.update(
+                    &self
+                        .data_fingerprint(path, tasks.iter().copied())
+                        .to_le_bytes(),
+                );
+                fingerprint::update(&mut hasher, &self.config.site.bureau);
                 Ok(hasher.digest())
             }
         }

@@ -323,6 +323,8 @@ pub(super) struct QuarterView<'a> {
     /// The monthly targets that applied, as written: "30% / 60% / 100%".
     month_targets: String,
     pub(super) data_file: String,
+    /// The same rows as an Excel workbook.
+    pub(super) xlsx_file: String,
     notes: Option<&'a str>,
 }
 
@@ -461,6 +463,9 @@ pub(super) struct YearView<'a> {
     quarters: Vec<YearQuarterView<'a>>,
     /// The year's inspection plan, when a page publishes it (`plan_year`).
     plan: Option<YearPlanView<'a>>,
+    /// Its data files (`data/<yyyy>.csv`, `.xlsx`), once it has a published result.
+    data_file: Option<String>,
+    workbook: Option<String>,
 }
 
 /// A quarter's line on its year's page.
@@ -492,6 +497,7 @@ pub(super) fn year_view<'a>(
     plan_page: Option<&'a crate::content::Page>,
     plan_item: Option<&'a crate::model::Item>,
     as_of: NaiveDate,
+    has_data: bool,
 ) -> YearView<'a> {
     let f = figures;
     YearView {
@@ -526,6 +532,8 @@ pub(super) fn year_view<'a>(
             deadline: plan_item.and_then(|item| item.deadline),
             status_label: plan_item.map(|item| item.status.chinese()),
         }),
+        data_file: has_data.then(|| format!("data/{}.csv", f.year)),
+        workbook: has_data.then(|| format!("data/{}.xlsx", f.year)),
     }
 }
 
@@ -580,6 +588,7 @@ pub(super) fn quarter_view<'a>(state: &'a QuarterState, notes: Option<&'a str>) 
             .collect::<Vec<_>>()
             .join(" / "),
         data_file: format!("data/{}.csv", state.quarter.slug()),
+        xlsx_file: format!("data/{}.xlsx", state.quarter.slug()),
         notes,
     }
 }
