@@ -31,6 +31,8 @@ pub(super) enum Source {
     },
     QuarterData(u32),
     Entity(u32),
+    /// A company's Atom feed, beside its page.
+    EntityFeed(u32),
     Entities(u32),
     Unit(u32),
     UnitQuarter {
@@ -78,6 +80,7 @@ impl File {
                 | Source::QuarterData(_)
                 | Source::NotFound
                 | Source::Feed
+                | Source::EntityFeed(_)
                 | Source::Sitemap(_)
                 | Source::Robots
                 | Source::TasksCsv
@@ -107,7 +110,7 @@ fn generated(path: &str) -> bool {
 /// The sitemap protocol's limit of URLs per file.
 pub(super) const SITEMAP_LIMIT: usize = 50_000;
 
-/// Entries in the Atom feed.
+/// Entries in the Atom feed, the site's and each company's.
 pub(super) const FEED_LENGTH: usize = 50;
 
 pub(super) struct QuarterModel<'a> {
@@ -354,11 +357,8 @@ impl<'a> Site<'a> {
                 .then_with(|| b.record.end.cmp(&a.record.end))
                 .then_with(|| a.record.task_id.cmp(&b.record.task_id))
         };
-        let by_change = |a: &TaskIndex, b: &TaskIndex| {
-            changed_on(task(*b))
-                .cmp(&changed_on(task(*a)))
-                .then_with(|| task(*a).record.task_id.cmp(&task(*b).record.task_id))
-        };
+        let by_change =
+            |a: &TaskIndex, b: &TaskIndex| super::newest_change_first(task(*a), task(*b));
         let latest = first_sorted(published.len(), config.site.latest_results, by_publication);
         let feed = first_sorted(published.len(), FEED_LENGTH, by_change);
 
@@ -500,6 +500,7 @@ impl<'a> Site<'a> {
         }
         for i in 0..self.entities.len() {
             add(Source::Entity(i as u32));
+            add(Source::EntityFeed(i as u32));
         }
         for page in 0..chunk_count(self.entities.len(), page_size) {
             add(Source::Entities(page as u32));
@@ -579,6 +580,7 @@ impl<'a> Site<'a> {
             ),
             Source::QuarterData(i) => self.quarters[i as usize].view.data_file.clone(),
             Source::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
+            Source::EntityFeed(i) => format!("entities/{}/feed.xml", self.entities[i as usize].id),
             Source::Entities(page) => paged("entities/".into(), page),
             Source::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),
             Source::UnitQuarter {
