@@ -6,7 +6,7 @@
 //! - `views`: the typed values each template gets;
 //! - `pagination`: long lists split into pages;
 //! - `produce`: a file's fingerprint and bytes, both from the same view;
-//! - `feeds`: the sitemap and the Atom feed's choices;
+//! - `feeds`: the sitemap's and the Atom feeds' choices (the site's, and each company's);
 //! - `html`: minifying and root paths.
 
 mod feeds;
