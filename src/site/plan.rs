@@ -625,6 +625,7 @@ mod tests {
         for path in [
             "index.html",
             "tasks/x/index.html",
+            "entities/91440300192317458f/feed.xml",
             "sitemap-2.xml",
             "data/2025q3.csv",
             "data/tasks.json",
