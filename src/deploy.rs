@@ -142,7 +142,8 @@ pub struct Entry {
 pub enum Tier {
     /// A result page (`tasks/…`) or a file that is no page (stylesheet, script, data).
     Leaf,
-    /// Any other page (entities, units, quarters).
+    /// Any other page (entities, units, quarters), and a company's feed, which lists results
+    /// as its page does.
     Page,
     /// The home page, the sections' first pages (`entities/index.html` …), the sitemaps, the
     /// feed, the search index and `robots.txt`.
@@ -161,7 +162,7 @@ impl Tier {
             || path == "search/index.json";
         if is_index {
             Tier::Index
-        } else if path.starts_with("tasks/") || !name.ends_with(".html") {
+        } else if path.starts_with("tasks/") || !(name.ends_with(".html") || name == "feed.xml") {
             Tier::Leaf
         } else {
             Tier::Page
@@ -854,6 +855,7 @@ mod tests {
         assert_eq!(Tier::of("data/tasks.csv"), Tier::Leaf);
         assert_eq!(Tier::of("quarters/2025q3/index.html"), Tier::Page);
         assert_eq!(Tier::of("units/u-1/2025q3/index.html"), Tier::Page);
+        assert_eq!(Tier::of("entities/91440300192317458f/feed.xml"), Tier::Page);
     }
 
     #[test]

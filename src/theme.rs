@@ -29,6 +29,8 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/unit-quarter.html",
     "templates/units.html",
     "templates/feed.xml",
+    "templates/entity-feed.xml",
+    "templates/feed-entries.xml",
     "templates/sitemap.xml",
     "static/style.css",
     "static/search.js",

@@ -1,10 +1,11 @@
-//! The sitemap and the Atom feed: which pages and results they list, and when each changed.
+//! The sitemap and the Atom feeds (the site's, and each company's): which pages and results
+//! they list, and when each changed.
 
 use chrono::NaiveDate;
 
 use super::plan::{FEED_LENGTH, File, SITEMAP_LIMIT, Source};
 use super::views::WithdrawnView;
-use super::{Site, TaskIndex, changed_on};
+use super::{Site, TaskIndex, changed_on, newest_change_first};
 
 impl Site<'_> {
     /// The sitemap index of a site with more than [`SITEMAP_LIMIT`] pages: one entry per part,
@@ -69,6 +70,16 @@ impl Site<'_> {
             .map(|&i| changed_on(self.task(i)))
             .max(newest_withdrawal)
             .unwrap_or(self.assessment.report.as_of)
+    }
+
+    /// Company `i`'s feed: its results, the newest change (publication or correction) first,
+    /// in the site feed's order, as many as the site feed has. A company has a few results,
+    /// so they are sorted when its feed is made rather than kept sorted for every company.
+    pub(super) fn entity_feed(&self, i: u32) -> Vec<TaskIndex> {
+        let mut tasks = self.entities[i as usize].tasks.clone();
+        tasks.sort_by(|&a, &b| newest_change_first(self.task(a), self.task(b)));
+        tasks.truncate(FEED_LENGTH);
+        tasks
     }
 
     /// The day a page last changed, for the sitemap.

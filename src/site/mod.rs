@@ -6,7 +6,7 @@
 //! - `views`: the typed values each template gets;
 //! - `pagination`: long lists split into pages;
 //! - `produce`: a file's fingerprint and bytes, both from the same view;
-//! - `feeds`: the sitemap and the Atom feed's choices;
+//! - `feeds`: the sitemap's and the Atom feeds' choices (the site's, and each company's);
 //! - `html`: minifying and root paths.
 
 mod feeds;
@@ -94,6 +94,15 @@ fn changed_on(task: &PublishedTask) -> NaiveDate {
     task.updated_on
         .unwrap_or(task.published_on)
         .max(task.published_on)
+}
+
+/// The order of the Atom feeds (the site's and each company's): the newest change first, then
+/// by task id, then by page (the records of one task with several companies).
+fn newest_change_first(a: &PublishedTask, b: &PublishedTask) -> std::cmp::Ordering {
+    changed_on(b)
+        .cmp(&changed_on(a))
+        .then_with(|| a.record.task_id.cmp(&b.record.task_id))
+        .then_with(|| a.record.slug.cmp(&b.record.slug))
 }
 
 /// Renders the whole site into memory: for tests and small sites. Builds write file by file

@@ -36,6 +36,8 @@ pub(super) enum Source {
     /// A year's page (年度汇总), by its place in the site's years.
     Year(u32),
     Entity(u32),
+    /// A company's Atom feed, beside its page.
+    EntityFeed(u32),
     Entities(u32),
     Unit(u32),
     UnitQuarter {
@@ -102,6 +104,7 @@ impl File {
                 | Source::YearData(..)
                 | Source::NotFound
                 | Source::Feed
+                | Source::EntityFeed(_)
                 | Source::Sitemap(_)
                 | Source::Robots
                 | Source::TasksCsv
@@ -141,7 +144,7 @@ fn generated(path: &str) -> bool {
 /// The sitemap protocol's limit of URLs per file.
 pub(super) const SITEMAP_LIMIT: usize = 50_000;
 
-/// Entries in the Atom feed.
+/// Entries in the Atom feed, the site's and each company's.
 pub(super) const FEED_LENGTH: usize = 50;
 
 pub(super) struct QuarterModel<'a> {
@@ -444,11 +447,8 @@ impl<'a> Site<'a> {
                 .then_with(|| b.record.end.cmp(&a.record.end))
                 .then_with(|| a.record.task_id.cmp(&b.record.task_id))
         };
-        let by_change = |a: &TaskIndex, b: &TaskIndex| {
-            changed_on(task(*b))
-                .cmp(&changed_on(task(*a)))
-                .then_with(|| task(*a).record.task_id.cmp(&task(*b).record.task_id))
-        };
+        let by_change =
+            |a: &TaskIndex, b: &TaskIndex| super::newest_change_first(task(*a), task(*b));
         let latest = first_sorted(published.len(), config.site.latest_results, by_publication);
         let feed = first_sorted(published.len(), FEED_LENGTH, by_change);
 
@@ -603,6 +603,7 @@ impl<'a> Site<'a> {
         }
         for i in 0..self.entities.len() {
             add(Source::Entity(i as u32));
+            add(Source::EntityFeed(i as u32));
         }
         for page in 0..chunk_count(self.entities.len(), page_size) {
             add(Source::Entities(page as u32));
@@ -696,6 +697,7 @@ impl<'a> Site<'a> {
             }
             Source::Year(i) => format!("years/{}/index.html", self.years[i as usize].year),
             Source::Entity(i) => format!("entities/{}/index.html", self.entities[i as usize].id),
+            Source::EntityFeed(i) => format!("entities/{}/feed.xml", self.entities[i as usize].id),
             Source::Entities(page) => paged("entities/".into(), page),
             Source::Unit(i) => format!("units/{}/index.html", self.units[i as usize].slug),
             Source::UnitQuarter {
@@ -740,6 +742,7 @@ mod tests {
         for path in [
             "index.html",
             "tasks/x/index.html",
+            "entities/91440300192317458f/feed.xml",
             "sitemap-2.xml",
             "data/2025q3.csv",
             "data/2025q3.xlsx",

@@ -13,7 +13,7 @@ use super::html::{absolute_base, minify, root};
 use super::pagination::{Pagination, chunk, chunk_count};
 use super::plan::{SITEMAP_LIMIT, Source, Table};
 use super::views::{BuildInfo, QuarterView, SiteInfo};
-use super::{File, Site, TaskIndex};
+use super::{File, Site, TaskIndex, changed_on};
 use crate::config::Rules;
 use crate::content::Page;
 use crate::error::{Error, Result};
@@ -200,6 +200,26 @@ impl Site<'_> {
                     entity: self.entity_view(i),
                 };
                 self.render(path, "entity.html", &view, false, out)
+            }
+            Source::EntityFeed(i) => {
+                #[derive(Serialize)]
+                struct View<'s, 'a> {
+                    base: String,
+                    updated: NaiveDate,
+                    entity: super::views::EntitySummary<'s>,
+                    tasks: super::views::ShownTasks<'s, 'a>,
+                    /// Withdrawals name no company (see `withdrawn.html`): none here.
+                    withdrawals: [(); 0],
+                }
+                let tasks = self.entity_feed(i);
+                let view = View {
+                    base: absolute_base(&self.config.site.base_url),
+                    updated: changed_on(self.task(tasks[0])),
+                    entity: self.entity_summary(i as usize),
+                    tasks: self.shown_tasks(&tasks),
+                    withdrawals: [],
+                };
+                self.render(path, "entity-feed.xml", &view, false, out)
             }
             Source::Entities(page) => {
                 #[derive(Serialize)]
