@@ -196,21 +196,10 @@ pub fn assess(
     for (mut row, hash) in rows.into_iter().zip(hashes) {
         channels.row_errors(std::mem::take(&mut row.channel_errors));
         let mut item = Item {
-            kind: ItemKind::Task,
-            id: row.task_id,
-            status: Status::Rejected,
-            deadline: None,
-            deadline_not_before: None,
-            needs_calendar_year: None,
-            published_on: None,
-            updated_on: None,
-            withdrawn_on: None,
-            days_late: None,
-            late_reason: None,
             file: Some(row.file.clone()),
             line: Some(row.line),
             sheet: row.sheet.clone(),
-            figures: None,
+            ..Item::new(ItemKind::Task, row.task_id, Status::Rejected)
         };
         let (Some(mut record), Some(hash)) = (row.record, hash) else {
             invalid += 1;
@@ -644,23 +633,7 @@ pub fn assess(
             without_joint_column.push(quarter.to_string());
         }
         let id = quarter.to_string();
-        let mut item = Item {
-            kind: ItemKind::Quarter,
-            id: id.clone(),
-            status: Status::Open,
-            deadline: None,
-            deadline_not_before: None,
-            needs_calendar_year: None,
-            published_on: None,
-            updated_on: None,
-            withdrawn_on: None,
-            days_late: None,
-            late_reason: None,
-            file: None,
-            line: None,
-            sheet: None,
-            figures: None,
-        };
+        let mut item = Item::new(ItemKind::Quarter, id.clone(), Status::Open);
         let deadline = deadlines.quarter(quarter, last_task_end)?;
         if let Some(deadline) = deadline {
             item.set_deadline(deadline);
@@ -983,21 +956,11 @@ impl<'a> Channels<'a> {
                 continue;
             }
             let mut item = Item {
-                kind: ItemKind::Task,
-                id: record.id().to_string(),
-                status: Status::InProgress,
-                deadline: None,
-                deadline_not_before: None,
-                needs_calendar_year: None,
                 published_on: cell.published_on,
-                updated_on: None,
-                withdrawn_on: None,
-                days_late: None,
-                late_reason: None,
                 file: Some(Arc::clone(file)),
                 line: Some(line),
                 sheet: sheet.clone(),
-                figures: None,
+                ..Item::new(ItemKind::Task, record.id().to_string(), Status::InProgress)
             };
             if let Some(end) = end {
                 let days = channel
@@ -1381,23 +1344,10 @@ fn plan_items(
         };
         let id = year.to_string();
         let mut item = Item {
-            kind: ItemKind::Plan,
-            id: id.clone(),
-            status: Status::Due,
-            deadline: None,
-            deadline_not_before: None,
-            needs_calendar_year: None,
-            published_on: None,
-            updated_on: None,
-            withdrawn_on: None,
-            days_late: None,
-            late_reason: None,
             file: pages
                 .get(&year)
                 .map(|page| std::sync::Arc::from(page.source.as_str())),
-            line: None,
-            sheet: None,
-            figures: None,
+            ..Item::new(ItemKind::Plan, id.clone(), Status::Due)
         };
         item.set_deadline(deadline);
         match (recorded.get(&year), pages.get(&year)) {

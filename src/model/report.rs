@@ -55,6 +55,27 @@ pub struct Item {
 }
 
 impl Item {
+    /// An item with nothing known yet but what it is and its status.
+    pub fn new(kind: ItemKind, id: String, status: Status) -> Item {
+        Item {
+            kind,
+            id,
+            status,
+            deadline: None,
+            deadline_not_before: None,
+            needs_calendar_year: None,
+            published_on: None,
+            updated_on: None,
+            withdrawn_on: None,
+            days_late: None,
+            late_reason: None,
+            file: None,
+            line: None,
+            sheet: None,
+            figures: None,
+        }
+    }
+
     /// Where the item's row is: `file:line`, or `file:Sheet!7:7` in a workbook.
     pub fn location(&self) -> Option<String> {
         let (file, line) = (self.file.as_deref()?, self.line?);
