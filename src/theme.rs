@@ -20,6 +20,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/withdrawn.html",
     "templates/quarter.html",
     "templates/year.html",
+    "templates/charts.html",
     "templates/page.html",
     "templates/404.html",
     "templates/pagination.html",

@@ -268,6 +268,8 @@ struct Chart<'a> {
     bars: Vec<ChartBar<'a>>,
     /// The SVG's height in px.
     height: usize,
+    /// What the shares are of: the quarter's or the year's tasks.
+    total: usize,
 }
 
 /// Joint inspections from the year's first quarter to this one (「全年…不低于」 is a target for
@@ -423,6 +425,7 @@ fn chart<'a>(
             })
             .collect(),
         height: rows.len() * ROW_HEIGHT + 4,
+        total,
     }
 }
 
