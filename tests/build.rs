@@ -200,22 +200,8 @@ fn quarter_figures_match_hand_counts_on_page_and_report() {
         f["problem_share"], 0.5,
         "one of the two tasks with a result"
     );
-    let pairs = |key: &str| -> Vec<(String, u64)> {
-        f[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                (
-                    c["name"].as_str().unwrap().to_string(),
-                    c["count"].as_u64().unwrap(),
-                )
-            })
-            .collect()
-    };
-    let owned = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
-        v.iter().map(|(n, c)| (n.to_string(), *c)).collect()
-    };
+    let pairs = |key: &str| common::count_pairs(&f[key]);
+    let owned = common::owned_pairs;
     assert_eq!(
         pairs("by_category"),
         owned(&[("重点监管对象", 2), ("一般监管对象", 1)])

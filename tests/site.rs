@@ -20,25 +20,6 @@ fn build(site: &Path, as_of: &str) -> Value {
     json(&output)
 }
 
-/// The repository's sample site, built into a scratch folder (kept alive by the first value).
-fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("site");
-    let output = gongshi(&[
-        "build",
-        "--site",
-        root.to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--as-of",
-        "2026-11-22",
-        "--no-ledger",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    (out, target)
-}
-
 fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(path).unwrap();
     let text = std::str::from_utf8(

@@ -127,25 +127,6 @@ fn assert_same_rows(xlsx: &Path, csv: &Path) -> usize {
     dates
 }
 
-/// The repository's sample site, built into a scratch folder (kept alive by the first value).
-fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("site");
-    let output = gongshi(&[
-        "build",
-        "--site",
-        root.to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--as-of",
-        "2026-11-22",
-        "--no-ledger",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    (out, target)
-}
-
 /// The open data files of a built site, by name (`2025q3.xlsx`).
 fn data_files(public: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(public.join("data"))

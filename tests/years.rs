@@ -84,22 +84,8 @@ fn a_years_figures_are_its_tasks_counted_the_same_on_the_page_and_in_the_report(
         ),
         (4, 3, 3)
     );
-    let counts = |key: &str| -> Vec<(String, u64)> {
-        y[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                (
-                    c["name"].as_str().unwrap().to_string(),
-                    c["count"].as_u64().unwrap(),
-                )
-            })
-            .collect()
-    };
-    let owned = |pairs: &[(&str, u64)]| -> Vec<(String, u64)> {
-        pairs.iter().map(|(n, c)| (n.to_string(), *c)).collect()
-    };
+    let counts = |key: &str| common::count_pairs(&y[key]);
+    let owned = common::owned_pairs;
     assert_eq!(
         counts("by_category"),
         owned(&[

@@ -278,3 +278,43 @@ fn serve_one(
         .write_all(head.as_bytes())
         .and_then(|()| stream.write_all(&body));
 }
+
+/// The repository's sample site, built into a scratch folder (kept alive by the first value).
+pub fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let output = gongshi(&[
+        "build",
+        "--site",
+        root.to_str().unwrap(),
+        "--out",
+        target.to_str().unwrap(),
+        "--as-of",
+        "2026-11-22",
+        "--no-ledger",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    (out, target)
+}
+
+/// A JSON list of counts (`[{"name": …, "count": …}]`, as the report's figures have them) as
+/// pairs.
+pub fn count_pairs(counts: &serde_json::Value) -> Vec<(String, u64)> {
+    counts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Expected counts, as [`count_pairs`] gives them.
+pub fn owned_pairs(pairs: &[(&str, u64)]) -> Vec<(String, u64)> {
+    pairs.iter().map(|(n, c)| (n.to_string(), *c)).collect()
+}
