@@ -159,7 +159,7 @@ impl Tier {
                 && ((name.starts_with("sitemap") && name.ends_with(".xml"))
                     || name == "feed.xml"
                     || name == "robots.txt"))
-            || path == "search/index.json";
+            || path.starts_with("search/");
         if is_index {
             Tier::Index
         } else if path.starts_with("tasks/") || !(name.ends_with(".html") || name == "feed.xml") {
@@ -849,7 +849,8 @@ mod tests {
         assert_eq!(Tier::of("sitemap.xml"), Tier::Index);
         assert_eq!(Tier::of("sitemap-2.xml"), Tier::Index);
         assert_eq!(Tier::of("feed.xml"), Tier::Index);
-        assert_eq!(Tier::of("search/index.json"), Tier::Index);
+        assert_eq!(Tier::of("search/dict.bin"), Tier::Index);
+        assert_eq!(Tier::of("search/g/1f.bin"), Tier::Index);
         assert_eq!(Tier::of("tasks/m-1/index.html"), Tier::Leaf);
         assert_eq!(Tier::of("style.css"), Tier::Leaf);
         assert_eq!(Tier::of("data/tasks.csv"), Tier::Leaf);

@@ -57,6 +57,8 @@ pub struct Site<'a> {
     entities: Vec<plan::EntityModel>,
     /// Entity indices in the company list's order (by name).
     entity_order: Vec<usize>,
+    /// The search index (`search/`).
+    search: crate::search::SearchIndex<'a>,
     units: Vec<plan::UnitModel<'a>>,
     latest: Vec<TaskIndex>,
     feed: Vec<TaskIndex>,

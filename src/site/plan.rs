@@ -56,7 +56,8 @@ pub(super) enum Source {
     Robots,
     TasksCsv,
     TasksJson,
-    SearchIndex,
+    /// A file of the search index.
+    Search(crate::search::SearchFile),
 }
 
 /// The two forms of a table of results: the CSV and the Excel workbook, with the same rows.
@@ -109,7 +110,7 @@ impl File {
                 | Source::Robots
                 | Source::TasksCsv
                 | Source::TasksJson
-                | Source::SearchIndex
+                | Source::Search(_)
         )
     }
 }
@@ -387,6 +388,27 @@ impl<'a> Site<'a> {
                 .then_with(|| entities[a].id.cmp(&entities[b].id))
         });
         drop(keys);
+        let search = crate::search::SearchIndex::new(
+            entity_order
+                .iter()
+                .map(|&e| {
+                    let entity = &entities[e];
+                    let latest = &task(entity.tasks[0]).record;
+                    crate::search::Company {
+                        id: entity.id.clone(),
+                        name: &latest.entity,
+                        credit_code: &latest.credit_code,
+                        latest: latest.end,
+                        result: &latest.result,
+                        task_ids: entity
+                            .tasks
+                            .iter()
+                            .map(|&i| task(i).record.task_id.as_str())
+                            .collect(),
+                    }
+                })
+                .collect(),
+        );
 
         // Enforcement units (执法机构): every valid task, published or not, by quarter.
         let mut by_unit: BTreeMap<&str, BTreeMap<Quarter, Vec<usize>>> = BTreeMap::new();
@@ -489,6 +511,7 @@ impl<'a> Site<'a> {
             year_data,
             entities,
             entity_order,
+            search,
             units,
             latest,
             feed,
@@ -627,6 +650,9 @@ impl<'a> Site<'a> {
         for i in 0..self.content.pages.len() {
             add(Source::Content(i as u32));
         }
+        for file in self.search.files() {
+            add(Source::Search(file));
+        }
         for source in [
             Source::Index,
             Source::NotFound,
@@ -634,7 +660,6 @@ impl<'a> Site<'a> {
             Source::Robots,
             Source::TasksCsv,
             Source::TasksJson,
-            Source::SearchIndex,
             Source::Sitemap(None),
         ] {
             add(source);
@@ -717,7 +742,7 @@ impl<'a> Site<'a> {
             Source::Robots => "robots.txt".into(),
             Source::TasksCsv => "data/tasks.csv".into(),
             Source::TasksJson => "data/tasks.json".into(),
-            Source::SearchIndex => "search/index.json".into(),
+            Source::Search(file) => file.path(),
             Source::Sitemap(None) => "sitemap.xml".into(),
             Source::Sitemap(Some(part)) => format!("sitemap-{}.xml", part + 1),
         }
@@ -748,7 +773,8 @@ mod tests {
             "data/2025q3.xlsx",
             "data/2025.xlsx",
             "data/tasks.json",
-            "search/index.json",
+            "search/dict.bin",
+            "search/g/1f.bin",
         ] {
             assert!(generated(path), "{path}");
         }

@@ -71,20 +71,6 @@ struct Frame<'s> {
     path: &'s str,
 }
 
-/// Feeds serialised bytes straight into a hasher.
-struct HashWriter<'a>(&'a mut Xxh3);
-
-impl std::io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 impl Site<'_> {
     /// A hash of what every file's fingerprint leaves out (gongshi itself, and the theme that
     /// its templates and static files come from): a fingerprint only means something next to
@@ -401,19 +387,13 @@ impl Site<'_> {
                 }
                 Ok(self.data_fingerprint(path, self.every_task()))
             }
-            Source::SearchIndex => {
-                // Small beside the pages: fingerprinted by its bytes, made as they are hashed.
-                let entities = || {
-                    self.entities
-                        .iter()
-                        .map(|e| (e.id.as_str(), e.tasks.iter().map(|&i| self.task(i))))
-                };
-                let mut hasher = Xxh3::new();
-                crate::search::index(entities(), &mut HashWriter(&mut hasher)).map_err(io)?;
+            Source::Search(file) => {
+                // Fingerprinted by its JSON, compressed only when written.
+                let json = self.search.json(file);
                 if let Some(out) = out {
-                    crate::search::index(entities(), out).map_err(io)?;
+                    crate::search::SearchIndex::write(&json, out).map_err(io)?;
                 }
-                Ok(hasher.digest())
+                Ok(xxh3_64(&json))
             }
         }
     }

@@ -1,0 +1,153 @@
+// The search index against a plain scan: runs the theme's search.js (its searcher, not the page)
+// on a built site's search/ files, read from disk, and compares each answer with a substring
+// scan over every company of data/tasks.json. Counts the files and bytes each cold query reads.
+//
+// As a library: import { reference, queries, search, compare } from './search-scan.js'.
+// As a command: node search-scan.js SITE_DIR [QUERIES=2000] prints, per query kind, the
+// queries run, mismatches, and the largest and mean requests and bytes of a cold query (JSON).
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const searchJs = require(path.join(here, '../../themes/default/static/search.js'));
+const { normalize } = searchJs;
+
+const CODE = /^[0-9A-Za-z]{18}$/;
+
+// Every company of the site as the search sees it: its latest name, code and task ids.
+export function reference(siteDir) {
+  const tasks = JSON.parse(readFileSync(path.join(siteDir, 'data/tasks.json'), 'utf8'));
+  const companies = new Map();
+  for (const t of tasks) {
+    const key = CODE.test(t.credit_code) ? t.credit_code.toLowerCase() : `n:${t.entity.trim()}`;
+    let c = companies.get(key);
+    if (!c) companies.set(key, (c = { key, ids: [], latest: t }));
+    c.ids.push(t.task_id);
+    const l = c.latest;
+    if ((t.end ?? '') > (l.end ?? '') || ((t.end ?? '') === (l.end ?? '') && t.task_id > l.task_id)) c.latest = t;
+  }
+  return [...companies.values()].map((c) => ({
+    key: c.key,
+    name: normalize(c.latest.entity),
+    rawName: c.latest.entity,
+    code: normalize(c.latest.credit_code),
+    ids: c.ids.map(normalize),
+  }));
+}
+
+// The keys of every company the query finds: any run of its name, its code or a task id.
+export function scan(companies, query) {
+  const q = normalize(query);
+  if (!q) return new Set();
+  return new Set(companies
+    .filter((c) => c.name.includes(q) || c.code === q || c.ids.includes(q))
+    .map((c) => c.key));
+}
+
+function keyOf(record) {
+  return record[5] ? `n:${record[1].trim()}` : record[2].toLowerCase();
+}
+
+// A cold query: a fresh searcher, counting what it reads.
+export async function search(siteDir, query) {
+  let requests = 0;
+  let bytes = 0;
+  const searcher = searchJs.create(async (file) => {
+    const full = path.join(siteDir, 'search', file);
+    requests += 1;
+    if (!existsSync(full)) throw new Error(`search/${file} is missing`);
+    const data = readFileSync(full);
+    bytes += data.length;
+    return new Uint8Array(data);
+  });
+  const found = await searcher.query(query);
+  return { ...found, requests, bytes, keys: found.page.map(keyOf) };
+}
+
+// What is wrong with `found` for `query`, or null.
+export function compare(companies, query, found) {
+  const expected = scan(companies, query);
+  if (found.count !== expected.size) return `count ${found.count}, expected ${expected.size}`;
+  const shown = Math.min(expected.size, found.page.length);
+  if (found.page.length !== Math.min(expected.size, 20)) return `${found.page.length} shown of ${expected.size}`;
+  for (const key of found.keys) if (!expected.has(key)) return `${key} is not a match`;
+  if (new Set(found.keys).size !== shown) return 'a company shown twice';
+  for (let i = 1; i < found.page.length; i += 1) {
+    if (found.page[i - 1][0] >= found.page[i][0]) return 'the page is not in list order';
+  }
+  return null;
+}
+
+// Seeded random queries of each kind: runs of 2 characters, of 3 to 8, whole names, credit
+// codes, task ids, and strings no name holds.
+export function queries(companies, count, seed = 1) {
+  let state = seed >>> 0;
+  const random = (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return Math.floor((state / 2 ** 32) * n);
+  };
+  const pick = () => companies[random(companies.length)];
+  const run = (name, min, max) => {
+    const chars = Array.from(name);
+    const length = Math.min(chars.length, min + random(max - min + 1));
+    const start = random(chars.length - length + 1);
+    return chars.slice(start, start + length).join('');
+  };
+  const withCode = companies.filter((c) => c.code);
+  const rare = [...'鼋鼍鳜鲥夔饕餮魍魉魑魅龘麤蠡彧犇猋驫鱻靐'];
+  const out = [];
+  for (let i = 0; out.length < count; i += 1) {
+    const c = pick();
+    switch (i % 6) {
+      case 0: out.push({ kind: 'two characters', q: run(c.rawName, 2, 2) }); break;
+      case 1: out.push({ kind: 'part of a name', q: run(c.rawName, 3, 8) }); break;
+      case 2: out.push({ kind: 'whole name', q: c.rawName }); break;
+      case 3: if (withCode.length) out.push({ kind: 'credit code', q: withCode[random(withCode.length)].code }); break;
+      case 4: out.push({ kind: 'task id', q: c.ids[random(c.ids.length)] }); break;
+      default: {
+        const q = run(c.rawName, 2, 4) + rare[random(rare.length)];
+        out.push({ kind: 'no match', q });
+      }
+    }
+  }
+  return out;
+}
+
+// Per kind: queries, mismatches (the first few), requests and bytes (max and mean).
+export async function summary(siteDir, n) {
+  const companies = reference(siteDir);
+  const kinds = {};
+  for (const { kind, q } of queries(companies, n)) {
+    const found = await search(siteDir, q);
+    const k = (kinds[kind] ??= { queries: 0, wrong: [], maxRequests: 0, maxBytes: 0, bytes: 0, requests: 0, worst: '' });
+    k.queries += 1;
+    const problem = compare(companies, q, found);
+    if (problem && k.wrong.length < 5) k.wrong.push(`${q}: ${problem}`);
+    k.requests += found.requests;
+    k.bytes += found.bytes;
+    k.maxRequests = Math.max(k.maxRequests, found.requests);
+    if (found.bytes > k.maxBytes) {
+      k.maxBytes = found.bytes;
+      k.worst = q;
+    }
+  }
+  for (const k of Object.values(kinds)) {
+    k.meanRequests = +(k.requests / k.queries).toFixed(2);
+    k.meanBytes = Math.round(k.bytes / k.queries);
+    delete k.requests;
+    delete k.bytes;
+  }
+  return { companies: companies.length, kinds };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [siteDir, n = '2000'] = process.argv.slice(2);
+  if (!siteDir) {
+    console.error('usage: node search-scan.js SITE_DIR [QUERIES]');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(await summary(siteDir, Number(n)), null, 1));
+}
