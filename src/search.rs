@@ -56,7 +56,8 @@ pub enum SearchFile {
     Grams(u32),
     /// Companies by page id.
     Companies(u32),
-    /// Page ids by task id (and by a credit code that is not a page id).
+    /// Page ids by task id (and by a credit code that is not a page id): a list, as a task
+    /// can have several companies.
     Keys(u32),
 }
 
@@ -90,7 +91,8 @@ pub struct SearchIndex<'a> {
     frequent: String,
     gram_shards: Vec<Vec<u32>>,
     company_shards: Vec<Vec<u32>>,
-    key_shards: Vec<Vec<(String, u32)>>,
+    /// Task ids and odd credit codes as the exports give them, with their company.
+    key_shards: Vec<Vec<(&'a str, u32)>>,
     /// The characters of task ids and keys: a query with any other cannot be one.
     key_alphabet: String,
 }
@@ -135,7 +137,7 @@ fn shard_count(n: usize, per: usize) -> usize {
 
 impl<'a> SearchIndex<'a> {
     /// Indexes `companies`, in the order results are listed.
-    pub fn new(companies: Vec<Company<'a>>) -> SearchIndex<'a> {
+    pub fn new(mut companies: Vec<Company<'a>>) -> SearchIndex<'a> {
         let names: Vec<Vec<char>> = companies
             .iter()
             .map(|c| normalize(c.name).chars().collect())
@@ -170,25 +172,21 @@ impl<'a> SearchIndex<'a> {
         let key_count = shard_count(tasks, 160);
         let mut key_shards = vec![Vec::new(); key_count];
         let mut alphabet = std::collections::BTreeSet::new();
-        for (i, company) in companies.iter().enumerate() {
+        for (i, company) in companies.iter_mut().enumerate() {
+            let task_ids = std::mem::take(&mut company.task_ids);
             let code = normalize(company.credit_code);
             let code_is_id = code.to_ascii_lowercase() == company.id;
-            let keys = company
-                .task_ids
-                .iter()
-                .map(|id| normalize(id))
-                .chain((!code.is_empty() && !code_is_id).then_some(code));
-            for key in keys {
+            let sources = task_ids
+                .into_iter()
+                .chain((!code.is_empty() && !code_is_id).then_some(company.credit_code));
+            for source in sources {
+                let key = normalize(source);
                 if key.is_empty() {
                     continue;
                 }
                 alphabet.extend(key.chars());
-                key_shards[shard_of(&key, key_count)].push((key, i as u32));
+                key_shards[shard_of(&key, key_count)].push((source, i as u32));
             }
-        }
-        for shard in &mut key_shards {
-            shard.sort();
-            shard.dedup();
         }
         SearchIndex {
             companies,
@@ -263,14 +261,27 @@ impl<'a> SearchIndex<'a> {
                 out.push(b'}');
             }
             SearchFile::Keys(n) => {
+                let mut keys: Vec<(String, u32)> = self.key_shards[n as usize]
+                    .iter()
+                    .map(|&(source, ordinal)| (normalize(source), ordinal))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                // A task with several companies: its id leads to each of them.
                 out.push(b'{');
-                for (i, (key, ordinal)) in self.key_shards[n as usize].iter().enumerate() {
+                for (i, group) in keys.chunk_by(|a, b| a.0 == b.0).enumerate() {
                     if i > 0 {
                         out.push(b',');
                     }
-                    write_str(&mut out, key);
-                    out.push(b':');
-                    write_str(&mut out, &self.companies[*ordinal as usize].id);
+                    write_str(&mut out, &group[0].0);
+                    out.extend_from_slice(b":[");
+                    for (j, (_, ordinal)) in group.iter().enumerate() {
+                        if j > 0 {
+                            out.push(b',');
+                        }
+                        write_str(&mut out, &self.companies[*ordinal as usize].id);
+                    }
+                    out.push(b']');
                 }
                 out.push(b'}');
             }

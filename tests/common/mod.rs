@@ -116,6 +116,20 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The search index of the site built into `public`, its files decompressed, one after the
+/// other (they are gzip on disk, where a text search would find nothing in them).
+pub fn search_text(public: &Path) -> String {
+    use std::io::Read as _;
+    let mut text = String::new();
+    for (path, bytes) in tree(&public.join("search")) {
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("search/{path} is not gzip JSON: {e}"));
+        text.push('\n');
+    }
+    text
+}
+
 /// Every file under `dir` with its inode and mtime.
 pub fn identities(dir: &Path) -> std::collections::BTreeMap<String, (u64, i64, i64)> {
     use std::os::unix::fs::MetadataExt;

@@ -5,6 +5,7 @@
 //   g/<h>.bin     per phrase: [count, records]: a frequent phrase's first page, or a minimal
 //                 infrequent gram's every company, whose names the query is checked against
 //   c/<h>.bin     records by page id;  k/<h>.bin  page ids by task id or odd credit code
+//                 (a list: a task can have several companies)
 // A record is [ordinal, name, credit code, latest end, result index, page id if not the code].
 // Without JavaScript, or without DecompressionStream, the form opens the company list.
 (function () {
@@ -82,13 +83,14 @@
 
     function byKey(dict, q) {
       var lookups = [];
-      if (/^[0-9A-Z]{18}$/.test(q)) lookups.push(Promise.resolve(q.toLowerCase()));
+      if (/^[0-9A-Z]{18}$/.test(q)) lookups.push(Promise.resolve([q.toLowerCase()]));
       var possible = Array.from(q).every(function (c) { return dict.a.indexOf(c) >= 0; });
       if (possible) {
-        lookups.push(shard("k", q, dict.k).then(function (keys) { return keys[q] || null; }));
+        lookups.push(shard("k", q, dict.k).then(function (keys) { return keys[q] || []; }));
       }
-      return Promise.all(lookups).then(function (ids) {
-        return Promise.all(ids.filter(Boolean).map(function (id) {
+      return Promise.all(lookups).then(function (lists) {
+        var ids = [].concat.apply([], lists);
+        return Promise.all(ids.map(function (id) {
           return shard("c", id, dict.c).then(function (companies) { return companies[id] || null; });
         }));
       }).then(function (records) {
