@@ -175,7 +175,7 @@ impl<'a> SearchIndex<'a> {
         for (i, company) in companies.iter_mut().enumerate() {
             let task_ids = std::mem::take(&mut company.task_ids);
             let code = normalize(company.credit_code);
-            let code_is_id = code.to_ascii_lowercase() == company.id;
+            let code_is_id = company.id.eq_ignore_ascii_case(&code);
             let sources = task_ids
                 .into_iter()
                 .chain((!code.is_empty() && !code_is_id).then_some(company.credit_code));
@@ -301,7 +301,7 @@ impl<'a> SearchIndex<'a> {
         let date = company.latest.map(|d| d.to_string()).unwrap_or_default();
         write_str(out, &date);
         let _ = write!(out, ",{}", self.result_of[ordinal as usize]);
-        if company.credit_code.to_ascii_lowercase() != company.id {
+        if !company.id.eq_ignore_ascii_case(company.credit_code) {
             out.push(b',');
             write_str(out, &company.id);
         }
