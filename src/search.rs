@@ -16,8 +16,13 @@
 //!
 //! Files are JSON compressed with gzip (servers need not compress them; browsers decompress with
 //! `DecompressionStream`), spread over shards by a hash of their key that `search.js` computes
-//! the same way ([`shard_of`]). Shard counts grow with the site in powers of two, so a rebuild
-//! with a company changed rewrites only the shards that hold it.
+//! the same way ([`hash`]). Shard counts grow with the site in powers of two, so a rebuild with a
+//! company changed rewrites only the shards that hold it. A gram shard that would hold more than
+//! [`part_limit`] companies is split in parts by more bits of the same hash, which `dict.bin`
+//! names: the hash spreads grams evenly, not their lists, and a few long lists can meet.
+//!
+//! The index keeps only ordinals: the site model holds the companies ([`Companies`]), and each
+//! file is made from both when it is written.
 
 use std::io::Write;
 
@@ -25,11 +30,16 @@ use chrono::NaiveDate;
 use hashbrown::HashMap;
 
 /// Companies a phrase's name matches from which its answer is stored rather than its
-/// companies: a cold query's gram file holds fewer names than this. A sixteenth of the
-/// companies, between 32 and 1000: a small site's files stay small, and a province's frequent
-/// phrases stay few.
+/// companies. A sixteenth of the companies, between 32 and 1000: a small site's files stay
+/// small, and a province's frequent phrases stay few.
 pub fn threshold(companies: usize) -> usize {
     (companies / 16).clamp(32, 1000)
+}
+
+/// The most companies a gram file lists (twice the [`threshold`]): a gram's own list is
+/// shorter than the threshold, so a shard split fine enough always gets under it.
+pub fn part_limit(threshold: usize) -> usize {
+    2 * threshold
 }
 
 /// Results shown at once, as `search.js` shows them.
@@ -38,13 +48,20 @@ pub const PAGE: usize = 20;
 /// One company as the search shows it.
 pub struct Company<'a> {
     /// Its page, `entities/<id>/`.
-    pub id: String,
+    pub id: &'a str,
     pub name: &'a str,
     pub credit_code: &'a str,
     /// The latest inspection's end and result.
     pub latest: Option<NaiveDate>,
     pub result: &'a str,
-    pub task_ids: Vec<&'a str>,
+}
+
+/// The companies to index, by ordinal: their order in the results.
+pub trait Companies {
+    fn count(&self) -> usize;
+    fn company(&self, ordinal: u32) -> Company<'_>;
+    /// The company's `n`th task id, from 0 until there is none.
+    fn task_id(&self, ordinal: u32, n: usize) -> Option<&str>;
 }
 
 /// A file of the index.
@@ -52,8 +69,8 @@ pub struct Company<'a> {
 pub enum SearchFile {
     /// The frequent phrases and the shard counts.
     Dict,
-    /// Answers and gram lists, by a hash of the phrase.
-    Grams(u32),
+    /// Answers and gram lists, by a hash of the phrase: a shard, or one of its `parts`.
+    Grams { shard: u32, part: u32, parts: u32 },
     /// Companies by page id.
     Companies(u32),
     /// Page ids by task id (and by a credit code that is not a page id): a list, as a task
@@ -66,7 +83,10 @@ impl SearchFile {
     pub fn path(self) -> String {
         match self {
             SearchFile::Dict => "search/dict.bin".into(),
-            SearchFile::Grams(n) => format!("search/g/{n:x}.bin"),
+            SearchFile::Grams {
+                shard, parts: 1, ..
+            } => format!("search/g/{shard:x}.bin"),
+            SearchFile::Grams { shard, part, .. } => format!("search/g/{shard:x}-{part:x}.bin"),
             SearchFile::Companies(n) => format!("search/c/{n:x}.bin"),
             SearchFile::Keys(n) => format!("search/k/{n:x}.bin"),
         }
@@ -77,32 +97,41 @@ struct Gram {
     text: String,
     count: u32,
     /// Every company's ordinal for an infrequent gram; the first [`PAGE`] for a frequent one.
-    ordinals: Vec<u32>,
+    ordinals: Box<[u32]>,
 }
 
-/// The index, made once per build; each file is made from it on demand.
-pub struct SearchIndex<'a> {
-    companies: Vec<Company<'a>>,
+/// The source of a key: a task id of the company (its `n`), or its credit code.
+const CREDIT_CODE: u32 = u32::MAX;
+
+/// The index, made once per build; each file is made from it and the companies on demand.
+pub struct SearchIndex {
+    companies: usize,
     threshold: usize,
-    results: Vec<&'a str>,
+    results: Vec<String>,
     result_of: Vec<u32>,
     grams: Vec<Gram>,
     /// The longest frequent phrases, each between newlines.
     frequent: String,
     gram_shards: Vec<Vec<u32>>,
+    /// The shards split in parts, and in how many (a power of two).
+    gram_parts: std::collections::BTreeMap<u32, u32>,
     company_shards: Vec<Vec<u32>>,
-    /// Task ids and odd credit codes as the exports give them, with their company.
-    key_shards: Vec<Vec<(&'a str, u32)>>,
+    /// Keys by shard: `keys[key_starts[n]..key_starts[n + 1]]`, each (ordinal, source).
+    key_starts: Vec<u32>,
+    keys: Vec<(u32, u32)>,
     /// The characters of task ids and keys: a query with any other cannot be one.
     key_alphabet: String,
 }
 
 /// A query's and a name's common form: no whitespace (JavaScript's `\s`), upper case.
 pub fn normalize(text: &str) -> String {
+    normalized(text).collect()
+}
+
+fn normalized(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|&c| !is_js_space(c))
         .flat_map(char::to_uppercase)
-        .collect()
 }
 
 fn is_js_space(c: char) -> bool {
@@ -130,109 +159,198 @@ fn shard_of(key: &str, shards: usize) -> usize {
     hash(key) as usize % shards
 }
 
+/// The part of a split shard: the hash's bits above the shard's.
+fn part_of(hash: u32, shards: usize, parts: u32) -> u32 {
+    (hash as usize / shards) as u32 % parts
+}
+
 /// A power of two near `n / per`, at least 1.
 fn shard_count(n: usize, per: usize) -> usize {
     (n / per).max(1).next_power_of_two()
 }
 
-impl<'a> SearchIndex<'a> {
-    /// Indexes `companies`, in the order results are listed.
-    pub fn new(mut companies: Vec<Company<'a>>) -> SearchIndex<'a> {
-        let names: Vec<Vec<char>> = companies
-            .iter()
-            .map(|c| normalize(c.name).chars().collect())
-            .collect();
-        let threshold = threshold(companies.len());
-        let (grams, frequent) = grams(&names, threshold);
-        drop(names);
+impl SearchIndex {
+    /// Indexes `companies`.
+    pub fn new(companies: &impl Companies) -> SearchIndex {
+        let count = companies.count();
+        let threshold = threshold(count);
+        let (grams, frequent) = {
+            let mut chars = Vec::new();
+            let mut starts = Vec::with_capacity(count + 1);
+            for ordinal in 0..count as u32 {
+                starts.push(chars.len() as u32);
+                chars.extend(normalized(companies.company(ordinal).name));
+            }
+            starts.push(chars.len() as u32);
+            grams(&chars, &starts, threshold)
+        };
 
-        let mut results: Vec<&str> = Vec::new();
-        let mut result_index: HashMap<&str, u32> = HashMap::new();
-        let result_of = companies
-            .iter()
-            .map(|c| {
-                *result_index.entry(c.result).or_insert_with(|| {
-                    results.push(c.result);
-                    results.len() as u32 - 1
-                })
+        let mut results: Vec<String> = Vec::new();
+        let mut result_index: HashMap<String, u32> = HashMap::new();
+        let result_of = (0..count as u32)
+            .map(|ordinal| {
+                let result = companies.company(ordinal).result;
+                match result_index.get(result) {
+                    Some(&i) => i,
+                    None => {
+                        results.push(result.to_string());
+                        result_index.insert(result.to_string(), results.len() as u32 - 1);
+                        results.len() as u32 - 1
+                    }
+                }
             })
             .collect();
 
-        let gram_count = shard_count(companies.len(), 40);
+        let gram_count = shard_count(count, 40);
         let mut gram_shards = vec![Vec::new(); gram_count];
         for (i, gram) in grams.iter().enumerate() {
             gram_shards[shard_of(&gram.text, gram_count)].push(i as u32);
         }
-        let company_count = shard_count(companies.len(), 80);
-        let mut company_shards = vec![Vec::new(); company_count];
-        for (i, company) in companies.iter().enumerate() {
-            company_shards[shard_of(&company.id, company_count)].push(i as u32);
-        }
-        let tasks: usize = companies.iter().map(|c| c.task_ids.len()).sum();
-        let key_count = shard_count(tasks, 160);
-        let mut key_shards = vec![Vec::new(); key_count];
-        let mut alphabet = std::collections::BTreeSet::new();
-        for (i, company) in companies.iter_mut().enumerate() {
-            let task_ids = std::mem::take(&mut company.task_ids);
-            let code = normalize(company.credit_code);
-            let code_is_id = company.id.eq_ignore_ascii_case(&code);
-            let sources = task_ids
-                .into_iter()
-                .chain((!code.is_empty() && !code_is_id).then_some(company.credit_code));
-            for source in sources {
-                let key = normalize(source);
-                if key.is_empty() {
-                    continue;
+        let limit = part_limit(threshold);
+        let mut gram_parts = std::collections::BTreeMap::new();
+        for (shard, list) in gram_shards.iter().enumerate() {
+            let hashes: Vec<(u32, usize)> = list
+                .iter()
+                .map(|&g| {
+                    let gram = &grams[g as usize];
+                    (hash(&gram.text), gram.ordinals.len())
+                })
+                .collect();
+            let mut parts = 1u32;
+            // Two grams never share every bit of a hash that differs: the loop ends there.
+            while parts < 1 << 16 {
+                let mut sizes = vec![0usize; parts as usize];
+                for &(h, len) in &hashes {
+                    sizes[part_of(h, gram_count, parts) as usize] += len;
                 }
-                alphabet.extend(key.chars());
-                key_shards[shard_of(&key, key_count)].push((source, i as u32));
+                if sizes.iter().all(|&size| size <= limit) {
+                    break;
+                }
+                parts *= 2;
+            }
+            if parts > 1 {
+                gram_parts.insert(shard as u32, parts);
             }
         }
+
+        let company_count = shard_count(count, 80);
+        let mut company_shards = vec![Vec::new(); company_count];
+        for ordinal in 0..count as u32 {
+            let id = companies.company(ordinal).id;
+            company_shards[shard_of(id, company_count)].push(ordinal);
+        }
+
+        // Keys in two passes, so that they take no more room than they need: their shards
+        // first, then the keys in the shards' order.
+        let mut alphabet = std::collections::BTreeSet::new();
+        let mut key_shard: Vec<u32> = Vec::new();
+        let key_sources = |ordinal: u32| {
+            let company = companies.company(ordinal);
+            let code_is_id = company
+                .id
+                .eq_ignore_ascii_case(&normalize(company.credit_code));
+            (0u32..)
+                .map_while(move |n| companies.task_id(ordinal, n as usize).map(|id| (n, id)))
+                .chain((!code_is_id).then_some((CREDIT_CODE, company.credit_code)))
+                .map(|(source, text)| (source, normalize(text)))
+                .filter(|(_, key)| !key.is_empty())
+        };
+        let tasks: usize = (0..count as u32)
+            .map(|o| {
+                (0..)
+                    .take_while(|&n| companies.task_id(o, n).is_some())
+                    .count()
+            })
+            .sum();
+        let key_count = shard_count(tasks, 160);
+        let mut sizes = vec![0u32; key_count];
+        for ordinal in 0..count as u32 {
+            for (_, key) in key_sources(ordinal) {
+                alphabet.extend(key.chars());
+                let shard = shard_of(&key, key_count);
+                sizes[shard] += 1;
+                key_shard.push(shard as u32);
+            }
+        }
+        let mut key_starts = Vec::with_capacity(key_count + 1);
+        let mut start = 0u32;
+        for size in &sizes {
+            key_starts.push(start);
+            start += size;
+        }
+        key_starts.push(start);
+        let mut filled = key_starts.clone();
+        let mut keys = vec![(0u32, 0u32); start as usize];
+        let mut shards = key_shard.into_iter();
+        for ordinal in 0..count as u32 {
+            for (source, _) in key_sources(ordinal) {
+                let shard = shards.next().expect("the same keys twice") as usize;
+                keys[filled[shard] as usize] = (ordinal, source);
+                filled[shard] += 1;
+            }
+        }
+
         SearchIndex {
-            companies,
+            companies: count,
             threshold,
             results,
             result_of,
             grams,
             frequent,
             gram_shards,
+            gram_parts,
             company_shards,
-            key_shards,
+            key_starts,
+            keys,
             key_alphabet: alphabet.into_iter().collect(),
         }
     }
 
     /// Every file of the index.
     pub fn files(&self) -> impl Iterator<Item = SearchFile> + '_ {
+        let grams = (0..self.gram_shards.len() as u32).flat_map(|shard| {
+            let parts = self.gram_parts.get(&shard).copied().unwrap_or(1);
+            (0..parts).map(move |part| SearchFile::Grams { shard, part, parts })
+        });
         std::iter::once(SearchFile::Dict)
-            .chain((0..self.gram_shards.len() as u32).map(SearchFile::Grams))
+            .chain(grams)
             .chain((0..self.company_shards.len() as u32).map(SearchFile::Companies))
-            .chain((0..self.key_shards.len() as u32).map(SearchFile::Keys))
+            .chain((0..self.key_starts.len() as u32 - 1).map(SearchFile::Keys))
     }
 
     /// `file` as JSON, before compression.
-    pub fn json(&self, file: SearchFile) -> Vec<u8> {
+    pub fn json(&self, file: SearchFile, companies: &impl Companies) -> Vec<u8> {
         let mut out = Vec::with_capacity(8 * 1024);
         match file {
             SearchFile::Dict => {
+                let parts: serde_json::Map<String, serde_json::Value> = self
+                    .gram_parts
+                    .iter()
+                    .map(|(shard, &parts)| (format!("{shard:x}"), parts.into()))
+                    .collect();
                 let dict = serde_json::json!({
                     "v": 1,
                     "t": self.threshold,
                     "p": PAGE,
-                    "n": self.companies.len(),
+                    "n": self.companies,
                     "g": self.gram_shards.len(),
+                    "s": parts,
                     "c": self.company_shards.len(),
-                    "k": self.key_shards.len(),
+                    "k": self.key_starts.len() - 1,
                     "a": self.key_alphabet,
                     "r": self.results,
                     "f": self.frequent,
                 });
                 serde_json::to_writer(&mut out, &dict).expect("JSON in memory");
             }
-            SearchFile::Grams(n) => {
+            SearchFile::Grams { shard, part, parts } => {
+                let shards = self.gram_shards.len();
                 out.push(b'{');
-                for (i, &g) in self.gram_shards[n as usize].iter().enumerate() {
-                    let gram = &self.grams[g as usize];
+                let grams = self.gram_shards[shard as usize]
+                    .iter()
+                    .map(|&g| &self.grams[g as usize])
+                    .filter(|gram| part_of(hash(&gram.text), shards, parts) == part);
+                for (i, gram) in grams.enumerate() {
                     if i > 0 {
                         out.push(b',');
                     }
@@ -242,7 +360,7 @@ impl<'a> SearchIndex<'a> {
                         if j > 0 {
                             out.push(b',');
                         }
-                        self.write_record(&mut out, ordinal);
+                        self.write_record(&mut out, ordinal, companies);
                     }
                     out.extend_from_slice(b"]]");
                 }
@@ -254,16 +372,27 @@ impl<'a> SearchIndex<'a> {
                     if i > 0 {
                         out.push(b',');
                     }
-                    write_str(&mut out, &self.companies[ordinal as usize].id);
+                    write_str(&mut out, companies.company(ordinal).id);
                     out.push(b':');
-                    self.write_record(&mut out, ordinal);
+                    self.write_record(&mut out, ordinal, companies);
                 }
                 out.push(b'}');
             }
             SearchFile::Keys(n) => {
-                let mut keys: Vec<(String, u32)> = self.key_shards[n as usize]
+                let range =
+                    self.key_starts[n as usize] as usize..self.key_starts[n as usize + 1] as usize;
+                let mut keys: Vec<(String, u32)> = self.keys[range]
                     .iter()
-                    .map(|&(source, ordinal)| (normalize(source), ordinal))
+                    .map(|&(ordinal, source)| {
+                        let text = if source == CREDIT_CODE {
+                            companies.company(ordinal).credit_code
+                        } else {
+                            companies
+                                .task_id(ordinal, source as usize)
+                                .unwrap_or_default()
+                        };
+                        (normalize(text), ordinal)
+                    })
                     .collect();
                 keys.sort_unstable();
                 keys.dedup();
@@ -279,7 +408,7 @@ impl<'a> SearchIndex<'a> {
                         if j > 0 {
                             out.push(b',');
                         }
-                        write_str(&mut out, &self.companies[*ordinal as usize].id);
+                        write_str(&mut out, companies.company(*ordinal).id);
                     }
                     out.push(b']');
                 }
@@ -291,8 +420,8 @@ impl<'a> SearchIndex<'a> {
 
     /// `[ordinal, name, credit code, latest end, result's index]`, and the page id when it is
     /// not the credit code in lower case.
-    fn write_record(&self, out: &mut Vec<u8>, ordinal: u32) {
-        let company = &self.companies[ordinal as usize];
+    fn write_record(&self, out: &mut Vec<u8>, ordinal: u32, companies: &impl Companies) {
+        let company = companies.company(ordinal);
         let _ = write!(out, "[{ordinal},");
         write_str(out, company.name);
         out.push(b',');
@@ -303,7 +432,7 @@ impl<'a> SearchIndex<'a> {
         let _ = write!(out, ",{}", self.result_of[ordinal as usize]);
         if !company.id.eq_ignore_ascii_case(company.credit_code) {
             out.push(b',');
-            write_str(out, &company.id);
+            write_str(out, company.id);
         }
         out.push(b']');
     }
@@ -325,8 +454,10 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
 
 /// The grams to store (frequent phrases with their first page, minimal infrequent grams with
 /// all their companies) and the longest frequent phrases, level by level: a run of `k`
-/// characters is a candidate only where both its runs of `k - 1` are frequent.
-fn grams(names: &[Vec<char>], threshold: usize) -> (Vec<Gram>, String) {
+/// characters is a candidate only where both its runs of `k - 1` are frequent. The names are
+/// `chars[starts[i]..starts[i + 1]]`; each level counts its candidates first and then lists
+/// their companies, so that every list is allocated once at its size.
+fn grams(chars: &[char], starts: &[u32], threshold: usize) -> (Vec<Gram>, String) {
     const NONE: u32 = u32::MAX;
     struct Candidate {
         text: String,
@@ -340,30 +471,33 @@ fn grams(names: &[Vec<char>], threshold: usize) -> (Vec<Gram>, String) {
         /// A longer frequent phrase contains it.
         extended: bool,
     }
+    let names = starts.len() - 1;
+    let name = |ordinal: usize| starts[ordinal] as usize..starts[ordinal + 1] as usize;
     let mut out = Vec::new();
     let mut longest = Vec::new();
-    // For each name and start, the frequent phrase of the current length there (or NONE).
-    let mut at: Vec<Vec<u32>> = names.iter().map(|n| vec![NONE; n.len()]).collect();
+    // For each position, the frequent phrase of the current length that starts there (or NONE).
+    let mut at: Vec<u32> = vec![NONE; chars.len()];
+    let mut next: Vec<u32> = vec![NONE; chars.len()];
     let mut previous: Vec<Candidate> = Vec::new();
     for length in 1.. {
         let mut level: Vec<Candidate> = Vec::new();
         let mut ids: HashMap<(u32, char), u32> = HashMap::new();
-        let mut next: Vec<Vec<u32>> = Vec::with_capacity(names.len());
-        for (ordinal, name) in names.iter().enumerate() {
+        for ordinal in 0..names {
+            let range = name(ordinal);
             let ordinal = ordinal as u32;
-            let here = &at[ordinal as usize];
-            let starts = (name.len() + 1).saturating_sub(length);
-            let mut found = vec![NONE; starts];
-            for (start, slot) in found.iter_mut().enumerate() {
+            if range.len() < length {
+                continue;
+            }
+            for start in range.start..=range.end - length {
                 let (prefix, suffix) = if length == 1 {
                     (NONE, NONE)
                 } else {
-                    (here[start], here[start + 1])
+                    (at[start], at[start + 1])
                 };
                 if length > 1 && (prefix == NONE || suffix == NONE) {
                     continue;
                 }
-                let last = name[start + length - 1];
+                let last = chars[start + length - 1];
                 let id = *ids.entry((prefix, last)).or_insert_with(|| {
                     let mut text = if prefix == NONE {
                         String::new()
@@ -387,24 +521,42 @@ fn grams(names: &[Vec<char>], threshold: usize) -> (Vec<Gram>, String) {
                 if candidate.last != ordinal {
                     candidate.last = ordinal;
                     candidate.count += 1;
-                    if candidate.ordinals.len() < threshold {
-                        candidate.ordinals.push(ordinal);
-                    }
                 }
-                *slot = id;
+                next[start] = id;
             }
-            next.push(found);
         }
+        drop(ids);
         let mut any_frequent = false;
         for candidate in &mut level {
             candidate.frequent = candidate.count as usize >= threshold;
+            candidate.last = NONE;
             if candidate.frequent {
                 any_frequent = true;
-                candidate.ordinals.truncate(crate::search::PAGE);
+                candidate.ordinals.reserve_exact(PAGE);
                 for shorter in [candidate.prefix, candidate.suffix] {
                     if shorter != NONE {
                         previous[shorter as usize].extended = true;
                     }
+                }
+            } else {
+                candidate.ordinals.reserve_exact(candidate.count as usize);
+            }
+        }
+        // The companies of each candidate, and which frequent phrase starts where.
+        for ordinal in 0..names {
+            for id in &mut next[name(ordinal)] {
+                if *id == NONE {
+                    continue;
+                }
+                let candidate = &mut level[*id as usize];
+                if candidate.last != ordinal as u32 {
+                    candidate.last = ordinal as u32;
+                    if !candidate.frequent || candidate.ordinals.len() < PAGE {
+                        candidate.ordinals.push(ordinal as u32);
+                    }
+                }
+                if !candidate.frequent {
+                    *id = NONE;
                 }
             }
         }
@@ -415,17 +567,11 @@ fn grams(names: &[Vec<char>], threshold: usize) -> (Vec<Gram>, String) {
             out.push(Gram {
                 text: candidate.text,
                 count: candidate.count,
-                ordinals: candidate.ordinals,
+                ordinals: candidate.ordinals.into_boxed_slice(),
             });
         }
-        for found in &mut next {
-            for id in found.iter_mut() {
-                if *id != NONE && !level[*id as usize].frequent {
-                    *id = NONE;
-                }
-            }
-        }
-        at = next;
+        std::mem::swap(&mut at, &mut next);
+        next.fill(NONE);
         previous = level;
         if !any_frequent {
             break;
@@ -435,7 +581,7 @@ fn grams(names: &[Vec<char>], threshold: usize) -> (Vec<Gram>, String) {
         out.push(Gram {
             text: candidate.text,
             count: candidate.count,
-            ordinals: candidate.ordinals,
+            ordinals: candidate.ordinals.into_boxed_slice(),
         });
     }
     longest.sort();
@@ -451,14 +597,25 @@ fn grams(names: &[Vec<char>], threshold: usize) -> (Vec<Gram>, String) {
 mod tests {
     use super::*;
 
-    fn company<'a>(id: &'a str, name: &'a str) -> Company<'a> {
-        Company {
-            id: id.to_string(),
-            name,
-            credit_code: "",
-            latest: None,
-            result: "未发现问题",
-            task_ids: vec![id],
+    /// Companies as (page id, name), each with one task of its page id.
+    struct List(Vec<(&'static str, &'static str)>);
+
+    impl Companies for List {
+        fn count(&self) -> usize {
+            self.0.len()
+        }
+        fn company(&self, ordinal: u32) -> Company<'_> {
+            let (id, name) = self.0[ordinal as usize];
+            Company {
+                id,
+                name,
+                credit_code: "",
+                latest: None,
+                result: "未发现问题",
+            }
+        }
+        fn task_id(&self, ordinal: u32, n: usize) -> Option<&str> {
+            (n == 0).then_some(self.0[ordinal as usize].0)
         }
     }
 
@@ -476,12 +633,63 @@ mod tests {
 
     #[test]
     fn a_small_site_stores_every_gram_with_all_its_companies() {
-        let index = SearchIndex::new(vec![company("a", "达创电子"), company("b", "达创五金")]);
+        let index = SearchIndex::new(&List(vec![("a", "达创电子"), ("b", "达创五金")]));
         let texts: Vec<&str> = index.grams.iter().map(|g| g.text.as_str()).collect();
         // Nothing is frequent: every character is a minimal infrequent gram.
         assert_eq!(index.frequent, "\n");
         assert!(texts.contains(&"达") && texts.contains(&"金"));
         let da = index.grams.iter().find(|g| g.text == "达").unwrap();
-        assert_eq!((da.count, da.ordinals.clone()), (2, vec![0, 1]));
+        assert_eq!((da.count, &*da.ordinals), (2, &[0, 1][..]));
+    }
+
+    /// Names of `len` characters from `alphabet`, by a fixed linear congruential sequence.
+    fn names(count: usize, len: usize, alphabet: &[char]) -> Vec<(&'static str, &'static str)> {
+        let mut state = 12345u64;
+        (0..count)
+            .map(|i| {
+                let name: String = (0..len)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        alphabet[(state >> 33) as usize % alphabet.len()]
+                    })
+                    .collect();
+                let id: &'static str = Box::leak(format!("c{i}").into_boxed_str());
+                (id, &*Box::leak(name.into_boxed_str()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_shard_with_long_lists_is_split_and_every_part_stays_under_the_limit() {
+        let alphabet: Vec<char> = "电镀五金塑胶印刷科技环保".chars().collect();
+        let list = List(names(3000, 5, &alphabet));
+        let index = SearchIndex::new(&list);
+        let limit = part_limit(index.threshold);
+        assert!(!index.gram_parts.is_empty(), "the case must split a shard");
+        let mut seen = 0;
+        for file in index.files() {
+            let SearchFile::Grams { shard, part, parts } = file else {
+                continue;
+            };
+            let json: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_slice(&index.json(file, &list)).unwrap();
+            let mut records = 0;
+            for (gram, entry) in &json {
+                // The browser's way to the file: the shard, then the part, from the hash.
+                let h = hash(gram);
+                assert_eq!(h as usize % index.gram_shards.len(), shard as usize);
+                assert_eq!(part_of(h, index.gram_shards.len(), parts), part);
+                records += entry[1].as_array().unwrap().len();
+            }
+            assert!(
+                records <= limit,
+                "{} lists {records} > {limit}",
+                file.path()
+            );
+            seen += json.len();
+        }
+        assert_eq!(seen, index.grams.len(), "every gram in exactly one file");
     }
 }

@@ -58,7 +58,7 @@ pub struct Site<'a> {
     /// Entity indices in the company list's order (by name).
     entity_order: Vec<usize>,
     /// The search index (`search/`).
-    search: crate::search::SearchIndex<'a>,
+    search: crate::search::SearchIndex,
     units: Vec<plan::UnitModel<'a>>,
     latest: Vec<TaskIndex>,
     feed: Vec<TaskIndex>,
@@ -83,6 +83,15 @@ pub struct Site<'a> {
 impl Site<'_> {
     fn task(&self, i: TaskIndex) -> &PublishedTask {
         &self.assessment.published[i as usize]
+    }
+
+    /// The companies as the search index reads them.
+    fn company_list(&self) -> plan::CompanyList<'_> {
+        plan::CompanyList {
+            entities: &self.entities,
+            order: &self.entity_order,
+            published: &self.assessment.published,
+        }
     }
 
     /// Every published task.

@@ -168,6 +168,42 @@ pub(super) struct EntityModel {
     pub(super) tasks: Vec<TaskIndex>,
 }
 
+/// The companies in the company list's order, as the search index reads them.
+pub(super) struct CompanyList<'s> {
+    pub(super) entities: &'s [EntityModel],
+    pub(super) order: &'s [usize],
+    pub(super) published: &'s [crate::assess::PublishedTask],
+}
+
+impl CompanyList<'_> {
+    fn entity(&self, ordinal: u32) -> &EntityModel {
+        &self.entities[self.order[ordinal as usize]]
+    }
+}
+
+impl crate::search::Companies for CompanyList<'_> {
+    fn count(&self) -> usize {
+        self.order.len()
+    }
+
+    fn company(&self, ordinal: u32) -> crate::search::Company<'_> {
+        let entity = self.entity(ordinal);
+        let latest = &self.published[entity.tasks[0] as usize].record;
+        crate::search::Company {
+            id: &entity.id,
+            name: &latest.entity,
+            credit_code: &latest.credit_code,
+            latest: latest.end,
+            result: &latest.result,
+        }
+    }
+
+    fn task_id(&self, ordinal: u32, n: usize) -> Option<&str> {
+        let task = *self.entity(ordinal).tasks.get(n)?;
+        Some(&self.published[task as usize].record.task_id)
+    }
+}
+
 pub(super) struct UnitQuarterModel {
     pub(super) quarter: Quarter,
     pub(super) total: usize,
@@ -388,27 +424,11 @@ impl<'a> Site<'a> {
                 .then_with(|| entities[a].id.cmp(&entities[b].id))
         });
         drop(keys);
-        let search = crate::search::SearchIndex::new(
-            entity_order
-                .iter()
-                .map(|&e| {
-                    let entity = &entities[e];
-                    let latest = &task(entity.tasks[0]).record;
-                    crate::search::Company {
-                        id: entity.id.clone(),
-                        name: &latest.entity,
-                        credit_code: &latest.credit_code,
-                        latest: latest.end,
-                        result: &latest.result,
-                        task_ids: entity
-                            .tasks
-                            .iter()
-                            .map(|&i| task(i).record.task_id.as_str())
-                            .collect(),
-                    }
-                })
-                .collect(),
-        );
+        let search = crate::search::SearchIndex::new(&CompanyList {
+            entities: &entities,
+            order: &entity_order,
+            published,
+        });
 
         // Enforcement units (执法机构): every valid task, published or not, by quarter.
         let mut by_unit: BTreeMap<&str, BTreeMap<Quarter, Vec<usize>>> = BTreeMap::new();

@@ -389,7 +389,7 @@ impl Site<'_> {
             }
             Source::Search(file) => {
                 // Fingerprinted by its JSON, compressed only when written.
-                let json = self.search.json(file);
+                let json = self.search.json(file, &self.company_list());
                 if let Some(out) = out {
                     crate::search::SearchIndex::write(&json, out).map_err(io)?;
                 }

@@ -17,11 +17,31 @@ const { normalize } = searchJs;
 
 const CODE = /^[0-9A-Za-z]{18}$/;
 
+// The records of a JSON array of objects, one at a time: a province's data/tasks.json is longer
+// than the longest string V8 can make.
+function* records(file) {
+  const bytes = readFileSync(file);
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c) i++;
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      if (depth++ === 1) start = i;
+    } else if ((b === 0x7d || b === 0x5d) && --depth === 1) {
+      yield JSON.parse(bytes.toString('utf8', start, i + 1));
+    }
+  }
+}
+
 // Every company of the site as the search sees it: its latest name, code and task ids.
 export function reference(siteDir) {
-  const tasks = JSON.parse(readFileSync(path.join(siteDir, 'data/tasks.json'), 'utf8'));
   const companies = new Map();
-  for (const t of tasks) {
+  for (const t of records(path.join(siteDir, 'data/tasks.json'))) {
     const key = CODE.test(t.credit_code) ? t.credit_code.toLowerCase() : `n:${t.entity.trim()}`;
     let c = companies.get(key);
     if (!c) companies.set(key, (c = { key, ids: [], latest: t }));

@@ -1,9 +1,11 @@
 // Company search without a server. A query matches any run of characters of a company's name
 // (so a Chinese query matches as a phrase), or a credit code or task id exactly. It reads a few
 // small files of search/ (gzip JSON, made by gongshi build; see src/search.rs):
-//   dict.bin      the longest frequent phrases (each in a sixteenth of the names, 32 to 1000, or more) and shard counts
+//   dict.bin      the longest frequent phrases (each in a sixteenth of the names, 32 to 1000, or more),
+//                 shard counts, and the gram shards split in parts (s: {shard: parts})
 //   g/<h>.bin     per phrase: [count, records]: a frequent phrase's first page, or a minimal
-//                 infrequent gram's every company, whose names the query is checked against
+//                 infrequent gram's every company, whose names the query is checked against;
+//                 g/<h>-<part>.bin for a split shard
 //   c/<h>.bin     records by page id;  k/<h>.bin  page ids by task id or odd credit code
 //                 (a list: a task can have several companies)
 // A record is [ordinal, name, credit code, latest end, result index, page id if not the code].
@@ -47,6 +49,14 @@
     function shard(dir, key, count) {
       return file(dir + "/" + (hash(key) % count).toString(16) + ".bin");
     }
+    // A gram's file: its shard, or the part of it that more bits of the hash pick.
+    function grams(dict, gram) {
+      var h = hash(gram);
+      var name = (h % dict.g).toString(16);
+      var parts = dict.s && dict.s[name];
+      if (parts) name += "-" + (Math.floor(h / dict.g) % parts).toString(16);
+      return file("g/" + name + ".bin");
+    }
 
     // The phrase's companies from the names: {count, records (sorted by ordinal), all}.
     function byName(dict, q) {
@@ -56,8 +66,8 @@
       }
       var chars = Array.from(q);
       if (frequent(q)) {
-        return shard("g", q, dict.g).then(function (grams) {
-          var entry = grams[q] || [0, []];
+        return grams(dict, q).then(function (found) {
+          var entry = found[q] || [0, []];
           return { count: entry[0], records: entry[1], all: entry[0] === entry[1].length };
         });
       }
@@ -74,8 +84,8 @@
           break;
         }
       }
-      return shard("g", gram, dict.g).then(function (grams) {
-        var entry = grams[gram] || [0, []];
+      return grams(dict, gram).then(function (found) {
+        var entry = found[gram] || [0, []];
         var records = entry[1].filter(function (r) { return normalize(r[1]).indexOf(q) >= 0; });
         return { count: records.length, records: records, all: true };
       });
