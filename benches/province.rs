@@ -1,5 +1,5 @@
-//! Province-scale benchmark: `cargo bench --bench province -- 10000 100000 [--hugo] [--keep]
-//! [--dir DIR]`.
+//! Province-scale benchmark: `cargo bench --bench province -- 10000 100000 [--hugo] [--search]
+//! [--keep] [--dir DIR]`.
 //!
 //! For each task count it generates a realistic site (Chinese text, companies inspected again
 //! and again, a dozen enforcement units, 2023–2026, GBK and UTF-8 exports, a ledger), builds it
@@ -7,6 +7,11 @@
 //! nothing changed, and with `--hugo` builds an equivalent Hugo site (one page per task with a
 //! table of its fields, quarter lists paginated by 100, a page per company). Each process is
 //! measured on its own: wall time, CPU time and peak memory (its `wait4` rusage).
+//!
+//! With `--search` it reports the search index (`tests/browser/search-bench.mjs`, Node): its size
+//! and largest file, and per query kind the requests and bytes of cold queries, from thousands run
+//! on the files and a few typed in Chromium under Slow 4G; up to 100,000 tasks, against Pagefind
+//! indexing the company pages as well (`pip install pagefind[extended]`, which it installs).
 
 use std::io::Write as _;
 
@@ -271,20 +276,124 @@ fn hugo_binary() -> PathBuf {
     located.unwrap_or_else(|| PathBuf::from("hugo"))
 }
 
+/// A figure of the search bench's JSON, or "-".
+fn figure(value: &serde_json::Value, path: &[&str], scale: f64, decimals: usize) -> String {
+    path.iter()
+        .try_fold(value, |v, key| v.get(key))
+        .and_then(serde_json::Value::as_f64)
+        .map_or("-".into(), |x| format!("{:.*}", decimals, x / scale))
+}
+
+/// The search's figures for a built site (see `tests/browser/search-bench.mjs`).
+fn search_bench(tasks: usize, out: &Path) {
+    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let mut command = Command::new("node");
+    command
+        .arg("--max-old-space-size=8000")
+        .arg(browser.join("search-bench.mjs"))
+        .arg(out)
+        .args(["--queries", "1200"]);
+    if browser.join("node_modules/playwright-core").is_dir() {
+        command.args(["--browser", "3"]);
+        if tasks <= 100_000 {
+            command.arg("--pagefind");
+        }
+    } else {
+        println!(
+            "search: no browser figures: run `npm ci` in tests/browser (and install chromium)"
+        );
+    }
+    let output = match command.output() {
+        Ok(output) if output.status.success() => output,
+        Ok(output) => {
+            println!("search: {}", String::from_utf8_lossy(&output.stderr).trim());
+            return;
+        }
+        Err(e) => {
+            println!("search: cannot run node ({e}): Node.js is needed for --search");
+            return;
+        }
+    };
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("search-bench.mjs prints JSON");
+    println!(
+        "search {tasks}: {} companies; index {} MB in {} files, largest {} ({} KB), dict.bin {} KB",
+        figure(&json, &["disk", "companies"], 1.0, 0),
+        figure(&json, &["index", "bytes"], 1e6, 1),
+        figure(&json, &["index", "files"], 1.0, 0),
+        json["index"]["largest"]["path"].as_str().unwrap_or("-"),
+        figure(&json, &["index", "largest", "bytes"], 1e3, 1),
+        figure(&json, &["index", "dict"], 1e3, 1),
+    );
+    if let Some(build) = json.get("pagefind").and_then(|p| p.get("build")) {
+        println!(
+            "pagefind {tasks}: index {} MB in {} files, built in {} s, peak {} MB",
+            figure(build, &["bytes"], 1e6, 1),
+            figure(build, &["files"], 1.0, 0),
+            figure(build, &["seconds"], 1.0, 1),
+            figure(build, &["peak_kb"], 1024.0, 0),
+        );
+    }
+    println!(
+        "{:>8}  {:<15} {:>7} {:>6} {:>8} {:>9} {:>9}   {:>14} {:>14}   {:>14} {:>14}",
+        "tasks",
+        "query kind",
+        "queries",
+        "wrong",
+        "requests",
+        "KB max",
+        "KB mean",
+        "browser req",
+        "KB / ms max",
+        "pagefind req",
+        "KB / ms max"
+    );
+    let kinds = json["disk"]["kinds"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    for (kind, disk) in &kinds {
+        let browser = |engine: &serde_json::Value| {
+            let k = &engine[kind.as_str()];
+            (
+                figure(k, &["requests", "max"], 1.0, 0),
+                format!(
+                    "{} / {}",
+                    figure(k, &["bytes", "max"], 1e3, 1),
+                    figure(k, &["ms", "max"], 1.0, 0)
+                ),
+            )
+        };
+        let (requests, cost) = browser(&json["browser"]);
+        let (pf_requests, pf_cost) = browser(&json["pagefind"]["browser"]);
+        println!(
+            "{tasks:>8}  {kind:<15} {:>7} {:>6} {:>8} {:>9} {:>9}   {requests:>14} {cost:>14}   {pf_requests:>14} {pf_cost:>14}",
+            figure(disk, &["queries"], 1.0, 0),
+            figure(disk, &["mismatches"], 1.0, 0),
+            figure(disk, &["maxRequests"], 1.0, 0),
+            figure(disk, &["maxBytes"], 1e3, 1),
+            figure(disk, &["meanBytes"], 1e3, 1),
+        );
+    }
+    println!("search-json: {{\"tasks\":{tasks},\"search\":{json}}}");
+}
+
 fn main() {
     let mut counts = Vec::new();
     let mut hugo = false;
+    let mut search = false;
     let mut keep = false;
     let mut root = PathBuf::from(format!("/dev/shm/gongshi-bench-{}", std::process::id()));
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--hugo" => hugo = true,
+            "--search" => search = true,
             "--keep" => keep = true,
             "--dir" => root = PathBuf::from(args.next().expect("--dir DIR")),
             "--bench" => {}
             other => counts.push(other.parse::<usize>().unwrap_or_else(|_| {
-                panic!("{other}: expected a task count, --hugo, --keep or --dir DIR")
+                panic!("{other}: expected a task count, --hugo, --search, --keep or --dir DIR")
             })),
         }
     }
@@ -346,6 +455,9 @@ fn main() {
             rebuild: Some(rebuild),
             one_change: Some(one_change),
         });
+        if search {
+            search_bench(n, &out);
+        }
         if hugo {
             let hugo_site = root.join(format!("hugo-{n}"));
             generate_hugo(&hugo_site, n).expect("hugo site generated");

@@ -136,15 +136,16 @@ export function queries(companies, count, seed = 1) {
   return out;
 }
 
-// Per kind: queries, mismatches (the first few), requests and bytes (max and mean).
+// Per kind: queries, mismatches (how many, and the first few), requests and bytes (max and mean).
 export async function summary(siteDir, n) {
   const companies = reference(siteDir);
   const kinds = {};
   for (const { kind, q } of queries(companies, n)) {
     const found = await search(siteDir, q);
-    const k = (kinds[kind] ??= { queries: 0, wrong: [], maxRequests: 0, maxBytes: 0, bytes: 0, requests: 0, worst: '' });
+    const k = (kinds[kind] ??= { queries: 0, mismatches: 0, wrong: [], maxRequests: 0, maxBytes: 0, bytes: 0, requests: 0, worst: '' });
     k.queries += 1;
     const problem = compare(companies, q, found);
+    if (problem) k.mismatches += 1;
     if (problem && k.wrong.length < 5) k.wrong.push(`${q}: ${problem}`);
     k.requests += found.requests;
     k.bytes += found.bytes;
