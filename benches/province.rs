@@ -1,10 +1,11 @@
 //! Province-scale benchmark: `cargo bench --bench province -- 10000 100000 [--hugo] [--search]
-//! [--keep] [--dir DIR]`.
+//! [--no-copy] [--keep] [--dir DIR]`.
 //!
 //! For each task count it generates a realistic site (Chinese text, companies inspected again
 //! and again, a dozen enforcement units, 2023–2026, GBK and UTF-8 exports, a ledger), builds it
-//! with the release `gongshi`, copies the output with `cp -r` (the floor), rebuilds it with
-//! nothing changed, and with `--hugo` builds an equivalent Hugo site (one page per task with a
+//! with the release `gongshi`, copies the output with `cp -r` (the floor; `--no-copy` skips it,
+//! as a million tasks' output and its copy do not fit a 22 GB tmpfs), rebuilds it with nothing
+//! changed, and with `--hugo` builds an equivalent Hugo site (one page per task with a
 //! table of its fields, quarter lists paginated by 100, a page per company). Each process is
 //! measured on its own: wall time, CPU time and peak memory (its `wait4` rusage).
 //!
@@ -177,14 +178,18 @@ struct Line {
     files: usize,
     pages: usize,
     build: Usage,
-    copy: Usage,
+    /// `cp -r` of the output; none with `--no-copy`.
+    copy: Option<Usage>,
     /// Rebuilt with nothing changed, then with one record changed.
     rebuild: Option<Usage>,
     one_change: Option<Usage>,
 }
 
 fn print(line: &Line) {
-    let ratio = line.build.wall.as_secs_f64() / line.copy.wall.as_secs_f64();
+    let copy = line.copy.as_ref().map(|c| c.wall.as_secs_f64());
+    let ratio = copy.map(|c| line.build.wall.as_secs_f64() / c);
+    let or_dash = |x: Option<f64>, unit: &str| x.map_or("-".into(), |x| format!("{x:.2}{unit}"));
+    let or_null = |x: Option<f64>| x.map_or("null".into(), |x| format!("{x:.3}"));
     let share = |r: &Usage| 100.0 * r.wall.as_secs_f64() / line.build.wall.as_secs_f64();
     let describe = |r: &Option<Usage>| {
         r.as_ref().map_or("-".to_string(), |r| {
@@ -198,7 +203,7 @@ fn print(line: &Line) {
     };
     let (rebuild, one_change) = (describe(&line.rebuild), describe(&line.one_change));
     println!(
-        "{:>8}  {:<8} {:>8} {:>8} {:>8.2} s {:>8.2} s {:>8} MB {:>9.0} {:>7.2} s {:>6.2}×  {:<28} {}",
+        "{:>8}  {:<8} {:>8} {:>8} {:>8.2} s {:>8.2} s {:>8} MB {:>9.0} {:>9} {:>7}  {:<28} {}",
         line.tasks,
         line.tool,
         line.files,
@@ -207,13 +212,13 @@ fn print(line: &Line) {
         line.build.cpu.as_secs_f64(),
         line.build.peak_kb / 1024,
         line.pages as f64 / line.build.wall.as_secs_f64(),
-        line.copy.wall.as_secs_f64(),
-        ratio,
+        or_dash(copy, " s"),
+        or_dash(ratio, "×"),
         rebuild,
         one_change
     );
     println!(
-        "bench-json: {{\"tasks\":{},\"tool\":\"{}\",\"files\":{},\"pages\":{},\"wall_s\":{:.3},\"cpu_s\":{:.3},\"peak_mb\":{},\"cp_s\":{:.3},\"ratio_to_cp\":{:.3},\"rebuild_s\":{},\"one_change_s\":{},\"one_change_written\":{},\"exit\":{}}}",
+        "bench-json: {{\"tasks\":{},\"tool\":\"{}\",\"files\":{},\"pages\":{},\"wall_s\":{:.3},\"cpu_s\":{:.3},\"peak_mb\":{},\"cp_s\":{},\"ratio_to_cp\":{},\"rebuild_s\":{},\"one_change_s\":{},\"one_change_written\":{},\"exit\":{}}}",
         line.tasks,
         line.tool,
         line.files,
@@ -221,8 +226,8 @@ fn print(line: &Line) {
         line.build.wall.as_secs_f64(),
         line.build.cpu.as_secs_f64(),
         line.build.peak_kb / 1024,
-        line.copy.wall.as_secs_f64(),
-        ratio,
+        or_null(copy),
+        or_null(ratio),
         line.rebuild
             .as_ref()
             .map_or("null".into(), |r| format!("{:.3}", r.wall.as_secs_f64())),
@@ -382,6 +387,7 @@ fn main() {
     let mut counts = Vec::new();
     let mut hugo = false;
     let mut search = false;
+    let mut no_copy = false;
     let mut keep = false;
     let mut root = PathBuf::from(format!("/dev/shm/gongshi-bench-{}", std::process::id()));
     let mut args = std::env::args().skip(1);
@@ -389,11 +395,12 @@ fn main() {
         match arg.as_str() {
             "--hugo" => hugo = true,
             "--search" => search = true,
+            "--no-copy" => no_copy = true,
             "--keep" => keep = true,
             "--dir" => root = PathBuf::from(args.next().expect("--dir DIR")),
             "--bench" => {}
             other => counts.push(other.parse::<usize>().unwrap_or_else(|_| {
-                panic!("{other}: expected a task count, --hugo, --search, --keep or --dir DIR")
+                panic!("{other}: expected a task count, --hugo, --search, --no-copy, --keep or --dir DIR")
             })),
         }
     }
@@ -439,7 +446,7 @@ fn main() {
         };
         let first = build();
         let (files, pages) = count_files(&out);
-        let copy = cp(&out, &root.join(format!("copy-{n}")));
+        let copy = (!no_copy).then(|| cp(&out, &root.join(format!("copy-{n}"))));
         // The copy only measured the floor; at a million tasks it would fill a tmpfs.
         let _ = std::fs::remove_dir_all(root.join(format!("copy-{n}")));
         let rebuild = build();
@@ -474,7 +481,7 @@ fn main() {
             } else {
                 let build = measure(&mut command);
                 let (files, pages) = count_files(&hugo_out);
-                let copy = cp(&hugo_out, &root.join(format!("hugo-copy-{n}")));
+                let copy = (!no_copy).then(|| cp(&hugo_out, &root.join(format!("hugo-copy-{n}"))));
                 let _ = std::fs::remove_dir_all(root.join(format!("hugo-copy-{n}")));
                 print(&Line {
                     tasks: n,
