@@ -185,19 +185,20 @@ impl SearchIndex {
             grams(&chars, &starts, threshold)
         };
 
-        let mut results: Vec<String> = Vec::new();
-        let mut result_index: HashMap<String, u32> = HashMap::new();
+        // In text order, so that a new company shifts no result's index (and rewrites no file
+        // it is not in) unless it brings a result no company had.
+        let results: Vec<String> = (0..count as u32)
+            .map(|ordinal| companies.company(ordinal).result)
+            .collect::<std::collections::BTreeSet<&str>>()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         let result_of = (0..count as u32)
             .map(|ordinal| {
                 let result = companies.company(ordinal).result;
-                match result_index.get(result) {
-                    Some(&i) => i,
-                    None => {
-                        results.push(result.to_string());
-                        result_index.insert(result.to_string(), results.len() as u32 - 1);
-                        results.len() as u32 - 1
-                    }
-                }
+                results
+                    .binary_search_by(|r| r.as_str().cmp(result))
+                    .expect("every result is listed") as u32
             })
             .collect();
 
@@ -205,6 +206,11 @@ impl SearchIndex {
         let mut gram_shards = vec![Vec::new(); gram_count];
         for (i, gram) in grams.iter().enumerate() {
             gram_shards[shard_of(&gram.text, gram_count)].push(i as u32);
+        }
+        // Grams come in the order the names first have them; a file lists them by text, so that
+        // a new name reorders no file it is not in.
+        for shard in &mut gram_shards {
+            shard.sort_unstable_by(|&a, &b| grams[a as usize].text.cmp(&grams[b as usize].text));
         }
         let limit = part_limit(threshold);
         let mut gram_parts = std::collections::BTreeMap::new();
@@ -418,11 +424,13 @@ impl SearchIndex {
         out
     }
 
-    /// `[ordinal, name, credit code, latest end, result's index]`, and the page id when it is
-    /// not the credit code in lower case.
+    /// `[name, credit code, latest end, result's index]`, and the page id when it is not the
+    /// credit code in lower case. Lists hold records in list order, but no record holds its
+    /// place in it: a new company would shift every place after its own, and so rewrite nearly
+    /// every file of the index.
     fn write_record(&self, out: &mut Vec<u8>, ordinal: u32, companies: &impl Companies) {
         let company = companies.company(ordinal);
-        let _ = write!(out, "[{ordinal},");
+        out.push(b'[');
         write_str(out, company.name);
         out.push(b',');
         write_str(out, company.credit_code);
@@ -691,5 +699,44 @@ mod tests {
             seen += json.len();
         }
         assert_eq!(seen, index.grams.len(), "every gram in exactly one file");
+    }
+
+    #[test]
+    fn a_new_company_rewrites_only_the_files_that_hold_it() {
+        let alphabet: Vec<char> = "电镀五金塑胶印刷科技环保".chars().collect();
+        let before = List(names(3000, 5, &alphabet));
+        // First in list order, so every company after it moves one place down.
+        let mut after = List(vec![("new", "镀金环保新材料")]);
+        after.0.extend(before.0.iter().copied());
+        let (old, new) = (SearchIndex::new(&before), SearchIndex::new(&after));
+        assert_eq!(
+            old.threshold, new.threshold,
+            "the case must keep the threshold"
+        );
+        let files: Vec<SearchFile> = old.files().collect();
+        assert_eq!(files, new.files().collect::<Vec<_>>());
+        let mut changed = Vec::new();
+        for file in files {
+            let (a, b) = (old.json(file, &before), new.json(file, &after));
+            if a != b {
+                let text = String::from_utf8(b).unwrap();
+                assert!(
+                    file == SearchFile::Dict
+                        || text.contains("镀金环保新材料")
+                        || text.contains(r#"["new"]"#),
+                    "{} changed without holding the new company",
+                    file.path()
+                );
+                changed.push(file.path());
+            }
+        }
+        // dict.bin (its count of companies), the company's c and k files, and a file for each of
+        // the grams of its name that are stored.
+        assert!(
+            changed.len() <= 16,
+            "{} of {} files changed: {changed:?}",
+            changed.len(),
+            old.files().count()
+        );
     }
 }

@@ -38,7 +38,32 @@ function* records(file) {
   }
 }
 
-// Every company of the site as the search sees it: its latest name, code and task ids.
+function unescapeHtml(text) {
+  return text.replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/gi, (_, hex, dec, name) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16))
+      : dec ? String.fromCodePoint(Number(dec))
+        : { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()]);
+}
+
+// The company list's order (entities/, then entities/page/2/ ...): each company's place by its
+// key (its credit code, or its name when it has none).
+export function listOrder(siteDir) {
+  const order = new Map();
+  const row = /<th scope=row><a href="[^"]*entities\/[^"/]+\/">([^<]*)<\/a><\/th><td>([^<]*)<\/td>/g;
+  for (let page = 1; ; page += 1) {
+    const file = path.join(siteDir, 'entities', page === 1 ? '' : `page/${page}`, 'index.html');
+    if (!existsSync(file)) break;
+    for (const [, name, code] of readFileSync(file, 'utf8').matchAll(row)) {
+      const c = normalize(unescapeHtml(code));
+      order.set(CODE.test(c) ? c.toLowerCase() : `n:${unescapeHtml(name).trim()}`, order.size);
+    }
+  }
+  if (order.size === 0) throw new Error(`no company rows in ${siteDir}/entities/index.html`);
+  return order;
+}
+
+// Every company of the site as the search sees it: its latest name, code and task ids, and its
+// place in the company list.
 export function reference(siteDir) {
   const companies = new Map();
   for (const t of records(path.join(siteDir, 'data/tasks.json'))) {
@@ -49,8 +74,12 @@ export function reference(siteDir) {
     const l = c.latest;
     if ((t.end ?? '') > (l.end ?? '') || ((t.end ?? '') === (l.end ?? '') && t.task_id > l.task_id)) c.latest = t;
   }
+  const order = listOrder(siteDir);
+  const missing = [...companies.keys()].filter((key) => !order.has(key));
+  if (missing.length) throw new Error(`not in the company list: ${missing.slice(0, 5).join(', ')}`);
   return [...companies.values()].map((c) => ({
     key: c.key,
+    position: order.get(c.key),
     name: normalize(c.latest.entity),
     rawName: c.latest.entity,
     code: normalize(c.latest.credit_code),
@@ -68,7 +97,7 @@ export function scan(companies, query) {
 }
 
 function keyOf(record) {
-  return record[5] ? `n:${record[1].trim()}` : record[2].toLowerCase();
+  return record[4] ? `n:${record[0].trim()}` : record[1].toLowerCase();
 }
 
 // A cold query: a fresh searcher, counting what it reads.
@@ -90,13 +119,26 @@ export async function search(siteDir, query) {
 // What is wrong with `found` for `query`, or null.
 export function compare(companies, query, found) {
   const expected = scan(companies, query);
+  const q = normalize(query);
   if (found.count !== expected.size) return `count ${found.count}, expected ${expected.size}`;
   const shown = Math.min(expected.size, found.page.length);
   if (found.page.length !== Math.min(expected.size, 20)) return `${found.page.length} shown of ${expected.size}`;
   for (const key of found.keys) if (!expected.has(key)) return `${key} is not a match`;
   if (new Set(found.keys).size !== shown) return 'a company shown twice';
-  for (let i = 1; i < found.page.length; i += 1) {
-    if (found.page[i - 1][0] >= found.page[i][0]) return 'the page is not in list order';
+  // The company whose code or task id the query is comes first, then the first of those whose
+  // name has it, in list order.
+  const byName = found.page.map((r) => normalize(r[0]).includes(q));
+  if (byName.some((named, i) => named && i + 1 < byName.length && !byName[i + 1])) {
+    return 'a match by code or id after a match by name';
+  }
+  const named = found.keys.filter((_, i) => byName[i]);
+  const first = companies
+    .filter((c) => c.name.includes(q))
+    .sort((a, b) => a.position - b.position)
+    .slice(0, named.length)
+    .map((c) => c.key);
+  if (named.join() !== first.join()) {
+    return `not the first in list order: ${named.slice(0, 3)} ..., expected ${first.slice(0, 3)} ...`;
   }
   return null;
 }

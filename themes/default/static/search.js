@@ -8,7 +8,8 @@
 //                 g/<h>-<part>.bin for a split shard
 //   c/<h>.bin     records by page id;  k/<h>.bin  page ids by task id or odd credit code
 //                 (a list: a task can have several companies)
-// A record is [ordinal, name, credit code, latest end, result index, page id if not the code].
+// A record is [name, credit code, latest end, result index, page id if not the code]; a list
+// holds its records in the company list's order.
 // Without JavaScript, or without DecompressionStream, the form opens the company list.
 (function () {
   "use strict";
@@ -36,6 +37,11 @@
     return new Response(stream).text().then(JSON.parse);
   }
 
+  // A record's page: entities/<id>/.
+  function pageId(r) {
+    return r[4] || r[1].toLowerCase();
+  }
+
   // A searcher over the index at `load(path)`, which gives a file's bytes (a Uint8Array).
   function create(load) {
     var files = {};
@@ -58,7 +64,7 @@
       return file("g/" + name + ".bin");
     }
 
-    // The phrase's companies from the names: {count, records (sorted by ordinal), all}.
+    // The phrase's companies from the names: {count, records (in list order), all}.
     function byName(dict, q) {
       // A run is frequent when it is part of one of the longest frequent phrases.
       function frequent(s) {
@@ -86,7 +92,7 @@
       }
       return grams(dict, gram).then(function (found) {
         var entry = found[gram] || [0, []];
-        var records = entry[1].filter(function (r) { return normalize(r[1]).indexOf(q) >= 0; });
+        var records = entry[1].filter(function (r) { return normalize(r[0]).indexOf(q) >= 0; });
         return { count: records.length, records: records, all: true };
       });
     }
@@ -108,7 +114,8 @@
       });
     }
 
-    // {count, page}: how many companies match, and the first page of them in list order.
+    // {count, page}: how many companies match, and the first page of them: the company whose
+    // credit code or task id the query is first, then those whose name has it, in list order.
     function query(text) {
       var q = normalize(text);
       if (!q) return Promise.resolve({ count: 0, page: [] });
@@ -116,13 +123,12 @@
         return Promise.all([byName(dict, q), byKey(dict, q)]).then(function (found) {
           var names = found[0];
           var seen = {};
-          names.records.forEach(function (r) { seen[r[0]] = true; });
           var extra = found[1].filter(function (r) {
-            if (seen[r[0]] || normalize(r[1]).indexOf(q) >= 0) return false;
-            seen[r[0]] = true;
+            if (seen[pageId(r)] || normalize(r[0]).indexOf(q) >= 0) return false;
+            seen[pageId(r)] = true;
             return true;
           });
-          var page = names.records.concat(extra).sort(function (a, b) { return a[0] - b[0]; });
+          var page = extra.concat(names.records);
           return {
             count: names.count + extra.length,
             page: page.slice(0, dict.p),
@@ -134,7 +140,7 @@
     return { query: query };
   }
 
-  var api = { create: create, normalize: normalize, hash: hash };
+  var api = { create: create, normalize: normalize, hash: hash, pageId: pageId };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
@@ -159,13 +165,13 @@
     found.page.forEach(function (r) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = root + "entities/" + (r[5] || r[2].toLowerCase()) + "/";
-      a.textContent = r[1] || r[2];
+      a.href = root + "entities/" + pageId(r) + "/";
+      a.textContent = r[0] || r[1];
       li.appendChild(a);
       var meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = (r[2] ? r[2] + " · " : "") + "最近检查 " + (r[3] || "—") + "：" +
-        (found.results[r[4]] || "—");
+      meta.textContent = (r[1] ? r[1] + " · " : "") + "最近检查 " + (r[2] || "—") + "：" +
+        (found.results[r[3]] || "—");
       li.appendChild(meta);
       list.appendChild(li);
     });
