@@ -108,7 +108,9 @@ pub struct SearchIndex {
     companies: usize,
     threshold: usize,
     results: Vec<String>,
-    result_of: Vec<u32>,
+    /// Each company's record, as [`write_record`] writes it: `records[record_starts[ordinal]..]`.
+    records: Vec<u8>,
+    record_starts: Vec<usize>,
     grams: Vec<Gram>,
     /// The longest frequent phrases, each between newlines.
     frequent: String,
@@ -193,14 +195,15 @@ impl SearchIndex {
             .into_iter()
             .map(str::to_string)
             .collect();
-        let result_of = (0..count as u32)
-            .map(|ordinal| {
-                let result = companies.company(ordinal).result;
-                results
-                    .binary_search_by(|r| r.as_str().cmp(result))
-                    .expect("every result is listed") as u32
-            })
-            .collect();
+        // Each record is made once: a file lists a company once per gram of its name, and most
+        // of a build's files are unchanged and made only to be fingerprinted.
+        let mut records = Vec::with_capacity(count * 96);
+        let mut record_starts = Vec::with_capacity(count + 1);
+        for ordinal in 0..count as u32 {
+            record_starts.push(records.len());
+            write_record(&mut records, &companies.company(ordinal), &results);
+        }
+        record_starts.push(records.len());
 
         let gram_count = shard_count(count, 40);
         let mut gram_shards = vec![Vec::new(); gram_count];
@@ -247,19 +250,19 @@ impl SearchIndex {
         }
 
         // Keys in two passes, so that they take no more room than they need: their shards
-        // first, then the keys in the shards' order.
-        let mut alphabet = std::collections::BTreeSet::new();
+        // first, then the keys in the shards' order. Only the first pass normalizes them.
+        let mut ascii = [false; 128];
+        let mut other = std::collections::BTreeSet::new();
         let mut key_shard: Vec<u32> = Vec::new();
         let key_sources = |ordinal: u32| {
             let company = companies.company(ordinal);
-            let code_is_id = company
-                .id
-                .eq_ignore_ascii_case(&normalize(company.credit_code));
+            let code_is_id = normalized(company.credit_code)
+                .map(|c| c.to_ascii_lowercase())
+                .eq(company.id.chars().map(|c| c.to_ascii_lowercase()));
             (0u32..)
                 .map_while(move |n| companies.task_id(ordinal, n as usize).map(|id| (n, id)))
                 .chain((!code_is_id).then_some((CREDIT_CODE, company.credit_code)))
-                .map(|(source, text)| (source, normalize(text)))
-                .filter(|(_, key)| !key.is_empty())
+                .filter(|(_, text)| normalized(text).next().is_some())
         };
         let tasks: usize = (0..count as u32)
             .map(|o| {
@@ -270,14 +273,29 @@ impl SearchIndex {
             .sum();
         let key_count = shard_count(tasks, 160);
         let mut sizes = vec![0u32; key_count];
+        let mut key = String::new();
         for ordinal in 0..count as u32 {
-            for (_, key) in key_sources(ordinal) {
-                alphabet.extend(key.chars());
+            for (_, text) in key_sources(ordinal) {
+                key.clear();
+                key.extend(normalized(text));
+                for c in key.chars() {
+                    match ascii.get_mut(c as usize) {
+                        Some(seen) => *seen = true,
+                        None => {
+                            other.insert(c);
+                        }
+                    }
+                }
                 let shard = shard_of(&key, key_count);
                 sizes[shard] += 1;
                 key_shard.push(shard as u32);
             }
         }
+        let alphabet: String = (0..128u8)
+            .filter(|&c| ascii[c as usize])
+            .map(char::from)
+            .chain(other)
+            .collect();
         let mut key_starts = Vec::with_capacity(key_count + 1);
         let mut start = 0u32;
         for size in &sizes {
@@ -300,7 +318,8 @@ impl SearchIndex {
             companies: count,
             threshold,
             results,
-            result_of,
+            records,
+            record_starts,
             grams,
             frequent,
             gram_shards,
@@ -308,7 +327,7 @@ impl SearchIndex {
             company_shards,
             key_starts,
             keys,
-            key_alphabet: alphabet.into_iter().collect(),
+            key_alphabet: alphabet,
         }
     }
 
@@ -366,7 +385,7 @@ impl SearchIndex {
                         if j > 0 {
                             out.push(b',');
                         }
-                        self.write_record(&mut out, ordinal, companies);
+                        self.push_record(&mut out, ordinal);
                     }
                     out.extend_from_slice(b"]]");
                 }
@@ -380,7 +399,7 @@ impl SearchIndex {
                     }
                     write_str(&mut out, companies.company(ordinal).id);
                     out.push(b':');
-                    self.write_record(&mut out, ordinal, companies);
+                    self.push_record(&mut out, ordinal);
                 }
                 out.push(b'}');
             }
@@ -424,25 +443,11 @@ impl SearchIndex {
         out
     }
 
-    /// `[name, credit code, latest end, result's index]`, and the page id when it is not the
-    /// credit code in lower case. Lists hold records in list order, but no record holds its
-    /// place in it: a new company would shift every place after its own, and so rewrite nearly
-    /// every file of the index.
-    fn write_record(&self, out: &mut Vec<u8>, ordinal: u32, companies: &impl Companies) {
-        let company = companies.company(ordinal);
-        out.push(b'[');
-        write_str(out, company.name);
-        out.push(b',');
-        write_str(out, company.credit_code);
-        out.push(b',');
-        let date = company.latest.map(|d| d.to_string()).unwrap_or_default();
-        write_str(out, &date);
-        let _ = write!(out, ",{}", self.result_of[ordinal as usize]);
-        if !company.id.eq_ignore_ascii_case(company.credit_code) {
-            out.push(b',');
-            write_str(out, company.id);
-        }
-        out.push(b']');
+    fn push_record(&self, out: &mut Vec<u8>, ordinal: u32) {
+        let ordinal = ordinal as usize;
+        out.extend_from_slice(
+            &self.records[self.record_starts[ordinal]..self.record_starts[ordinal + 1]],
+        );
     }
 
     /// `file` as it is written: gzip, made the same way each time (no name, no time).
@@ -454,6 +459,29 @@ impl SearchIndex {
         encoder.finish()?;
         Ok(())
     }
+}
+
+/// `[name, credit code, latest end, result's index in results]`, and the page id when it is not
+/// the credit code in lower case. Lists hold records in list order, but no record holds its
+/// place in it: a new company would shift every place after its own, and so rewrite nearly every
+/// file of the index.
+fn write_record(out: &mut Vec<u8>, company: &Company, results: &[String]) {
+    out.push(b'[');
+    write_str(out, company.name);
+    out.push(b',');
+    write_str(out, company.credit_code);
+    out.push(b',');
+    let date = company.latest.map(|d| d.to_string()).unwrap_or_default();
+    write_str(out, &date);
+    let result = results
+        .binary_search_by(|r| r.as_str().cmp(company.result))
+        .expect("every result is listed");
+    let _ = write!(out, ",{result}");
+    if !company.id.eq_ignore_ascii_case(company.credit_code) {
+        out.push(b',');
+        write_str(out, company.id);
+    }
+    out.push(b']');
 }
 
 fn write_str(out: &mut Vec<u8>, text: &str) {
