@@ -108,7 +108,8 @@ pub struct SearchIndex {
     companies: usize,
     threshold: usize,
     results: Vec<String>,
-    /// Each company's record, as [`write_record`] writes it: `records[record_starts[ordinal]..]`.
+    /// Each company's record, as [`write_record`] writes it:
+    /// `records[record_starts[ordinal]..record_starts[ordinal + 1]]`.
     records: Vec<u8>,
     record_starts: Vec<usize>,
     grams: Vec<Gram>,
